@@ -1,0 +1,4 @@
+import type { Verb } from '../verb.ts';
+
+/** Every verb of the `parley` command, in the order `--help` lists them. */
+export const verbs: Verb[] = [];

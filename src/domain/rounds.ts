@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { Id, IsoDate, IsoDateTime, OptionalText, Text } from './common.ts';
+import { ATTRIBUTION_RULES, ROUND_STATUSES, SESSION_KINDS, SESSION_STATUSES } from './enums.ts';
+
+export const Round = z.object({
+  id: Id,
+  seriesId: Id,
+  number: z.number().int(),
+  city: z.string(),
+  country: z.string(),
+  venue: z.string(),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  umbrellaTheme: z.string(),
+  status: z.enum(ROUND_STATUSES),
+  previousRoundId: Id.nullable(),
+});
+export type Round = z.infer<typeof Round>;
+
+const roundFields = {
+  number: z.number().int().min(1).max(1000),
+  city: Text(100),
+  country: Text(100),
+  venue: OptionalText(200),
+  startsOn: IsoDate,
+  endsOn: IsoDate,
+  umbrellaTheme: OptionalText(500),
+  previousRoundId: Id.nullable().optional(),
+};
+
+const datesInOrder = (r: { startsOn?: string; endsOn?: string }) => !r.startsOn || !r.endsOn || r.startsOn <= r.endsOn;
+const datesMessage = { message: 'must not be before startsOn', path: ['endsOn'] };
+
+export const RoundInput = z.strictObject(roundFields).refine(datesInOrder, datesMessage);
+export const RoundPatch = z
+  .strictObject({ ...roundFields, status: z.enum(ROUND_STATUSES) })
+  .partial()
+  .refine(datesInOrder, datesMessage);
+
+export const Session = z.object({
+  id: Id,
+  roundId: Id,
+  kind: z.enum(SESSION_KINDS),
+  position: z.number().int(),
+  title: z.string(),
+  startsAt: z.string().nullable(),
+  endsAt: z.string().nullable(),
+  chairPersonId: Id.nullable(),
+  rapporteurPersonId: Id.nullable(),
+  attributionRule: z.enum(ATTRIBUTION_RULES),
+  status: z.enum(SESSION_STATUSES),
+});
+export type Session = z.infer<typeof Session>;
+
+const sessionFields = {
+  kind: z.enum(SESSION_KINDS),
+  position: z.number().int().min(0).max(1000),
+  title: Text(500),
+  startsAt: IsoDateTime.nullable().optional(),
+  endsAt: IsoDateTime.nullable().optional(),
+  chairPersonId: Id.nullable().optional(),
+  rapporteurPersonId: Id.nullable().optional(),
+  attributionRule: z.enum(ATTRIBUTION_RULES).default('chatham_house'),
+};
+const timesInOrder = (s: { startsAt?: string | null; endsAt?: string | null }) =>
+  !s.startsAt || !s.endsAt || Date.parse(s.startsAt) <= Date.parse(s.endsAt);
+const timesMessage = { message: 'must not be before startsAt', path: ['endsAt'] };
+
+export const SessionInput = z.strictObject(sessionFields).refine(timesInOrder, timesMessage);
+export const SessionPatch = z
+  .strictObject({ ...sessionFields, attributionRule: z.enum(ATTRIBUTION_RULES) })
+  .partial()
+  .refine(timesInOrder, timesMessage);

@@ -1,0 +1,51 @@
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { registerSessionAuth } from './auth/session-cookie.ts';
+import type { Deps } from './deps.ts';
+import { OpenApiRegistry } from './http/openapi.ts';
+import { registerProblemHandlers } from './http/problem.ts';
+import { registerRoutes } from './routes/index.ts';
+
+export const API_VERSION = '1.0.0';
+const ONE_MEGABYTE = 1024 * 1024;
+
+export interface AppOptions {
+  /** pino options, or false for silence (tests). */
+  logger?: boolean | object;
+}
+
+/** Builds the whole HTTP application around its dependencies; listening is the caller's business. */
+export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? { level: deps.config.logLevel },
+    bodyLimit: ONE_MEGABYTE,
+    trustProxy: true,
+  });
+  registerProblemHandlers(app);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(formbody);
+  await app.register(rateLimit, { global: false });
+  registerSessionAuth(app, deps);
+
+  const api = new OpenApiRegistry();
+  await registerRoutes(app, api, deps);
+  app.get('/api/v1/openapi.json', async () => api.document(API_VERSION));
+  return app;
+}

@@ -1,0 +1,141 @@
+/** Row types of every table, as Kysely sees them. Only repositories import this file. */
+
+export interface OrganisationsTable {
+  id: string;
+  name: string;
+  short_name: string;
+  country: string;
+  website: string;
+  created_at: string;
+}
+export interface SeriesTable {
+  id: string;
+  slug: string;
+  title: string;
+  track_label: string;
+  description: string;
+  created_at: string;
+}
+export interface SeriesOrganisationsTable {
+  series_id: string;
+  organisation_id: string;
+  part: string;
+  position: number;
+}
+export interface DelegationsTable {
+  id: string;
+  series_id: string;
+  name: string;
+  position: number;
+}
+export interface RoundsTable {
+  id: string;
+  series_id: string;
+  number: number;
+  city: string;
+  country: string;
+  venue: string;
+  starts_on: string;
+  ends_on: string;
+  umbrella_theme: string;
+  status: string;
+  previous_round_id: string | null;
+}
+export interface PeopleTable {
+  id: string;
+  full_name: string;
+  honorific: string;
+  affiliation: string;
+  background: string;
+  gender: string;
+  created_at: string;
+}
+export interface SessionsTable {
+  id: string;
+  round_id: string;
+  kind: string;
+  position: number;
+  title: string;
+  starts_at: string | null;
+  ends_at: string | null;
+  chair_person_id: string | null;
+  rapporteur_person_id: string | null;
+  attribution_rule: string;
+  status: string;
+}
+export interface ParticipationsTable {
+  id: string;
+  round_id: string;
+  person_id: string;
+  delegation_id: string | null;
+  role: string;
+  capacity: string;
+  status: string;
+  nominated_by: string | null;
+  approved_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+export interface UsersTable {
+  id: string;
+  email: string;
+  display_name: string;
+  password_hash: string | null;
+  is_admin: number;
+  person_id: string | null;
+  created_at: string;
+}
+export interface SeriesMembersTable {
+  id: string;
+  series_id: string;
+  user_id: string;
+  role: string;
+  delegation_id: string | null;
+  created_at: string;
+}
+export interface AuthSessionsTable {
+  id_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+export interface InvitationsTable {
+  id: string;
+  token_hash: string;
+  email: string;
+  participation_id: string | null;
+  series_id: string | null;
+  series_role: string | null;
+  delegation_id: string | null;
+  created_by: string | null;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  actor_user_id: string | null;
+  action: string;
+  resource_type: string;
+  resource_id: string | null;
+  series_id: string | null;
+  detail: string;
+}
+
+export interface Database {
+  organisations: OrganisationsTable;
+  series: SeriesTable;
+  series_organisations: SeriesOrganisationsTable;
+  delegations: DelegationsTable;
+  rounds: RoundsTable;
+  people: PeopleTable;
+  sessions: SessionsTable;
+  participations: ParticipationsTable;
+  users: UsersTable;
+  series_members: SeriesMembersTable;
+  auth_sessions: AuthSessionsTable;
+  invitations: InvitationsTable;
+  audit_log: AuditLogTable;
+}
