@@ -67,3 +67,13 @@ export type ParticipationStatus = (typeof PARTICIPATION_STATUSES)[number];
 /** Roles a user holds on a whole series (decided in the series policy). */
 export const SERIES_ROLES = ['organiser', 'focal_point', 'sponsor'] as const;
 export type SeriesRole = (typeof SERIES_ROLES)[number];
+
+export const STATEMENT_KINDS = ['idea', 'mechanism', 'concern', 'information_gap', 'question'] as const;
+export type StatementKind = (typeof STATEMENT_KINDS)[number];
+
+export const STATEMENT_STATUSES = ['pending', 'approved', 'rejected', 'merged'] as const;
+export type StatementStatus = (typeof STATEMENT_STATUSES)[number];
+
+/** 1 = agree, -1 = disagree, 0 = pass (Polis's export signs). */
+export const VOTE_VALUES = [-1, 0, 1] as const;
+export type VoteValue = (typeof VOTE_VALUES)[number];

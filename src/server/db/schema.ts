@@ -1,4 +1,5 @@
 /** Row types of every table, as Kysely sees them. Only repositories import this file. */
+import type { Generated } from 'kysely';
 
 export interface OrganisationsTable {
   id: string;
@@ -124,6 +125,57 @@ export interface AuditLogTable {
   detail: string;
 }
 
+export interface StatementsTable {
+  id: string;
+  session_id: string;
+  kind: string;
+  text: string;
+  translation: string;
+  language: string;
+  author_user_id: string | null;
+  author_participation_id: string | null;
+  origin: string;
+  status: string;
+  rejection_reason: string | null;
+  merged_into_id: string | null;
+  is_meta: number;
+  position: number;
+  created_at: string;
+  updated_at: string;
+}
+export interface StatementRevisionsTable {
+  id: string;
+  statement_id: string;
+  text: string;
+  translation: string;
+  edited_by: string | null;
+  reason: string;
+  at: string;
+}
+export interface VotesTable {
+  client_vote_id: string;
+  session_id: string;
+  statement_id: string;
+  participation_id: string;
+  value: number;
+  created_at: string;
+  updated_at: string;
+}
+export interface AnalysisResultsTable {
+  session_id: string;
+  computed_at: string;
+  describes_until: string;
+  vote_count: number;
+  result: string;
+}
+export interface LiveEventsTable {
+  seq: Generated<number>;
+  session_id: string;
+  type: string;
+  payload: string;
+  at: string;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   series: SeriesTable;
@@ -138,4 +190,9 @@ export interface Database {
   auth_sessions: AuthSessionsTable;
   invitations: InvitationsTable;
   audit_log: AuditLogTable;
+  statements: StatementsTable;
+  statement_revisions: StatementRevisionsTable;
+  votes: VotesTable;
+  analysis_results: AnalysisResultsTable;
+  live_events: LiveEventsTable;
 }
