@@ -1,0 +1,179 @@
+import { access } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { StatementInput, VoteTable } from '../analysis/types.ts';
+import { columnsOf, CsvError, readCsvFile, type CsvRow, type ProgressCallback } from './csv.ts';
+import { VoteColumns } from './vote-columns.ts';
+
+/** One row of comments.csv. `moderated` is Polis's flag: -1 rejected, 0 unmoderated, 1 accepted. */
+export interface PolisComment {
+  readonly id: string;
+  readonly body: string;
+  readonly authorId: string;
+  readonly moderated: number;
+  readonly timestamp: string;
+}
+
+export interface PolisExport {
+  readonly summary: Record<string, string>;
+  readonly comments: PolisComment[];
+  /** Votes as an engine-ready table (export sign: 1 = agree); statements follow numeric comment-id order. */
+  readonly table: VoteTable;
+  /** Polis's own opinion group per participant, from participants-votes.csv (unclustered people absent). */
+  readonly polisGroups: Map<string, string>;
+  /** Where the votes came from. */
+  readonly voteSource: 'votes.csv' | 'participants-votes.csv' | 'none';
+}
+
+export interface ReadOptions {
+  /** Called with (file, bytes read, file size) while streaming; the CLI draws a progress bar from it. */
+  readonly onProgress?: (file: string, done: number, total: number) => void;
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Streams every row after the header; the header row itself is returned by the first call of `onHeader`. */
+async function eachRow(
+  path: string,
+  onHeader: (header: CsvRow | undefined) => void,
+  onRow: (row: CsvRow) => void,
+  progress?: ProgressCallback,
+) {
+  let header: CsvRow | undefined;
+  for await (const batch of readCsvFile(path, progress)) {
+    for (const row of batch) {
+      if (!header) {
+        header = row;
+        onHeader(header);
+      } else onRow(row);
+    }
+  }
+  if (!header) onHeader(undefined);
+}
+
+function parseVote(file: string, row: CsvRow, text: string | undefined): -1 | 0 | 1 {
+  const value = Number(text);
+  if (text === undefined || text.trim() === '' || (value !== 1 && value !== 0 && value !== -1)) {
+    throw new CsvError(file, row.line, `vote value ${JSON.stringify(text ?? '')} is not -1, 0 or 1`);
+  }
+  return value;
+}
+
+async function readSummary(folder: string): Promise<Record<string, string>> {
+  const path = join(folder, 'summary.csv');
+  const summary: Record<string, string> = {};
+  if (!(await exists(path))) return summary;
+  for await (const batch of readCsvFile(path)) for (const row of batch) summary[row.fields[0]] = row.fields.slice(1).join(',');
+  return summary;
+}
+
+async function readComments(folder: string): Promise<PolisComment[]> {
+  const file = 'comments.csv';
+  const path = join(folder, file);
+  if (!(await exists(path))) return [];
+  const comments: PolisComment[] = [];
+  let at = { timestamp: -1, 'comment-id': -1, 'author-id': -1, moderated: -1, 'comment-body': -1 };
+  await eachRow(
+    path,
+    (header) => (at = columnsOf(file, header, ['timestamp', 'comment-id', 'author-id', 'moderated', 'comment-body'])),
+    (row) => {
+      const id = row.fields[at['comment-id']];
+      if (id === undefined || id === '') throw new CsvError(file, row.line, 'missing comment-id');
+      comments.push({
+        id,
+        body: row.fields[at['comment-body']] ?? '',
+        authorId: row.fields[at['author-id']] ?? '',
+        moderated: Number(row.fields[at.moderated] ?? 0) || 0,
+        timestamp: row.fields[at.timestamp] ?? '',
+      });
+    },
+  );
+  return comments;
+}
+
+/** Numeric ids sort numerically, others after them by text: Polis ids are small integers. */
+export function compareIds(a: string, b: string): number {
+  const na = Number(a);
+  const nb = Number(b);
+  const aNumeric = a !== '' && Number.isFinite(na);
+  const bNumeric = b !== '' && Number.isFinite(nb);
+  if (aNumeric && bNumeric) return na - nb;
+  if (aNumeric !== bNumeric) return aNumeric ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Reads a Polis export folder: summary.csv, comments.csv, then the votes from votes.csv or, when
+ * it is missing, from participants-votes.csv (whose group-id column is kept for validation either
+ * way). Moderated-out (rejected) comments become excluded statements. A malformed row throws a
+ * CsvError naming the file and line. Files are streamed.
+ */
+export async function readPolisExport(folder: string, options: ReadOptions = {}): Promise<PolisExport> {
+  const summary = await readSummary(folder);
+  const comments = (await readComments(folder)).sort((a, b) => compareIds(a.id, b.id));
+  const columns = new VoteColumns(comments.map((c) => c.id));
+  const polisGroups = new Map<string, string>();
+  const progress = (file: string) =>
+    options.onProgress ? (done: number, total: number) => options.onProgress?.(file, done, total) : undefined;
+
+  const votesPath = join(folder, 'votes.csv');
+  const wideFile = 'participants-votes.csv';
+  const widePath = join(folder, wideFile);
+  const hasVotes = await exists(votesPath);
+  const hasWide = await exists(widePath);
+  if (hasVotes) {
+    const file = 'votes.csv';
+    let at = { timestamp: -1, 'comment-id': -1, 'voter-id': -1, vote: -1 };
+    await eachRow(
+      votesPath,
+      (header) => (at = columnsOf(file, header, ['timestamp', 'comment-id', 'voter-id', 'vote'])),
+      (row) => {
+        const f = row.fields;
+        const voter = f[at['voter-id']];
+        const comment = f[at['comment-id']];
+        if (!voter || !comment) throw new CsvError(file, row.line, 'missing voter-id or comment-id');
+        const time = Number(f[at.timestamp]);
+        columns.add(voter, comment, parseVote(file, row, f[at.vote]), Number.isFinite(time) ? time : Number.NEGATIVE_INFINITY);
+      },
+      progress(file),
+    );
+  }
+  if (hasWide) {
+    let participantAt = -1;
+    let groupAt = -1;
+    let voteColumns: { at: number; comment: string }[] = [];
+    await eachRow(
+      widePath,
+      (header) => {
+        ({ participant: participantAt, 'group-id': groupAt } = columnsOf(wideFile, header, ['participant', 'group-id', 'n-disagree']));
+        const first = (header as CsvRow).fields.indexOf('n-disagree') + 1;
+        voteColumns = (header as CsvRow).fields.slice(first).map((comment, i) => ({ at: first + i, comment }));
+      },
+      (row) => {
+        const id = row.fields[participantAt];
+        if (!id) throw new CsvError(wideFile, row.line, 'missing participant');
+        const group = row.fields[groupAt];
+        if (group !== undefined && group !== '') polisGroups.set(id, group);
+        if (hasVotes) return;
+        for (const { at, comment } of voteColumns) {
+          const cell = row.fields[at];
+          if (cell !== undefined && cell !== '') columns.add(id, comment, parseVote(wideFile, row, cell), Number.NEGATIVE_INFINITY);
+        }
+      },
+      progress(wideFile),
+    );
+  }
+  const moderatedOut = new Set(comments.filter((c) => c.moderated < 0).map((c) => c.id));
+  const statements: StatementInput[] = columns.statementIds().map((id) => (moderatedOut.has(id) ? { id, moderatedOut: true } : { id }));
+  return {
+    summary,
+    comments,
+    table: columns.toTable(statements, compareIds),
+    polisGroups,
+    voteSource: hasVotes ? 'votes.csv' : hasWide ? 'participants-votes.csv' : 'none',
+  };
+}

@@ -1,0 +1,100 @@
+import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CsvError, parseCsv } from '../../src/polis/csv.ts';
+import { readPolisExport } from '../../src/polis/read.ts';
+import { writePolisExport } from '../../src/polis/write.ts';
+
+const fixtures = join(import.meta.dirname, '../fixtures/polis');
+const scratch = await mkdtemp(join(tmpdir(), 'parley-polis-'));
+afterAll(() => rm(scratch, { recursive: true, force: true }));
+
+async function rows(text: string, chunkSize = 3) {
+  async function* chunks() {
+    for (let i = 0; i < text.length; i += chunkSize) yield text.slice(i, i + chunkSize);
+  }
+  const out: { line: number; fields: string[] }[] = [];
+  for await (const batch of parseCsv(chunks(), 'x.csv')) out.push(...batch);
+  return out;
+}
+
+async function folder(name: string, files: Record<string, string>): Promise<string> {
+  const path = join(scratch, name);
+  await mkdir(path, { recursive: true });
+  for (const [file, text] of Object.entries(files)) await writeFile(join(path, file), text);
+  return path;
+}
+
+const COMMENTS =
+  'timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body\n1,x,0,1,0,0,1,First\n2,x,1,1,0,0,-1,Rejected\n';
+
+describe('CSV reader', () => {
+  it('handles BOM, CRLF, quoted commas, doubled quotes and newlines inside quotes, across chunk boundaries', async () => {
+    const parsed = await rows('\uFEFFa,b,c\r\n1,"x, y",3\r\n2,"say ""hi""\r\nthere",4\r\n\r\n5,,6');
+    expect(parsed).toEqual([
+      { line: 1, fields: ['a', 'b', 'c'] },
+      { line: 2, fields: ['1', 'x, y', '3'] },
+      { line: 3, fields: ['2', 'say "hi"\r\nthere', '4'] },
+      { line: 6, fields: ['5', '', '6'] },
+    ]);
+    expect(await rows('a,b\n1,2\n', 1000)).toEqual(await rows('a,b\n1,2\n', 1));
+  });
+
+  it('reports an unterminated quote with file and line', async () => {
+    await expect(rows('a,b\n1,"open\n2,3\n')).rejects.toThrow(/x\.csv:2: unterminated/);
+  });
+});
+
+describe('Polis export reader', () => {
+  it('reads the fixture: summary, moderated-out comments, Polis groups, participants in id order', async () => {
+    const data = await readPolisExport(join(fixtures, 'london.youth.policing'));
+    expect(data.voteSource).toBe('votes.csv');
+    expect(data.summary.topic).toMatch(/young people/);
+    expect(data.table.statements.some((s) => s.moderatedOut)).toBe(true);
+    expect(data.polisGroups.size).toBe(24);
+    const ids = data.table.participants.map(Number);
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+  });
+
+  it('a bad vote value names the file and line', async () => {
+    const path = await folder('bad-vote', {
+      'comments.csv': COMMENTS,
+      'votes.csv': 'timestamp,datetime,comment-id,voter-id,vote\r\n1,x,0,7,1\r\n2,x,1,7,2\r\n',
+    });
+    await expect(readPolisExport(path)).rejects.toThrow(CsvError);
+    await expect(readPolisExport(path)).rejects.toThrow('votes.csv:3: vote value "2" is not -1, 0 or 1');
+  });
+
+  it('missing columns name the file and the columns', async () => {
+    const path = await folder('missing-column', { 'comments.csv': COMMENTS, 'votes.csv': 'timestamp,comment-id,vote\n1,0,1\n' });
+    await expect(readPolisExport(path)).rejects.toThrow('votes.csv:1: missing column(s): voter-id');
+  });
+
+  it('falls back to participants-votes.csv when votes.csv is missing', async () => {
+    const path = await folder('wide-only', {
+      'comments.csv': COMMENTS,
+      'participants-votes.csv': 'participant,xid,group-id,n-comments,n-votes,n-agree,n-disagree,0,1\n3,,1,0,2,1,0,1,0\n5,,,0,1,0,1,-1,\n',
+    });
+    const data = await readPolisExport(path);
+    expect(data.voteSource).toBe('participants-votes.csv');
+    expect(data.table.participants).toEqual(['3', '5']);
+    expect(Array.from(data.table.value)).toEqual([1, 0, -1]);
+    expect([...data.polisGroups]).toEqual([['3', '1']]);
+  });
+
+  it('write then read gives the same export (headers and signs as Polis)', async () => {
+    const original = await readPolisExport(join(fixtures, 'brexit-consensus'));
+    const out = join(scratch, 'round-trip');
+    await writePolisExport(out, original);
+    const again = await readPolisExport(out);
+    expect(again.summary).toEqual(original.summary);
+    expect(again.comments).toEqual(original.comments);
+    expect(again.table.participants).toEqual(original.table.participants);
+    expect(again.table.statements).toEqual(original.table.statements);
+    expect(Array.from(again.table.value)).toEqual(Array.from(original.table.value));
+    expect(Array.from(again.table.statement)).toEqual(Array.from(original.table.statement));
+    expect(Array.from(again.table.at ?? [])).toEqual(Array.from(original.table.at ?? []));
+    expect(again.polisGroups).toEqual(original.polisGroups);
+  });
+});
