@@ -75,16 +75,38 @@ export interface GroupFit {
 }
 
 /**
- * Size-weighted k-means over the base-cluster centres for one k. Cold: the better (lower weighted
- * inertia) of two deterministic starts, the first k distinct centres and farthest-point seeding.
- * Warm: the previous group centres only, so groups stay where they were unless the data moves them.
+ * How a cold group fit starts. `first-distinct` is Polis's rule: the first k distinct base-cluster
+ * centres in order. `lower-inertia` also tries farthest-point seeding and keeps whichever start
+ * ends with the lower weighted within-group sum of squares.
  */
-export function fitGroups(bx: Float64Array, by: Float64Array, weights: Float64Array, k: number, warm?: Float64Array): GroupFit {
-  const starts = warm ? [warm] : [firstDistinctPoints(bx, by, k), farthestPoints(bx, by, weights, k)];
+export type GroupStart = 'first-distinct' | 'lower-inertia';
+export const DEFAULT_GROUP_START: GroupStart = 'lower-inertia';
+
+/**
+ * Size-weighted k-means over the base-cluster centres for one k. Cold: the start rule above.
+ * Warm: the previous centres for this k only, so groups stay where they were unless the data move them.
+ */
+export function fitGroups(
+  bx: Float64Array,
+  by: Float64Array,
+  weights: Float64Array,
+  k: number,
+  warm?: Float64Array,
+  start: GroupStart = DEFAULT_GROUP_START,
+): GroupFit {
+  const starts = warm
+    ? [warm]
+    : start === 'first-distinct'
+      ? [firstDistinctPoints(bx, by, k)]
+      : [firstDistinctPoints(bx, by, k), farthestPoints(bx, by, weights, k)];
   let best: KMeansResult | undefined;
   let bestInertia = Infinity;
-  for (const start of starts) {
-    const result = kmeans2d(bx, by, weights, start, GROUP_KMEANS);
+  for (const initial of starts) {
+    const result = kmeans2d(bx, by, weights, initial, GROUP_KMEANS);
+    if (starts.length === 1) {
+      best = result;
+      break;
+    }
     const fit = inertia(bx, by, weights, result);
     if (fit < bestInertia - 1e-12) {
       best = result;

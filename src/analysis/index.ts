@@ -3,7 +3,7 @@ import { convergenceReport } from './delegations.ts';
 import { candidateGroupCounts, chooseK, clusterBase, fitGroups, selectInConv, type GroupFit, type KSelection } from './groups.ts';
 import { assignGroupIds } from './labels.ts';
 import { buildVoteMatrix, columnCounts } from './matrix.ts';
-import { centredValues, columnMeans, principalComponents } from './pca.ts';
+import { columnMeans, principalComponents } from './pca.ts';
 import { projectParticipants, projectStatements } from './projection.ts';
 import { countByGroup, representativeStatements } from './repness.ts';
 import { routingPriorities } from './routing.ts';
@@ -12,6 +12,7 @@ import type { AnalysisInputLike, AnalysisOptions, AnalysisResult, GroupResult, R
 export type * from './types.ts';
 export { adjustedRandIndex } from './ari.ts';
 export { AnalysisInputError, buildVoteMatrix, toVoteTable } from './matrix.ts';
+export { DEFAULT_REPLAY_SCHEDULE, replay, replayCuts, type ReplayOptions, type ReplayResult, type ReplaySchedule } from './replay.ts';
 
 /** Below this first-axis variance the votes carry no opinion structure worth clustering. */
 export const MIN_VARIANCE = 1e-10;
@@ -22,6 +23,25 @@ function alignedComponents(matrix: VoteMatrix, previous: AnalysisResult | undefi
   const at = new Map(previous.statements.ids.map((id, j) => [id, j]));
   const pick = (component: readonly number[]) => matrix.statements.map((s) => component[at.get(s.id) ?? -1] ?? 0);
   return [pick(previous.pca.components[0]), pick(previous.pca.components[1])];
+}
+
+/** Interleaved x, y as pairs. */
+function pairs(flat: Float64Array): [number, number][] {
+  return Array.from({ length: flat.length / 2 }, (_, c) => [flat[2 * c], flat[2 * c + 1]] as [number, number]);
+}
+
+/**
+ * The warm start of the group fit for k: that k's centres from the previous update (every
+ * candidate k is kept in `selection.centres`), or, for results without them, the previous groups'
+ * centres when there were k groups. Undefined means a cold start.
+ */
+export const warmTuning = { everyK: true };
+function warmStart(previous: AnalysisResult | undefined, k: number): Float64Array | undefined {
+  if (!previous || previous.groups.length === 0) return undefined;
+  const kept = warmTuning.everyK ? previous.selection.centres?.[String(k)] : undefined;
+  if (kept && kept.length === k) return Float64Array.from(kept.flat());
+  if (previous.groups.length === k) return Float64Array.from(previous.groups.flatMap((g) => g.centre));
+  return undefined;
 }
 
 interface Clustering {
@@ -50,10 +70,7 @@ function cluster(
   const ks =
     options.groupCount !== undefined ? [Math.max(1, Math.min(Math.floor(options.groupCount), nBase))] : candidateGroupCounts(nBase);
   if (ks.length === 0) return undefined;
-  const warmCentres = previous?.groups.map((g) => g.centre);
-  const fits: GroupFit[] = ks.map((k) =>
-    fitGroups(bx, by, base.weights, k, warmCentres && warmCentres.length === k ? Float64Array.from(warmCentres.flat()) : undefined),
-  );
+  const fits: GroupFit[] = ks.map((k) => fitGroups(bx, by, base.weights, k, warmStart(previous, k), options.groupStart));
   const previousSelection: KSelection | undefined = previous && previous.groups.length > 0 ? previous.selection : undefined;
   const selection = chooseK(fits, previousSelection, options.kSwitchUpdates ?? 4);
   const chosen = fits.find((f) => f.k === selection.k) as GroupFit;
@@ -69,7 +86,11 @@ function cluster(
   return {
     groups,
     groupOfRow,
-    selection: { ...selection, silhouettes: Object.fromEntries(fits.map((f) => [String(f.k), f.silhouette])) },
+    selection: {
+      ...selection,
+      silhouettes: Object.fromEntries(fits.map((f) => [String(f.k), f.silhouette])),
+      centres: Object.fromEntries(fits.map((f) => [String(f.k), pairs(f.result.centres)])),
+    },
     baseClusters: {
       centres: Array.from({ length: nBase }, (_, c) => [bx[c], by[c]] as [number, number]),
       sizes: Array.from(base.weights),
@@ -89,10 +110,9 @@ export function analyze(input: AnalysisInputLike, options: AnalysisOptions = {})
   const rows = matrix.participants.length;
   const nCols = matrix.statements.length;
   const counts = columnCounts(matrix);
-  const center = columnMeans(matrix);
-  const centred = centredValues(matrix, center);
-  const pca = principalComponents(matrix, center, centred, { seed: options.seed, previous: alignedComponents(matrix, options.previous) });
-  const { x, y } = projectParticipants(matrix, centred, pca.components);
+  const center = columnMeans(matrix, counts);
+  const pca = principalComponents(matrix, center, counts, { seed: options.seed, previous: alignedComponents(matrix, options.previous) });
+  const { x, y } = projectParticipants(matrix, center, pca.components);
   const statementPositions = projectStatements(matrix, pca.center, pca.components);
   const inConv = selectInConv(matrix);
   const inConvCount = inConv.reduce((s, v) => s + v, 0);

@@ -82,8 +82,9 @@ export function lanczosTop(
     const m = basis.length;
     const last = step + 1 >= Math.min(maxSteps, n);
     const invariant = length <= 1e-13 * Math.abs(alpha[0]) || length === 0;
-    // The small eigenproblem costs O(m^3): solve it every few steps, and whenever we must stop.
-    if (!last && !invariant && m % 4 !== 0) {
+    // The small eigenproblem is cheap next to a product with the operator: check every step while
+    // m is small, every fourth step beyond (its cost grows as m^3), and whenever we must stop.
+    if (!last && !invariant && m > 24 && m % 4 !== 0) {
       q = Float64Array.from(w);
       scale(q, 1 / length);
       continue;
@@ -111,18 +112,76 @@ export function lanczosTop(
   return { vectors, values, steps: basis.length };
 }
 
-/** Eigenpairs of the Lanczos tridiagonal matrix T_m, sorted by decreasing eigenvalue (columns of `vectors`). */
+/**
+ * Eigenpairs of the Lanczos tridiagonal matrix T_m (diagonal `alpha`, off-diagonal `beta`),
+ * sorted by decreasing eigenvalue (columns of `vectors`, row-major m x m), by the implicit QL
+ * method with Wilkinson shifts (the classic tql2 algorithm): O(m^2) per eigenvalue, so solving
+ * it after every Lanczos step costs far less than one product with the operator.
+ */
 function tridiagonalEigen(alpha: number[], beta: number[], m: number) {
-  const t = new Float64Array(m * m);
-  for (let i = 0; i < m; i++) {
-    t[i * m + i] = alpha[i];
-    if (i + 1 < m) t[i * m + i + 1] = t[(i + 1) * m + i] = beta[i];
+  const d = Float64Array.from(alpha.slice(0, m));
+  const e = new Float64Array(m);
+  for (let i = 0; i + 1 < m; i++) e[i] = beta[i];
+  const z = new Float64Array(m * m);
+  for (let i = 0; i < m; i++) z[i * m + i] = 1;
+  const eps = 2 ** -52;
+  let f = 0;
+  let tst1 = 0;
+  for (let l = 0; l < m; l++) {
+    tst1 = Math.max(tst1, Math.abs(d[l]) + Math.abs(e[l]));
+    let n = l;
+    while (n < m - 1 && Math.abs(e[n]) > eps * tst1) n++;
+    if (n > l) {
+      for (let iteration = 0; iteration < 60; iteration++) {
+        let g = d[l];
+        let p = (d[l + 1] - g) / (2 * e[l]);
+        let r = Math.hypot(p, 1);
+        if (p < 0) r = -r;
+        d[l] = e[l] / (p + r);
+        d[l + 1] = e[l] * (p + r);
+        const dl1 = d[l + 1];
+        let h = g - d[l];
+        for (let i = l + 2; i < m; i++) d[i] -= h;
+        f += h;
+        p = d[n];
+        let c = 1;
+        let c2 = c;
+        let c3 = c;
+        const el1 = e[l + 1];
+        let s = 0;
+        let s2 = 0;
+        for (let i = n - 1; i >= l; i--) {
+          c3 = c2;
+          c2 = c;
+          s2 = s;
+          g = c * e[i];
+          h = c * p;
+          r = Math.hypot(p, e[i]);
+          e[i + 1] = s * r;
+          s = e[i] / r;
+          c = p / r;
+          p = c * d[i] - s * g;
+          d[i + 1] = h + s * (c * g + s * d[i]);
+          for (let k = 0; k < m; k++) {
+            const zk = k * m;
+            h = z[zk + i + 1];
+            z[zk + i + 1] = s * z[zk + i] + c * h;
+            z[zk + i] = c * z[zk + i] - s * h;
+          }
+        }
+        p = (-s * s2 * c3 * el1 * e[l]) / dl1;
+        e[l] = s * p;
+        d[l] = c * p;
+        if (!(Math.abs(e[l]) > eps * tst1)) break;
+      }
+    }
+    d[l] += f;
+    e[l] = 0;
   }
-  const { values, vectors } = symmetricEigen(t, m);
-  const order = Array.from({ length: m }, (_, i) => i).sort((a, b) => values[b] - values[a] || a - b);
-  const sortedValues = Float64Array.from(order, (i) => values[i]);
+  const order = Array.from({ length: m }, (_, i) => i).sort((a, b) => d[b] - d[a] || a - b);
+  const sortedValues = Float64Array.from(order, (i) => d[i]);
   const sortedVectors = new Float64Array(m * m);
-  for (let r = 0; r < m; r++) for (let c = 0; c < m; c++) sortedVectors[r * m + c] = vectors[r * m + order[c]];
+  for (let r = 0; r < m; r++) for (let c = 0; c < m; c++) sortedVectors[r * m + c] = z[r * m + order[c]];
   return { values: sortedValues, vectors: sortedVectors };
 }
 

@@ -75,7 +75,9 @@ function checkedValue(value: number, index: number): -1 | 0 | 1 {
  * Builds the CSR vote matrix with two stable counting sorts (by statement, then by participant),
  * so each row comes out ordered by statement with duplicates adjacent in input order; of each
  * run of duplicates the vote with the largest `at` wins, ties going to the later one in input
- * order. O(votes + participants + statements), no comparison sort.
+ * order. O(votes + participants + statements), no comparison sort. Each pass carries the vote
+ * along (statement and value packed in one integer) instead of an index into the input, so every
+ * pass reads its input sequentially; the input's `at` is only consulted for duplicates.
  */
 export function buildVoteMatrix(input: AnalysisInputLike): VoteMatrix {
   if (isVoteMatrix(input)) return input;
@@ -83,47 +85,65 @@ export function buildVoteMatrix(input: AnalysisInputLike): VoteMatrix {
   const nRows = table.participants.length;
   const nCols = table.statements.length;
   const n = table.value.length;
+  const { participant, statement, value: values } = table;
   const colStart = new Int32Array(nCols + 1);
   const rowFill = new Int32Array(nRows + 1);
   for (let k = 0; k < n; k++) {
-    const row = table.participant[k];
-    const col = table.statement[k];
+    const row = participant[k];
+    const col = statement[k];
+    const v = values[k];
     if (row < 0 || row >= nRows || col < 0 || col >= nCols) {
       throw new AnalysisInputError(`vote ${k}: participant or statement index out of range`, k);
     }
-    checkedValue(table.value[k], k);
+    if (v !== 1 && v !== 0 && v !== -1) checkedValue(v, k);
     colStart[col + 1]++;
     rowFill[row + 1]++;
   }
   for (let j = 0; j < nCols; j++) colStart[j + 1] += colStart[j];
   for (let i = 0; i < nRows; i++) rowFill[i + 1] += rowFill[i];
-  const byStatement = new Int32Array(n);
-  for (let k = 0; k < n; k++) byStatement[colStart[table.statement[k]]++] = k;
-  const ordered = new Int32Array(n);
-  const rowBegin = rowFill.slice();
-  for (let q = 0; q < n; q++) {
-    const k = byStatement[q];
-    ordered[rowFill[table.participant[k]]++] = k;
-  }
-  const rowStart = new Int32Array(nRows + 1);
-  const statementIndex = new Int32Array(n);
-  const value = new Int8Array(n);
+  // Pass 1: bucket by statement, carrying (row << 2 | value + 1), and the vote index when times decide duplicates.
   const at = table.at;
+  const byCol = new Int32Array(n);
+  const byColVote = at ? new Int32Array(n) : undefined;
+  for (let k = 0; k < n; k++) {
+    const q = colStart[statement[k]]++;
+    byCol[q] = (participant[k] << 2) | (values[k] + 1);
+    if (byColVote) byColVote[q] = k;
+  }
+  // Pass 2: statement by statement, scatter into rows (statement << 2 | value + 1).
+  const packed = new Int32Array(n);
+  const voteOf = at ? new Int32Array(n) : undefined;
+  const rowStart = rowFill.slice();
+  let q = 0;
+  for (let j = 0; j < nCols; j++) {
+    const end = colStart[j];
+    for (; q < end; q++) {
+      const x = byCol[q];
+      const p = rowFill[x >> 2]++;
+      packed[p] = (j << 2) | (x & 3);
+      if (voteOf) voteOf[p] = (byColVote as Int32Array)[q];
+    }
+  }
+  // Pass 3: resolve duplicates (a run of one statement within a row) and unpack, compacting in place.
+  const statementIndex = packed;
+  const value = new Int8Array(n);
   let out = 0;
   for (let i = 0; i < nRows; i++) {
-    const end = rowBegin[i + 1];
-    for (let p = rowBegin[i]; p < end; p++) {
-      let winner = ordered[p];
-      const col = table.statement[winner];
-      while (p + 1 < end && table.statement[ordered[p + 1]] === col) {
+    const begin = rowStart[i];
+    const end = rowStart[i + 1];
+    rowStart[i] = out;
+    for (let p = begin; p < end; p++) {
+      let winner = p;
+      const col = packed[p] >> 2;
+      while (p + 1 < end && packed[p + 1] >> 2 === col) {
         p++;
-        if (!at || at[ordered[p]] >= at[winner]) winner = ordered[p];
+        if (!at || !voteOf || at[voteOf[p]] >= at[voteOf[winner]]) winner = p;
       }
-      statementIndex[out] = col;
-      value[out++] = table.value[winner];
+      value[out] = (packed[winner] & 3) - 1;
+      statementIndex[out++] = col;
     }
-    rowStart[i + 1] = out;
   }
+  rowStart[nRows] = out;
   const excluded = new Uint8Array(nCols);
   table.statements.forEach((s, j) => {
     if (s.moderatedOut || s.meta) excluded[j] = 1;
@@ -159,14 +179,17 @@ export function columnCounts(matrix: VoteMatrix, rows?: Uint8Array) {
   const agrees = new Int32Array(nCols);
   const disagrees = new Int32Array(nCols);
   const seen = new Int32Array(nCols);
-  for (let i = 0; i < matrix.participants.length; i++) {
-    if (rows && !rows[i]) continue;
-    for (let p = matrix.rowStart[i]; p < matrix.rowStart[i + 1]; p++) {
-      const j = matrix.statementIndex[p];
+  const { rowStart, statementIndex, value } = matrix;
+  const count = (from: number, to: number) => {
+    for (let p = from; p < to; p++) {
+      const j = statementIndex[p];
       seen[j]++;
-      if (matrix.value[p] > 0) agrees[j]++;
-      else if (matrix.value[p] < 0) disagrees[j]++;
+      const v = value[p];
+      if (v > 0) agrees[j]++;
+      else if (v < 0) disagrees[j]++;
     }
-  }
+  };
+  if (!rows) count(0, statementIndex.length);
+  else for (let i = 0; i < matrix.participants.length; i++) if (rows[i]) count(rowStart[i], rowStart[i + 1]);
   return { agrees, disagrees, seen };
 }

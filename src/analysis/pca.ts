@@ -18,50 +18,55 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
+/** Per-statement vote counts, as `columnCounts` gives them. */
+export interface VoteCounts {
+  readonly agrees: Int32Array;
+  readonly disagrees: Int32Array;
+  readonly seen: Int32Array;
+}
+
 /**
- * Column means over the votes actually cast (passes count as 0). Filling every missing cell with
- * its column mean and then centring makes the missing cells exactly 0, so the centred matrix C has
- * the sparsity pattern of the votes. Excluded (moderated-out, meta) columns are 0 for everyone.
+ * Column means over the votes actually cast (passes count as 0): (agrees - disagrees) / seen.
+ * Filling every missing cell with its column mean and then centring makes the missing cells
+ * exactly 0, so the centred matrix C has the sparsity pattern of the votes: C_ij = v_ij - mean_j
+ * where i voted on j. Excluded (moderated-out, meta) columns are 0 for everyone.
  */
-export function columnMeans(matrix: VoteMatrix): Float64Array {
+export function columnMeans(matrix: VoteMatrix, counts: VoteCounts): Float64Array {
   const nCols = matrix.statements.length;
-  const sum = new Float64Array(nCols);
-  const count = new Float64Array(nCols);
-  for (let p = 0; p < matrix.value.length; p++) {
-    const j = matrix.statementIndex[p];
-    sum[j] += matrix.value[p];
-    count[j]++;
+  const mean = new Float64Array(nCols);
+  for (let j = 0; j < nCols; j++) {
+    mean[j] = matrix.excluded[j] || counts.seen[j] === 0 ? 0 : (counts.agrees[j] - counts.disagrees[j]) / counts.seen[j];
   }
-  for (let j = 0; j < nCols; j++) sum[j] = matrix.excluded[j] || count[j] === 0 ? 0 : sum[j] / count[j];
-  return sum;
-}
-
-/** The non-zero values of C aligned with the CSR arrays: v - mean for active columns, 0 for excluded ones. */
-export function centredValues(matrix: VoteMatrix, center: Float64Array): Float64Array {
-  const centred = new Float64Array(matrix.value.length);
-  for (let p = 0; p < centred.length; p++) {
-    const j = matrix.statementIndex[p];
-    centred[p] = matrix.excluded[j] ? 0 : matrix.value[p] - center[j];
-  }
-  return centred;
+  return mean;
 }
 
 /**
- * y = C^T (C x) in one pass over the rows, without ever densifying C: for each row,
- * s = <c_i, x>, then y += s * c_i. Cost O(2 * nnz).
+ * y = C^T (C x) in one pass over the rows, without ever building C: for each row,
+ * s = <c_i, x>, then y += s * c_i, with c_ij = v_ij - mean_j computed on the fly from the Int8
+ * votes (a quarter of the bytes of a Float64 copy of C). x must be 0 on excluded columns; y is
+ * zeroed there afterwards, so excluded columns behave as the zero columns they are. Cost O(2 nnz).
  */
-function gramTimes(matrix: VoteMatrix, centred: Float64Array, x: Float64Array, y: Float64Array): void {
+function gramTimes(matrix: VoteMatrix, mean: Float64Array, x: Float64Array, y: Float64Array): void {
   y.fill(0);
-  const { rowStart, statementIndex } = matrix;
+  const { rowStart, statementIndex, value, excluded } = matrix;
   const rows = matrix.participants.length;
+  let start = rowStart[0];
   for (let i = 0; i < rows; i++) {
-    const start = rowStart[i];
     const end = rowStart[i + 1];
     let s = 0;
-    for (let p = start; p < end; p++) s += centred[p] * x[statementIndex[p]];
-    if (s === 0) continue;
-    for (let p = start; p < end; p++) y[statementIndex[p]] += centred[p] * s;
+    for (let p = start; p < end; p++) {
+      const j = statementIndex[p];
+      s += (value[p] - mean[j]) * x[j];
+    }
+    if (s !== 0) {
+      for (let p = start; p < end; p++) {
+        const j = statementIndex[p];
+        y[j] += (value[p] - mean[j]) * s;
+      }
+    }
+    start = end;
   }
+  for (let j = 0; j < y.length; j++) if (excluded[j]) y[j] = 0;
 }
 
 function dot(a: Float64Array, b: Float64Array): number {
@@ -118,21 +123,20 @@ function fixSign(v: Float64Array, previous?: readonly number[]): void {
 export function principalComponents(
   matrix: VoteMatrix,
   center: Float64Array,
-  centred: Float64Array,
+  counts: VoteCounts,
   options: { seed?: number; previous?: readonly [readonly number[], readonly number[]] } = {},
 ): PcaResult {
   const nCols = matrix.statements.length;
   // Only columns that are voted on and not excluded can carry variance; the rest stay exactly 0.
   const active = new Uint8Array(nCols);
-  for (let p = 0; p < matrix.statementIndex.length; p++) active[matrix.statementIndex[p]] = 1;
-  for (let j = 0; j < nCols; j++) if (matrix.excluded[j]) active[j] = 0;
+  for (let j = 0; j < nCols; j++) active[j] = counts.seen[j] > 0 && !matrix.excluded[j] ? 1 : 0;
   const random = seededRandom(options.seed ?? 1);
   const start = startVector(nCols, active, random, options.previous?.[0]);
   if (options.previous) {
     const second = startVector(nCols, active, random, options.previous[1]);
     for (let j = 0; j < nCols; j++) start[j] += 0.5 * second[j];
   }
-  const found = lanczosTop((x, y) => gramTimes(matrix, centred, x, y), start, 2, PCA_MAX_STEPS, PCA_TOLERANCE);
+  const found = lanczosTop((x, y) => gramTimes(matrix, center, x, y), start, 2, PCA_MAX_STEPS, PCA_TOLERANCE);
   const v1 = found.vectors[0] ?? new Float64Array(nCols);
   let v2 = found.vectors[1];
   if (!v2) v2 = found.vectors[0] ? orthogonalFallback(v1, active) : new Float64Array(nCols);

@@ -14,31 +14,35 @@ function excludedCount(matrix: VoteMatrix): number {
 /**
  * Sparse-voter-aware projection. Participant i lands at
  *   sqrt(n / max(m_i, 1)) * sum over voted cells j of C_ij * (pc1_j, pc2_j),
- * where n is the number of statements and m_i the cells i voted on, the excluded (zeroed) columns
+ * (C_ij = v_ij - mean_j) where n is the number of statements and m_i the cells i voted on, the excluded (zeroed) columns
  * counting as voted. Someone who voted on few statements would otherwise sit near the centre
  * just for lack of data; the factor pushes them outward in proportion.
  */
 export function projectParticipants(
   matrix: VoteMatrix,
-  centred: Float64Array,
-  components: readonly [readonly number[], readonly number[]],
+  mean: Float64Array,
+  components: readonly [ArrayLike<number>, ArrayLike<number>],
 ): Positions {
   const rows = matrix.participants.length;
   const nCols = matrix.statements.length;
   const zeroed = excludedCount(matrix);
-  const [pc1, pc2] = components;
+  const pc1 = Float64Array.from(components[0]);
+  const pc2 = Float64Array.from(components[1]);
+  const { rowStart, statementIndex, value, excluded } = matrix;
   const x = new Float64Array(rows);
   const y = new Float64Array(rows);
   for (let i = 0; i < rows; i++) {
     let sx = 0;
     let sy = 0;
     let voted = zeroed;
-    for (let p = matrix.rowStart[i]; p < matrix.rowStart[i + 1]; p++) {
-      const j = matrix.statementIndex[p];
-      if (matrix.excluded[j]) continue;
+    const end = rowStart[i + 1];
+    for (let p = rowStart[i]; p < end; p++) {
+      const j = statementIndex[p];
+      if (excluded[j]) continue;
       voted++;
-      sx += centred[p] * pc1[j];
-      sy += centred[p] * pc2[j];
+      const c = value[p] - mean[j];
+      sx += c * pc1[j];
+      sy += c * pc2[j];
     }
     const scale = Math.sqrt(nCols / Math.max(voted, 1));
     x[i] = sx * scale;

@@ -87,6 +87,13 @@ export interface AnalysisOptions {
   readonly kSwitchUpdates?: number;
   /** Fixed number of opinion groups instead of choosing k by silhouette. */
   readonly groupCount?: number;
+  /**
+   * How a cold group fit starts: `lower-inertia` (the default: the first k distinct base-cluster
+   * centres and farthest-point seeding, keeping the tighter fit) or `first-distinct` (Polis's rule:
+   * the first k distinct base-cluster centres in order). Warm fits always start from the previous
+   * centres for the same k. docs/analysis-validation.md compares the two.
+   */
+  readonly groupStart?: 'first-distinct' | 'lower-inertia';
 }
 
 /** Two principal axes over the statements (columns), each unit length, mutually orthogonal. */
@@ -200,8 +207,18 @@ export interface AnalysisResult {
   };
   readonly baseClusters: { centres: [number, number][]; sizes: number[] };
   readonly groups: GroupResult[];
-  /** Silhouette per candidate k (key = k) and the k-switching state carried between warm runs. */
-  readonly selection: { k: number; silhouettes: Record<string, number>; challenger: number; streak: number };
+  /**
+   * Silhouette per candidate k (key = k) and the k-switching state carried between warm runs;
+   * `centres` holds every candidate k's group centres (key = k), so a warm run starts each k from
+   * where it was (absent in results from before it was added: those k start cold).
+   */
+  readonly selection: {
+    k: number;
+    silhouettes: Record<string, number>;
+    challenger: number;
+    streak: number;
+    centres?: Record<string, [number, number][]>;
+  };
   /** Representative statements per group id. */
   readonly repness: Record<string, RepStatement[]>;
   readonly consensus: { agree: ConsensusStatement[]; disagree: ConsensusStatement[] };

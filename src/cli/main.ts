@@ -17,7 +17,19 @@ function findVerb(argv: string[]): { verb: Verb; rest: string[] } | undefined {
   return undefined;
 }
 
+/** A reader that closes the pipe early (`parley ... | head`) is not an error: exit quietly on EPIPE. */
+const guarded = new WeakSet<NodeJS.WritableStream>();
+function exitQuietlyOnBrokenPipe(stream: NodeJS.WritableStream): void {
+  if (guarded.has(stream)) return;
+  guarded.add(stream);
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  });
+}
+
 export async function main(argv: string[], io: CliIO = { stdout: process.stdout, stderr: process.stderr, env: process.env }): Promise<number> {
+  for (const stream of [process.stdout, process.stderr]) if (io.stdout === stream || io.stderr === stream) exitQuietlyOnBrokenPipe(stream);
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
     io.stdout.write(usage());
     return argv.length === 0 ? 2 : 0;

@@ -86,3 +86,51 @@ export const AuditEntry = z.object({
   seriesId: Id.nullable(),
   detail: z.record(z.string(), z.unknown()),
 });
+
+/** An account's own or an admin's edit. Only an admin may change isAdmin, email or personId. */
+export const UserPatch = z.strictObject({
+  displayName: Text(200).optional(),
+  email: Email.optional(),
+  password: Password.optional(),
+  /** Required when changing one's own password. */
+  currentPassword: z.string().max(200).optional(),
+  isAdmin: z.boolean().optional(),
+  personId: Id.nullable().optional(),
+});
+
+export const INVITATION_STATES = ['valid', 'expired', 'used', 'unknown'] as const;
+export type InvitationState = (typeof INVITATION_STATES)[number];
+
+/** An invitation as organisers see it in lists: never the token. */
+export const InvitationListItem = Invitation.extend({ delegationId: Id.nullable(), state: z.enum(INVITATION_STATES) });
+
+/** What a link grants, shown to whoever holds it before accepting. No secrets, nobody else's data. */
+export const InvitationStatus = z.object({
+  state: z.enum(INVITATION_STATES),
+  email: z.string().nullable(),
+  expiresAt: z.string().nullable(),
+  /** When true, accepting asks for the existing account's password instead of creating one. */
+  accountExists: z.boolean(),
+  grant: z
+    .object({
+      seriesId: Id,
+      seriesTitle: z.string(),
+      kind: z.enum(['participation', 'series_role']),
+      /** The participation role or the series role. */
+      role: z.string(),
+      delegationName: z.string().nullable(),
+      round: z.object({ number: z.number().int(), city: z.string(), country: z.string(), startsOn: z.string(), endsOn: z.string() }).nullable(),
+    })
+    .nullable(),
+});
+export type InvitationStatus = z.infer<typeof InvitationStatus>;
+
+export const InvitationToken = z.string().trim().min(1, 'must not be empty').max(200);
+export const InvitationTokenQuery = z.object({ token: InvitationToken });
+
+/** displayName is needed (and password rules apply) only when the email has no account yet. */
+export const AcceptInvitationRequest = z.strictObject({
+  token: InvitationToken,
+  displayName: z.string().trim().max(200).default(''),
+  password: z.string().min(1, 'must not be empty').max(200),
+});

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, OptionalText, Text } from './common.ts';
+import { patchOf } from './patch.ts';
 import { BACKGROUNDS, CAPACITIES, GENDERS, PARTICIPATION_ROLES, PARTICIPATION_STATUSES } from './enums.ts';
 
 export const Person = z.object({
@@ -19,7 +20,7 @@ export const PersonInput = z.strictObject({
   background: z.enum(BACKGROUNDS).default('other'),
   gender: z.enum(GENDERS).default('undisclosed'),
 });
-export const PersonPatch = PersonInput.partial();
+export const PersonPatch = patchOf(PersonInput);
 
 export const Participation = z.object({
   id: Id,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, IsoDate, IsoDateTime, OptionalText, Text } from './common.ts';
+import { patchOf } from './patch.ts';
 import { ATTRIBUTION_RULES, ROUND_STATUSES, SESSION_KINDS, SESSION_STATUSES } from './enums.ts';
 
 export const Round = z.object({
@@ -32,10 +33,8 @@ const datesInOrder = (r: { startsOn?: string; endsOn?: string }) => !r.startsOn 
 const datesMessage = { message: 'must not be before startsOn', path: ['endsOn'] };
 
 export const RoundInput = z.strictObject(roundFields).refine(datesInOrder, datesMessage);
-export const RoundPatch = z
-  .strictObject({ ...roundFields, status: z.enum(ROUND_STATUSES) })
-  .partial()
-  .refine(datesInOrder, datesMessage);
+/** Fields left out stay as they are; the date order is checked on the merged round. */
+export const RoundPatch = patchOf(z.strictObject({ ...roundFields, status: z.enum(ROUND_STATUSES) }));
 
 export const Session = z.object({
   id: Id,
@@ -67,7 +66,5 @@ const timesInOrder = (s: { startsAt?: string | null; endsAt?: string | null }) =
 const timesMessage = { message: 'must not be before startsAt', path: ['endsAt'] };
 
 export const SessionInput = z.strictObject(sessionFields).refine(timesInOrder, timesMessage);
-export const SessionPatch = z
-  .strictObject({ ...sessionFields, attributionRule: z.enum(ATTRIBUTION_RULES) })
-  .partial()
-  .refine(timesInOrder, timesMessage);
+/** Fields left out stay as they are; the time order is checked on the merged session. */
+export const SessionPatch = patchOf(z.strictObject({ ...sessionFields, attributionRule: z.enum(ATTRIBUTION_RULES) }));

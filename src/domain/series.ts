@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, OptionalText, Text } from './common.ts';
 import { ORGANISATION_PARTS } from './enums.ts';
+import { patchOf } from './patch.ts';
 
 export const Organisation = z.object({
   id: Id,
@@ -17,6 +18,7 @@ export const OrganisationInput = z.strictObject({
   country: OptionalText(100),
   website: z.union([z.url({ protocol: /^https?$/ }).max(300), z.literal('')]).default(''),
 });
+export const OrganisationPatch = patchOf(OrganisationInput);
 
 export const SeriesOrganisation = z.object({
   organisationId: Id,
@@ -55,6 +57,7 @@ export const SeriesInput = z.strictObject({
   /** Two or more sides, e.g. ["United States", "Pakistan"]. */
   delegations: z.array(Text(100)).min(2, 'a series needs at least two delegations').max(12).optional(),
 });
-export const SeriesPatch = SeriesInput.omit({ delegations: true }).partial();
+export const SeriesPatch = patchOf(SeriesInput.omit({ delegations: true }));
+export const DelegationPatch = patchOf(DelegationInput);
 
 export const SeriesOrganisationInput = z.strictObject({ organisationId: Id, part: z.enum(ORGANISATION_PARTS) });

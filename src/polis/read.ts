@@ -1,7 +1,7 @@
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { StatementInput, VoteTable } from '../analysis/types.ts';
-import { columnsOf, CsvError, readCsvFile, type CsvRow, type ProgressCallback } from './csv.ts';
+import { columnsOf, CsvError, readCsvFile, readCsvRows, type ByteRow, type CsvRow, type ProgressCallback } from './csv.ts';
 import { VoteColumns } from './vote-columns.ts';
 
 /** One row of comments.csv. `moderated` is Polis's flag: -1 rejected, 0 unmoderated, 1 accepted. */
@@ -55,12 +55,38 @@ async function eachRow(
   if (!header) onHeader(undefined);
 }
 
-function parseVote(file: string, row: CsvRow, text: string | undefined): -1 | 0 | 1 {
-  const value = Number(text);
-  if (text === undefined || text.trim() === '' || (value !== 1 && value !== 0 && value !== -1)) {
-    throw new CsvError(file, row.line, `vote value ${JSON.stringify(text ?? '')} is not -1, 0 or 1`);
-  }
+function voteOf(file: string, row: ByteRow, field: number): number {
+  const value = row.vote(field);
+  if (Number.isNaN(value)) throw new CsvError(file, row.line, `vote value ${JSON.stringify(row.text(field))} is not -1, 0 or 1`);
   return value;
+}
+
+/** An id field: its canonical integer (no string made) or its text; undefined when empty. */
+function idOf(row: ByteRow, field: number): string | number | undefined {
+  const n = row.canonicalInteger(field);
+  if (n >= 0) return n;
+  return row.isEmpty(field) ? undefined : row.text(field);
+}
+
+/** Streams the rows of a large file as bytes, handing the header (as text) and every later row. */
+async function eachByteRow(
+  path: string,
+  onHeader: (header: CsvRow | undefined) => number | void,
+  onRow: (row: ByteRow) => void,
+  progress?: ProgressCallback,
+) {
+  let seenHeader = false;
+  await readCsvRows(
+    path,
+    (row) => {
+      if (seenHeader) return onRow(row);
+      seenHeader = true;
+      // onHeader may say how many leading fields the later rows need.
+      row.fieldLimit = onHeader({ line: row.line, fields: row.texts() }) ?? Infinity;
+    },
+    progress,
+  );
+  if (!seenHeader) onHeader(undefined);
 }
 
 async function readSummary(folder: string): Promise<Record<string, string>> {
@@ -128,16 +154,23 @@ export async function readPolisExport(folder: string, options: ReadOptions = {})
   if (hasVotes) {
     const file = 'votes.csv';
     let at = { timestamp: -1, 'comment-id': -1, 'voter-id': -1, vote: -1 };
-    await eachRow(
+    await eachByteRow(
       votesPath,
-      (header) => (at = columnsOf(file, header, ['timestamp', 'comment-id', 'voter-id', 'vote'])),
+      (header) => {
+        at = columnsOf(file, header, ['timestamp', 'comment-id', 'voter-id', 'vote']);
+      },
       (row) => {
-        const f = row.fields;
-        const voter = f[at['voter-id']];
-        const comment = f[at['comment-id']];
-        if (!voter || !comment) throw new CsvError(file, row.line, 'missing voter-id or comment-id');
-        const time = Number(f[at.timestamp]);
-        columns.add(voter, comment, parseVote(file, row, f[at.vote]), Number.isFinite(time) ? time : Number.NEGATIVE_INFINITY);
+        const voter = idOf(row, at['voter-id']);
+        const comment = idOf(row, at['comment-id']);
+        if (voter === undefined || comment === undefined) throw new CsvError(file, row.line, 'missing voter-id or comment-id');
+        const value = voteOf(file, row, at.vote);
+        const time = row.number(at.timestamp);
+        columns.addIndexed(
+          columns.participantIndex(voter),
+          columns.statementIndex(comment),
+          value,
+          Number.isFinite(time) ? time : Number.NEGATIVE_INFINITY,
+        );
       },
       progress(file),
     );
@@ -145,23 +178,29 @@ export async function readPolisExport(folder: string, options: ReadOptions = {})
   if (hasWide) {
     let participantAt = -1;
     let groupAt = -1;
-    let voteColumns: { at: number; comment: string }[] = [];
-    await eachRow(
+    let voteColumns: { at: number; statement: number; comment: string }[] = [];
+    await eachByteRow(
       widePath,
       (header) => {
         ({ participant: participantAt, 'group-id': groupAt } = columnsOf(wideFile, header, ['participant', 'group-id', 'n-disagree']));
         const first = (header as CsvRow).fields.indexOf('n-disagree') + 1;
-        voteColumns = (header as CsvRow).fields.slice(first).map((comment, i) => ({ at: first + i, comment }));
+        voteColumns = (header as CsvRow).fields.slice(first).map((comment, i) => ({ at: first + i, statement: -1, comment }));
+        // With votes.csv present only the group ids are read here: skip the vote cells.
+        return hasVotes ? Math.max(participantAt, groupAt) + 1 : undefined;
       },
       (row) => {
-        const id = row.fields[participantAt];
-        if (!id) throw new CsvError(wideFile, row.line, 'missing participant');
-        const group = row.fields[groupAt];
-        if (group !== undefined && group !== '') polisGroups.set(id, group);
+        const id = idOf(row, participantAt);
+        if (id === undefined) throw new CsvError(wideFile, row.line, 'missing participant');
+        if (!row.isEmpty(groupAt)) polisGroups.set(String(id), row.text(groupAt));
         if (hasVotes) return;
-        for (const { at, comment } of voteColumns) {
-          const cell = row.fields[at];
-          if (cell !== undefined && cell !== '') columns.add(id, comment, parseVote(wideFile, row, cell), Number.NEGATIVE_INFINITY);
+        let participant = -1;
+        for (const column of voteColumns) {
+          if (row.isEmpty(column.at)) continue;
+          const value = voteOf(wideFile, row, column.at);
+          if (participant < 0) participant = columns.participantIndex(id);
+          // A statement joins the table at its first vote, as with votes.csv.
+          if (column.statement < 0) column.statement = columns.statementIndex(column.comment);
+          columns.addIndexed(participant, column.statement, value, Number.NEGATIVE_INFINITY);
         }
       },
       progress(wideFile),

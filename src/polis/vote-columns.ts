@@ -1,11 +1,43 @@
 import type { StatementInput, VoteTable } from '../analysis/types.ts';
 
+/** A canonical non-negative integer id ("0", "17", never "017" or "+1"): its number says exactly what its text does. */
+const CANONICAL_INTEGER = /^(0|[1-9][0-9]{0,8})$/;
+
+/** Interns ids to dense indices; canonical integer ids (all of Polis's) go through a number-keyed map, no string needed. */
+class IdIndex {
+  private readonly byText = new Map<string, number>();
+  private readonly byNumber = new Map<number, number>();
+  readonly ids: (string | number)[] = [];
+
+  /** Index of the id given as a canonical integer (see ByteRow.canonicalInteger). */
+  ofNumber(id: number): number {
+    let i = this.byNumber.get(id);
+    if (i === undefined) {
+      i = this.ids.push(id) - 1;
+      this.byNumber.set(id, i);
+    }
+    return i;
+  }
+
+  of(id: string): number {
+    if (CANONICAL_INTEGER.test(id)) return this.ofNumber(Number(id));
+    let i = this.byText.get(id);
+    if (i === undefined) {
+      i = this.ids.push(id) - 1;
+      this.byText.set(id, i);
+    }
+    return i;
+  }
+
+  texts(): string[] {
+    return this.ids.map(String);
+  }
+}
+
 /** Collects votes into growable typed arrays while a file streams (a few bytes per vote, no objects). */
 export class VoteColumns {
-  private participantIndex = new Map<string, number>();
-  private statementIndex = new Map<string, number>();
-  private readonly participantIds: string[] = [];
-  private readonly statementIdList: string[] = [];
+  private readonly participantIds = new IdIndex();
+  private readonly statementIds_ = new IdIndex();
   private participant = new Int32Array(1024);
   private statement = new Int32Array(1024);
   private value = new Int8Array(1024);
@@ -14,28 +46,29 @@ export class VoteColumns {
   length = 0;
 
   constructor(knownStatements: readonly string[] = []) {
-    for (const id of knownStatements) this.indexOfStatement(id);
+    for (const id of knownStatements) this.statementIds_.of(id);
   }
 
-  private indexOfStatement(id: string): number {
-    let j = this.statementIndex.get(id);
-    if (j === undefined) {
-      j = this.statementIdList.push(id) - 1;
-      this.statementIndex.set(id, j);
-    }
-    return j;
+  /** Dense index of a participant id, as text or as a canonical integer. */
+  participantIndex(id: string | number): number {
+    return typeof id === 'number' ? this.participantIds.ofNumber(id) : this.participantIds.of(id);
+  }
+
+  /** Dense index of a statement id, as text or as a canonical integer. */
+  statementIndex(id: string | number): number {
+    return typeof id === 'number' ? this.statementIds_.ofNumber(id) : this.statementIds_.of(id);
   }
 
   add(participantId: string, statementId: string, value: -1 | 0 | 1, at: number): void {
+    this.addIndexed(this.participantIndex(participantId), this.statementIndex(statementId), value, at);
+  }
+
+  /** Adds a vote by the dense indices `participantIndex` / `statementIndex` returned. */
+  addIndexed(participant: number, statement: number, value: number, at: number): void {
     if (this.length === this.value.length) this.grow();
-    let i = this.participantIndex.get(participantId);
-    if (i === undefined) {
-      i = this.participantIds.push(participantId) - 1;
-      this.participantIndex.set(participantId, i);
-    }
     const k = this.length++;
-    this.participant[k] = i;
-    this.statement[k] = this.indexOfStatement(statementId);
+    this.participant[k] = participant;
+    this.statement[k] = statement;
     this.value[k] = value;
     this.at[k] = at;
     if (at !== Number.NEGATIVE_INFINITY) this.timed = true;
@@ -51,7 +84,7 @@ export class VoteColumns {
   }
 
   statementIds(): string[] {
-    return [...this.statementIdList];
+    return this.statementIds_.texts();
   }
 
   /**
@@ -60,8 +93,19 @@ export class VoteColumns {
    */
   toTable(statements: readonly StatementInput[], compare: (a: string, b: string) => number): VoteTable {
     const byId = new Map(statements.map((s) => [s.id, s]));
-    const participantOrder = this.participantIds.map((_, i) => i).sort((a, b) => compare(this.participantIds[a], this.participantIds[b]));
-    const statementOrder = this.statementIdList.map((_, j) => j).sort((a, b) => compare(this.statementIdList[a], this.statementIdList[b]));
+    // Integer ids compare as numbers without a string (what `compare` does with Polis's numeric ids).
+    const order = (ids: readonly (string | number)[]) =>
+      ids
+        .map((_, i) => i)
+        .sort((a, b) => {
+          const x = ids[a];
+          const y = ids[b];
+          return typeof x === 'number' && typeof y === 'number' ? x - y : compare(String(x), String(y));
+        });
+    const participantOrder = order(this.participantIds.ids);
+    const statementOrder = order(this.statementIds_.ids);
+    const participantIds = this.participantIds.texts();
+    const statementIds = this.statementIds_.texts();
     const participantRank = new Int32Array(participantOrder.length);
     participantOrder.forEach((old, rank) => (participantRank[old] = rank));
     const statementRank = new Int32Array(statementOrder.length);
@@ -75,8 +119,8 @@ export class VoteColumns {
     }
     return {
       kind: 'vote-table',
-      participants: participantOrder.map((i) => this.participantIds[i]),
-      statements: statementOrder.map((j) => byId.get(this.statementIdList[j]) ?? { id: this.statementIdList[j] }),
+      participants: participantOrder.map((i) => participantIds[i]),
+      statements: statementOrder.map((j) => byId.get(statementIds[j]) ?? { id: statementIds[j] }),
       participant,
       statement,
       value: this.value.slice(0, n),

@@ -5,8 +5,9 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerSessionAuth } from './auth/session-cookie.ts';
 import type { Deps } from './deps.ts';
+import { requestSerializer } from './http/log-redaction.ts';
 import { OpenApiRegistry } from './http/openapi.ts';
-import { registerProblemHandlers } from './http/problem.ts';
+import { frameworkErrorHandler, registerProblemHandlers } from './http/problem.ts';
 import { registerRoutes } from './routes/index.ts';
 
 export const API_VERSION = '1.0.0';
@@ -20,9 +21,10 @@ export interface AppOptions {
 /** Builds the whole HTTP application around its dependencies; listening is the caller's business. */
 export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? { level: deps.config.logLevel },
+    logger: options.logger ?? { level: deps.config.logLevel, serializers: { req: requestSerializer } },
     bodyLimit: ONE_MEGABYTE,
     trustProxy: true,
+    frameworkErrors: frameworkErrorHandler,
   });
   registerProblemHandlers(app);
   await app.register(helmet, {

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CsvError, parseCsv } from '../../src/polis/csv.ts';
+import { CsvError, parseCsv, parseCsvBytes } from '../../src/polis/csv.ts';
 import { readPolisExport } from '../../src/polis/read.ts';
 import { writePolisExport } from '../../src/polis/write.ts';
 
@@ -16,6 +16,17 @@ async function rows(text: string, chunkSize = 3) {
   }
   const out: { line: number; fields: string[] }[] = [];
   for await (const batch of parseCsv(chunks(), 'x.csv')) out.push(...batch);
+  return out;
+}
+
+/** The byte-level reader over `text` cut into chunks of `chunkSize` bytes: rows as { line, fields }. */
+async function byteRows(text: string, chunkSize = 3) {
+  const bytes = new TextEncoder().encode(text);
+  async function* chunks() {
+    for (let i = 0; i < bytes.length; i += chunkSize) yield bytes.slice(i, i + chunkSize);
+  }
+  const out: { line: number; fields: string[] }[] = [];
+  await parseCsvBytes(chunks(), 'x.csv', (row) => out.push({ line: row.line, fields: row.texts() }));
   return out;
 }
 
@@ -43,6 +54,43 @@ describe('CSV reader', () => {
 
   it('reports an unterminated quote with file and line', async () => {
     await expect(rows('a,b\n1,"open\n2,3\n')).rejects.toThrow(/x\.csv:2: unterminated/);
+  });
+
+  it('the byte-level reader gives the same rows as the text reader, whatever the chunk size', async () => {
+    const tricky = '\uFEFFa,b,c\r\n1,"x, y",3\r\n2,"say ""hi""\r\nthere",4\r\n\r\n5,,6\n"é€",naïve,""\n7,8,9\r';
+    const expected = await rows(tricky, 1000);
+    expect(expected[4]).toEqual({ line: 7, fields: ['é€', 'naïve', ''] });
+    for (const size of [1, 2, 3, 5, 8, 1000]) expect(await byteRows(tricky, size)).toEqual(expected);
+    expect(await byteRows('a,b\n1,2', 1)).toEqual([
+      { line: 1, fields: ['a', 'b'] },
+      { line: 2, fields: ['1', '2'] },
+    ]);
+  });
+
+  it('the byte-level reader reports an unterminated quote or text after a closing quote with file and line', async () => {
+    for (const size of [1, 4, 1000]) {
+      await expect(byteRows('a,b\n1,"open\n2,3\n', size)).rejects.toThrow(/x\.csv:2: unterminated/);
+      await expect(byteRows('a,b\n1,2\n"x"y,3\n', size)).rejects.toThrow(/x\.csv:3: unexpected text after a closing quote/);
+    }
+  });
+
+  it('reads votes, ids and numbers straight from the bytes', async () => {
+    const fields: { vote: number[]; id: number[]; n: number[] }[] = [];
+    const bytes = new TextEncoder().encode('1,0,-1,2, 1,,"1"\n17,017,0,-3,x,1700000000123,1.5\n');
+    async function* once() {
+      yield bytes;
+    }
+    await parseCsvBytes(once(), 'x.csv', (row) =>
+      fields.push({
+        vote: [0, 1, 2, 3, 4, 5, 6].map((i) => row.vote(i)),
+        id: [0, 1, 2, 3, 4].map((i) => row.canonicalInteger(i)),
+        n: [0, 5, 6].map((i) => row.number(i)),
+      }),
+    );
+    expect(fields[0].vote).toEqual([1, 0, -1, NaN, 1, NaN, 1]);
+    expect(fields[0].id).toEqual([1, 0, -1, 2, -1]);
+    expect(fields[1].id).toEqual([17, -1, 0, -1, -1]);
+    expect(fields[1].n).toEqual([17, 1700000000123, 1.5]);
   });
 });
 

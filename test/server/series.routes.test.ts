@@ -45,6 +45,21 @@ for (const dialect of testDialects()) {
       });
     });
 
+    describe('#series.update', () => {
+      it('changes only the fields sent', async () => {
+        const created = (await admin.request('POST', '/api/v1/series', { slug: 'patch-me', title: 'Before', trackLabel: 'Track-II', description: 'Kept', delegations: ['A', 'B'] })).json();
+        const res = await admin.request('PATCH', `/api/v1/series/${created.id}`, { title: 'After' });
+        expect(res.statusCode).toBe(200);
+        expect(res.json()).toMatchObject({ title: 'After', trackLabel: 'Track-II', description: 'Kept' });
+      });
+      it('renames a delegation without touching its order', async () => {
+        const created = (await admin.request('POST', '/api/v1/series', { slug: 'patch-delegation', title: 'D', delegations: ['A', 'B'] })).json();
+        const second = created.delegations[1];
+        const res = await admin.request('PATCH', `/api/v1/delegations/${second.id}`, { name: 'Bee' });
+        expect(res.json()).toMatchObject({ name: 'Bee', position: second.position });
+      });
+    });
+
     describe('#series.get', () => {
       it('answers 404 for an unknown id', async () => {
         const res = await publicClient(t).request('GET', '/api/v1/series/nope');

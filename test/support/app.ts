@@ -6,6 +6,7 @@ import type { Deps } from '../../src/server/deps.ts';
 import type { Mailer } from '../../src/server/mail/mailer.ts';
 import { createUser } from '../../src/server/services/accounts.service.ts';
 import { createTestDatabase, type TestDatabase } from './databases.ts';
+import { createLiveHub, type LiveHubOptions } from '../../src/server/live/hub.ts';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -15,7 +16,7 @@ export interface TestApp {
 }
 
 /** A real app on a fresh database of the dialect, silent, with an optional mailer and clock. */
-export async function createTestApp(dialect: Dialect, options: { mailer?: Mailer; now?: () => Date; env?: NodeJS.ProcessEnv } = {}): Promise<TestApp> {
+export async function createTestApp(dialect: Dialect, options: { mailer?: Mailer; now?: () => Date; env?: NodeJS.ProcessEnv; live?: false | LiveHubOptions } = {}): Promise<TestApp> {
   const database = await createTestDatabase(dialect);
   const deps: Deps = {
     db: database.db,
@@ -23,9 +24,11 @@ export async function createTestApp(dialect: Dialect, options: { mailer?: Mailer
     mailer: options.mailer ?? null,
     now: options.now ?? (() => new Date()),
   };
+  // The live hub (push and debounced analysis) unless a test opts out with live: false.
+  if (options.live !== false) deps.live = await createLiveHub(deps, { listenUrl: database.url, warmWorker: false, ...options.live });
   const app = await buildApp(deps, { logger: false });
   await app.ready();
-  return { app, deps, database, close: async () => { await app.close(); await database.drop(); } };
+  return { app, deps, database, close: async () => { await app.close(); await deps.live?.close(); await database.drop(); } };
 }
 
 /** A signed-in client: its cookie and CSRF token are sent with every request. */

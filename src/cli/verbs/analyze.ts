@@ -1,42 +1,49 @@
-import { adjustedRandIndex, analyze, type AnalysisResult } from '../../analysis/index.ts';
+import { analyze, DEFAULT_REPLAY_SCHEDULE, type AnalysisResult } from '../../analysis/index.ts';
+import { agreementWithPolis, replayExport } from '../../polis/compare.ts';
 import { CsvError } from '../../polis/csv.ts';
 import { progressBar } from '../../polis/progress.ts';
 import { readPolisExport, type PolisExport } from '../../polis/read.ts';
 import { parseVerbArgs } from '../args.ts';
 import { UsageError, type CliIO, type Verb } from '../verb.ts';
 
-const help = `Usage: parley analyze --polis <folder> [--json]
+const help = `Usage: parley analyze --polis <folder> [--replay] [--group-start <rule>] [--json]
 
 Runs the convergence engine on a Polis export folder (votes.csv, comments.csv, summary.csv;
 participants-votes.csv when votes.csv is missing) and prints the opinion groups with their
-representative statements, the consensus and the areas of uncertainty.
+representative statements, the consensus and the areas of uncertainty. When the export has
+Polis's own groups (participants-votes.csv group-id), it also prints how well ours agree
+(adjusted Rand index).
 
 Options:
-  --polis <folder>  the export folder to read
-  --json            print one JSON document on stdout instead of the summary
-  -h, --help        show this help
+  --polis <folder>      the export folder to read
+  --replay              replay the conversation as live Polis computed it: walk the votes in time
+                        order and run a warm-started update at each point of the schedule (at
+                        most one per ${DEFAULT_REPLAY_SCHEDULE.interval / 1000} s of conversation time, and only once the votes have grown
+                        by ${DEFAULT_REPLAY_SCHEDULE.minGrowth * 100}%), reporting the last update. Needs votes.csv (vote times); without it
+                        the cold analysis is reported and a note says so
+  --group-start <rule>  how a cold group fit starts: lower-inertia (default) or first-distinct
+                        (Polis's rule)
+  --json                print one JSON document on stdout instead of the summary
+  -h, --help            show this help
 
 Examples:
   parley analyze --polis ../shared/data/polis-opendata/brexit-consensus
+  parley analyze --polis ../shared/data/polis-opendata/bg2050-volunteers --replay
   parley analyze --polis ./export --json > analysis.json
 `;
 
 /** Agreement with Polis's own groups over the participants both clustered (undefined without group ids). */
-function polisAgreement(data: PolisExport, result: AnalysisResult) {
-  if (data.polisGroups.size === 0) return undefined;
-  const ours: number[] = [];
-  const theirs: string[] = [];
-  result.participants.ids.forEach((id, i) => {
-    const polis = data.polisGroups.get(id);
-    if (polis !== undefined && result.participants.group[i] >= 0) {
-      ours.push(result.participants.group[i]);
-      theirs.push(polis);
-    }
-  });
-  return { k: new Set(data.polisGroups.values()).size, compared: ours.length, ari: adjustedRandIndex(ours, theirs) };
+const polisAgreement = agreementWithPolis;
+
+interface ReplayNote {
+  readonly requested: boolean;
+  /** False when the export has no vote times (participants-votes.csv only): the run was cold. */
+  readonly replayed: boolean;
+  readonly updates: number;
+  readonly schedule: { interval_ms: number; min_growth: number };
 }
 
-function summaryText(data: PolisExport, result: AnalysisResult, timings: { parse: number; analysis: number }): string {
+function summaryText(data: PolisExport, result: AnalysisResult, timings: { parse: number; analysis: number }, replay?: ReplayNote): string {
   const text = new Map(data.comments.map((c) => [c.id, c.body.replace(/\s+/g, ' ').trim()]));
   const quote = (id: string) => `#${id} ${text.get(id) ?? ''}`.trimEnd();
   const percent = (x: number) => `${Math.round(100 * x)}%`;
@@ -63,6 +70,8 @@ function summaryText(data: PolisExport, result: AnalysisResult, timings: { parse
   const polis = polisAgreement(data, result);
   if (polis)
     lines.push('', `Polis's own groups: k = ${polis.k}; adjusted Rand index ${polis.ari.toFixed(3)} over ${polis.compared} participants`);
+  if (replay?.replayed) lines.push('', `Replayed the conversation's history: ${replay.updates} warm-started updates.`);
+  else if (replay) lines.push('', 'No vote times in this export (no votes.csv): nothing to replay, this is a cold run.');
   lines.push('', `Parsed in ${timings.parse.toFixed(0)} ms, analysed in ${timings.analysis.toFixed(0)} ms`);
   return `${lines.join('\n')}\n`;
 }
@@ -72,8 +81,17 @@ export const analyzeVerb: Verb = {
   summary: 'Analyse a Polis export: opinion groups, consensus, areas of uncertainty',
   help,
   async run(args: string[], io: CliIO): Promise<number> {
-    const { values } = parseVerbArgs(args, { polis: { type: 'string' }, json: { type: 'boolean' } });
+    const { values } = parseVerbArgs(args, {
+      polis: { type: 'string' },
+      json: { type: 'boolean' },
+      replay: { type: 'boolean' },
+      'group-start': { type: 'string' },
+    });
     if (!values.polis) throw new UsageError('--polis <folder> is required (see --help)');
+    const groupStart = values['group-start'] ?? 'lower-inertia';
+    if (groupStart !== 'lower-inertia' && groupStart !== 'first-distinct') {
+      throw new UsageError(`--group-start must be lower-inertia or first-distinct, not ${JSON.stringify(groupStart)}`);
+    }
     const bar = progressBar(io.stderr);
     const started = performance.now();
     let data: PolisExport;
@@ -88,10 +106,24 @@ export const analyzeVerb: Verb = {
     }
     if (data.voteSource === 'none') throw new UsageError(`${values.polis}: no votes.csv or participants-votes.csv`, 1);
     const parsed = performance.now();
-    const result = analyze(data.table);
+    let result: AnalysisResult;
+    let replayNote: ReplayNote | undefined;
+    if (values.replay) {
+      const replayBar = progressBar(io.stderr);
+      const replayed = replayExport(data, { groupStart, onUpdate: (_, done, total) => replayBar.update('replay', done, total) });
+      replayBar.finish();
+      result = replayed?.result ?? analyze(data.table, { groupStart });
+      replayNote = {
+        requested: true,
+        replayed: replayed !== undefined,
+        updates: replayed?.updates ?? 1,
+        schedule: { interval_ms: DEFAULT_REPLAY_SCHEDULE.interval, min_growth: DEFAULT_REPLAY_SCHEDULE.minGrowth },
+      };
+      if (!replayed) io.stderr.write(`parley analyze: ${values.polis} has no vote times (no votes.csv): nothing to replay, running cold\n`);
+    } else result = analyze(data.table, { groupStart });
     const timings = { parse: parsed - started, analysis: performance.now() - parsed };
     if (!values.json) {
-      io.stdout.write(summaryText(data, result, timings));
+      io.stdout.write(summaryText(data, result, timings, replayNote));
       return 0;
     }
     const document = {
@@ -107,6 +139,8 @@ export const analyzeVerb: Verb = {
       group_informed_consensus: result.groupInformedConsensus,
       uncertainty: result.uncertainty,
       polis: polisAgreement(data, result) ?? null,
+      group_start: groupStart,
+      replay: replayNote ?? null,
       timings_ms: { parse: Math.round(timings.parse * 10) / 10, analysis: Math.round(timings.analysis * 10) / 10 },
     };
     io.stdout.write(`${JSON.stringify(document)}\n`);

@@ -1,11 +1,13 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
 import * as m0001 from './migrations/0001_foundation.ts';
 import * as m0002 from './migrations/0002_deliberation.ts';
+import * as m0003 from './migrations/0003_superseded_votes.ts';
 
 /** Every migration, in order. Listed explicitly so bundling and tsx both see them. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_deliberation': m0002,
+  '0003_superseded_votes': m0003,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -161,6 +161,14 @@ export interface VotesTable {
   created_at: string;
   updated_at: string;
 }
+/** Client vote ids superseded by a later vote on the same statement (migration 0003), so their retries are recognised. */
+export interface SupersededVotesTable {
+  client_vote_id: string;
+  participation_id: string;
+  statement_id: string;
+  value: number;
+  at: string;
+}
 export interface AnalysisResultsTable {
   session_id: string;
   computed_at: string;
@@ -193,6 +201,7 @@ export interface Database {
   statements: StatementsTable;
   statement_revisions: StatementRevisionsTable;
   votes: VotesTable;
+  superseded_votes: SupersededVotesTable;
   analysis_results: AnalysisResultsTable;
   live_events: LiveEventsTable;
 }

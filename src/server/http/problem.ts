@@ -36,6 +36,12 @@ function fromFastify(error: FastifyError): HttpError | undefined {
   return undefined;
 }
 
+/** Errors the router raises before any route runs (bad percent-encoding, over-long ids). */
+export function frameworkErrorHandler(error: FastifyError, _request: unknown, reply: FastifyReply) {
+  const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+  return send(reply, new HttpError(status, status === 414 ? 'URI Too Long' : 'Bad Request', 'The request URL is not valid.', [{ field: 'path', message: error.message }]));
+}
+
 /** Every error leaves as application/problem+json; unexpected ones are logged and hidden. */
 export function registerProblemHandlers(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {

@@ -16,6 +16,10 @@ export const usersRepo = {
   findByEmail(db: Conn, email: string) {
     return db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
   },
+  async countAdmins(db: Conn): Promise<number> {
+    const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('is_admin', '=', 1).executeTakeFirstOrThrow();
+    return Number(row.n);
+  },
   async list(db: Conn, page: { limit: number; offset: number }) {
     const [rows, count] = await Promise.all([
       db.selectFrom('users').selectAll().orderBy('email').limit(page.limit).offset(page.offset).execute(),

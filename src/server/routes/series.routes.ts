@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { Id, IdParams, PageQuery, pageOf } from '../../domain/common.ts';
-import { Delegation, DelegationInput, Series, SeriesInput, SeriesOrganisationInput, SeriesPatch } from '../../domain/series.ts';
+import { Delegation, DelegationInput, DelegationPatch, Series, SeriesInput, SeriesOrganisationInput, SeriesPatch } from '../../domain/series.ts';
 import type { Deps } from '../deps.ts';
 import type { OpenApiRegistry } from '../http/openapi.ts';
 import { route } from '../http/route.ts';
@@ -23,7 +23,7 @@ export function seriesRoutes(app: FastifyInstance, api: OpenApiRegistry, deps: D
 
   route(app, api, { method: 'POST', url: '/api/v1/series/{id}/delegations', summary: 'Add a delegation (a side)', tags, params: IdParams, body: DelegationInput, response: Delegation, status: 201,
     handler: ({ actor, params, body }) => series.addDelegation(deps, actor, params.id, body) });
-  route(app, api, { method: 'PATCH', url: '/api/v1/delegations/{id}', summary: 'Rename or reorder a delegation', tags, params: IdParams, body: DelegationInput.partial(), response: Delegation,
+  route(app, api, { method: 'PATCH', url: '/api/v1/delegations/{id}', summary: 'Rename or reorder a delegation', tags, params: IdParams, body: DelegationPatch, response: Delegation,
     handler: ({ actor, params, body }) => series.updateDelegation(deps, actor, params.id, body) });
   route(app, api, { method: 'DELETE', url: '/api/v1/delegations/{id}', summary: 'Remove a delegation', tags, params: IdParams,
     handler: ({ actor, params }) => series.deleteDelegation(deps, actor, params.id) });

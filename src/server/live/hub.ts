@@ -1,0 +1,114 @@
+import type { Deps } from '../deps.ts';
+import { liveEvents } from '../repositories/live-events.repository.ts';
+import { createCoalescer, type Coalescer } from './coalescer.ts';
+import { LocalFanout } from './fanout.ts';
+import { PgEventListener } from './pg-listener.ts';
+import { recomputeSession } from './recompute.ts';
+import { AnalysisWorkerPool } from './worker-pool.ts';
+
+/**
+ * Live events of a session, as they reach subscribers. `payload` is the JSON text of the event's
+ * data, serialised once so a thousand subscribers do not serialise it a thousand times.
+ */
+export interface LiveEvent {
+  seq: number;
+  sessionId: string;
+  type: string;
+  payload: string;
+  at: string;
+}
+
+export type LiveListener = (event: LiveEvent) => void;
+
+/**
+ * Push of a session's changes to browsers. Event types and their data (never an individual vote
+ * or an author identity; callers present the data before publishing):
+ * - `vote-counts`: per statement totals ({ statements: [{ id, agrees, disagrees, passes }] });
+ * - `statement`: a statement approved or changed, presented under the session's attribution rule;
+ * - `session`: the session opened or closed ({ id, status });
+ * - `analysis`: the room view's summary (see presenters/analysis.presenter.ts).
+ */
+export interface LiveHub {
+  /** Stores the event (so a reconnecting client gets what it missed) and pushes it to every subscriber, in every process. */
+  publish(sessionId: string, event: { type: string; data: unknown }): Promise<void>;
+  /** Call after committing any change of votes or statements: schedules a recomputation of the analysis (throttled, see coalescer.ts). */
+  votesChanged(sessionId: string): void;
+  /** Replays stored events with seq > afterSeq (none when afterSeq is null), then pushes new ones. Returns the unsubscribe function. */
+  subscribe(sessionId: string, afterSeq: number | null, listener: LiveListener): () => void;
+  close(): Promise<void>;
+}
+
+export interface LiveHubOptions {
+  /** PostgreSQL URL for the dedicated LISTEN connection; defaults to deps.config.databaseUrl. */
+  listenUrl?: string;
+  /** Recomputations of a session start at most this often (ms); a lone vote is analysed at once. */
+  recomputeIntervalMs?: number;
+  log?: (message: string, error?: unknown) => void;
+  /** Start the analysis worker at once (default) rather than on the first recomputation. */
+  warmWorker?: boolean;
+}
+
+export const LIVE_CHANNEL = 'parley_live';
+
+/**
+ * Events that describe the whole current state: only the latest of each type is kept per session
+ * (a reconnecting client needs the current analysis, not every one since), so the table does not
+ * grow with every recomputation of a two-day round.
+ */
+export const SNAPSHOT_EVENT_TYPES: ReadonlySet<string> = new Set(['analysis', 'vote-counts', 'moderation-queue']);
+
+/** Creates the hub with its analysis worker; on PostgreSQL it also LISTENs for other processes' events. */
+export async function createLiveHub(deps: Deps, options: LiveHubOptions = {}): Promise<LiveHub> {
+  const log = options.log ?? ((message: string, error?: unknown) => console.error(`[live] ${message}`, error ?? ''));
+  const db = deps.db;
+  const fanout = new LocalFanout(db, log);
+  const pool = new AnalysisWorkerPool(log);
+  // Start the worker now: loading the engine takes a few hundred ms the first vote should not wait for.
+  if (options.warmWorker !== false) pool.warm();
+  let closed = false;
+
+  let listener: PgEventListener | null = null;
+  if (db.dialect === 'postgres') {
+    const url = options.listenUrl ?? deps.config.databaseUrl;
+    if (!url) throw new Error('The live hub needs the PostgreSQL URL to LISTEN on');
+    listener = new PgEventListener(url, LIVE_CHANNEL, fanout, db, log);
+    await listener.start();
+  }
+
+  const hub: LiveHub = {
+    async publish(sessionId, event) {
+      const payload = JSON.stringify(event.data ?? null);
+      const at = deps.now().toISOString();
+      const replacesEarlier = SNAPSHOT_EVENT_TYPES.has(event.type);
+      const seq = await liveEvents.append(db, { session_id: sessionId, type: event.type, payload, at }, { channel: LIVE_CHANNEL, replacesEarlier });
+      fanout.deliver({ seq, sessionId, type: event.type, payload, at });
+    },
+    votesChanged(sessionId) {
+      if (!closed) recomputations.schedule(sessionId);
+    },
+    subscribe(sessionId, afterSeq, listen) {
+      return fanout.subscribe(sessionId, afterSeq, listen);
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await recomputations.close();
+      await listener?.stop();
+      fanout.closeAll();
+      await pool.close();
+    },
+  };
+
+  const recomputations: Coalescer = createCoalescer({
+    intervalMs: options.recomputeIntervalMs ?? 250,
+    run: async (sessionId) => {
+      try {
+        await recomputeSession({ deps, hub, pool }, sessionId);
+      } catch (error) {
+        // Votes keep being collected; the room view just shows the last good analysis.
+        log(`analysis of session ${sessionId} failed`, error);
+      }
+    },
+  });
+  return hub;
+}

@@ -1,0 +1,297 @@
+import type { Kysely, Transaction } from 'kysely';
+import { z } from 'zod';
+import { Id, IsoDate } from '../../domain/common.ts';
+import {
+  ATTRIBUTION_RULES,
+  BACKGROUNDS,
+  CAPACITIES,
+  GENDERS,
+  ORGANISATION_PARTS,
+  PARTICIPATION_ROLES,
+  PARTICIPATION_STATUSES,
+  ROUND_STATUSES,
+  SERIES_ROLES,
+  SESSION_KINDS,
+  SESSION_STATUSES,
+  STATEMENT_KINDS,
+  STATEMENT_STATUSES,
+  VOTE_VALUES,
+} from '../../domain/enums.ts';
+import type { Database } from '../db/schema.ts';
+
+type Conn = Kysely<Database> | Transaction<Database>;
+export type DbRow = Record<string, unknown>;
+
+/**
+ * One table of the series document. Export and import are driven by this list alone, so a
+ * new table (outcomes, say) joins the document with one entry here. The list is in insert
+ * order: every table comes after the tables it refers to.
+ */
+export interface TransferTable {
+  /** Its key in the document, e.g. "rounds". */
+  key: string;
+  table: keyof Database;
+  /** One row as written in the document; the order of its keys is the order in the file. */
+  row: z.ZodObject;
+  /** Document field → column, where the column is not the field in snake_case. */
+  columns?: Record<string, string>;
+  /** The row's identity in the document (unique across the database). Default "id". */
+  idField?: string | null;
+  /** Fields that point at another table of the document: field → that table's key. */
+  refs?: Record<string, string>;
+  /** Fields that hold an account id in the database and an email in the document. */
+  userRefs?: string[];
+  /** Rows shared between series (organisations, people): an existing id is reused, not refused. */
+  shared?: boolean;
+  /** The document holds one object, not a list (the series itself). */
+  single?: boolean;
+  /** Tables added after format version 1 was first written: older documents may leave them out. */
+  optional?: boolean;
+  /** Fields whose values sort the rows, so that two exports of the same data are identical. */
+  order: string[];
+  /** The rows that belong to the series. */
+  select(db: Conn, seriesId: string): Promise<DbRow[]>;
+}
+
+const str = (max: number) => z.string().max(max);
+const Instant = z.string().min(1).max(40);
+const NullableInstant = Instant.nullable();
+
+// The sets of ids that scope each table to one series.
+const roundIds = (db: Conn, seriesId: string) => db.selectFrom('rounds').select('id').where('series_id', '=', seriesId);
+const sessionIds = (db: Conn, seriesId: string) => db.selectFrom('sessions').select('id').where('round_id', 'in', roundIds(db, seriesId));
+const statementIds = (db: Conn, seriesId: string) =>
+  db.selectFrom('statements').select('id').where('session_id', 'in', sessionIds(db, seriesId));
+
+export const TRANSFER_TABLES: TransferTable[] = [
+  {
+    key: 'series',
+    table: 'series',
+    single: true,
+    row: z.strictObject({
+      id: Id,
+      slug: str(80).min(2),
+      title: str(300).min(1),
+      trackLabel: str(60),
+      description: str(5000),
+      createdAt: Instant,
+    }),
+    order: ['id'],
+    select: (db, seriesId) => db.selectFrom('series').selectAll().where('id', '=', seriesId).execute(),
+  },
+  {
+    key: 'organisations',
+    table: 'organisations',
+    shared: true,
+    row: z.strictObject({ id: Id, name: str(200).min(1), shortName: str(40), country: str(100), website: str(300), createdAt: Instant }),
+    order: ['id'],
+    select: (db, seriesId) =>
+      db
+        .selectFrom('organisations')
+        .selectAll()
+        .where('id', 'in', db.selectFrom('series_organisations').select('organisation_id').where('series_id', '=', seriesId))
+        .execute(),
+  },
+  {
+    key: 'organisationParts',
+    table: 'series_organisations',
+    idField: null,
+    row: z.strictObject({ seriesId: Id, organisationId: Id, part: z.enum(ORGANISATION_PARTS), position: z.number().int() }),
+    refs: { seriesId: 'series', organisationId: 'organisations' },
+    order: ['position', 'organisationId'],
+    select: (db, seriesId) => db.selectFrom('series_organisations').selectAll().where('series_id', '=', seriesId).execute(),
+  },
+  {
+    key: 'delegations',
+    table: 'delegations',
+    row: z.strictObject({ id: Id, seriesId: Id, name: str(100).min(1), position: z.number().int() }),
+    refs: { seriesId: 'series' },
+    order: ['position', 'id'],
+    select: (db, seriesId) => db.selectFrom('delegations').selectAll().where('series_id', '=', seriesId).execute(),
+  },
+  {
+    key: 'people',
+    table: 'people',
+    shared: true,
+    row: z.strictObject({
+      id: Id,
+      fullName: str(200).min(1),
+      honorific: str(40),
+      affiliation: str(300),
+      background: z.enum(BACKGROUNDS),
+      gender: z.enum(GENDERS),
+      createdAt: Instant,
+    }),
+    order: ['id'],
+    // Everyone who takes part in a round of the series, chairs a session or reports on one.
+    select: (db, seriesId) => {
+      const sessions = db.selectFrom('sessions').where('round_id', 'in', roundIds(db, seriesId));
+      return db
+        .selectFrom('people')
+        .selectAll()
+        .where((eb) =>
+          eb.or([
+            eb('id', 'in', db.selectFrom('participations').select('person_id').where('round_id', 'in', roundIds(db, seriesId))),
+            eb('id', 'in', sessions.select('chair_person_id').where('chair_person_id', 'is not', null)),
+            eb('id', 'in', sessions.select('rapporteur_person_id').where('rapporteur_person_id', 'is not', null)),
+          ]),
+        )
+        .execute();
+    },
+  },
+  {
+    key: 'rounds',
+    table: 'rounds',
+    row: z.strictObject({
+      id: Id,
+      seriesId: Id,
+      number: z.number().int().min(1),
+      city: str(100).min(1),
+      country: str(100).min(1),
+      venue: str(200),
+      startsOn: IsoDate,
+      endsOn: IsoDate,
+      umbrellaTheme: str(500),
+      status: z.enum(ROUND_STATUSES),
+      previousRoundId: Id.nullable(),
+    }),
+    refs: { seriesId: 'series', previousRoundId: 'rounds' },
+    order: ['number', 'id'],
+    select: (db, seriesId) => db.selectFrom('rounds').selectAll().where('series_id', '=', seriesId).execute(),
+  },
+  {
+    key: 'sessions',
+    table: 'sessions',
+    row: z.strictObject({
+      id: Id,
+      roundId: Id,
+      kind: z.enum(SESSION_KINDS),
+      position: z.number().int(),
+      title: str(500).min(1),
+      startsAt: NullableInstant,
+      endsAt: NullableInstant,
+      chairPersonId: Id.nullable(),
+      rapporteurPersonId: Id.nullable(),
+      attributionRule: z.enum(ATTRIBUTION_RULES),
+      status: z.enum(SESSION_STATUSES),
+    }),
+    refs: { roundId: 'rounds', chairPersonId: 'people', rapporteurPersonId: 'people' },
+    order: ['roundId', 'position', 'id'],
+    select: (db, seriesId) => db.selectFrom('sessions').selectAll().where('round_id', 'in', roundIds(db, seriesId)).execute(),
+  },
+  {
+    key: 'participations',
+    table: 'participations',
+    row: z.strictObject({
+      id: Id,
+      roundId: Id,
+      personId: Id,
+      delegationId: Id.nullable(),
+      role: z.enum(PARTICIPATION_ROLES),
+      capacity: z.enum(CAPACITIES),
+      status: z.enum(PARTICIPATION_STATUSES),
+      nominatedBy: z.string().nullable(),
+      approvedBy: z.string().nullable(),
+      createdAt: Instant,
+      updatedAt: Instant,
+    }),
+    refs: { roundId: 'rounds', personId: 'people', delegationId: 'delegations' },
+    userRefs: ['nominatedBy', 'approvedBy'],
+    order: ['roundId', 'id'],
+    select: (db, seriesId) => db.selectFrom('participations').selectAll().where('round_id', 'in', roundIds(db, seriesId)).execute(),
+  },
+  {
+    key: 'seriesMembers',
+    table: 'series_members',
+    row: z.strictObject({
+      id: Id,
+      seriesId: Id,
+      userEmail: z.string(),
+      role: z.enum(SERIES_ROLES),
+      delegationId: Id.nullable(),
+      createdAt: Instant,
+    }),
+    columns: { userEmail: 'user_id' },
+    refs: { seriesId: 'series', delegationId: 'delegations' },
+    userRefs: ['userEmail'],
+    order: ['id'],
+    select: (db, seriesId) => db.selectFrom('series_members').selectAll().where('series_id', '=', seriesId).execute(),
+  },
+  // Deliberation (migrations 0002+). Not carried: analysis_results and live_events (derived,
+  // recomputed from votes) and superseded_votes (bookkeeping that recognises retried requests).
+  {
+    key: 'statements',
+    table: 'statements',
+    optional: true,
+    row: z.strictObject({
+      id: Id,
+      sessionId: Id,
+      kind: z.enum(STATEMENT_KINDS),
+      text: str(20_000),
+      translation: str(20_000),
+      language: str(20),
+      authorUserId: z.string().nullable(),
+      authorParticipationId: Id.nullable(),
+      origin: str(40),
+      status: z.enum(STATEMENT_STATUSES),
+      rejectionReason: str(2000).nullable(),
+      mergedIntoId: Id.nullable(),
+      isMeta: z.number().int().min(0).max(1),
+      position: z.number().int(),
+      createdAt: Instant,
+      updatedAt: Instant,
+    }),
+    refs: { sessionId: 'sessions', authorParticipationId: 'participations', mergedIntoId: 'statements' },
+    userRefs: ['authorUserId'],
+    order: ['sessionId', 'position', 'id'],
+    select: (db, seriesId) => db.selectFrom('statements').selectAll().where('session_id', 'in', sessionIds(db, seriesId)).execute(),
+  },
+  {
+    key: 'statementRevisions',
+    table: 'statement_revisions',
+    optional: true,
+    row: z.strictObject({
+      id: Id,
+      statementId: Id,
+      text: str(20_000),
+      translation: str(20_000),
+      editedBy: z.string().nullable(),
+      reason: str(2000),
+      at: Instant,
+    }),
+    refs: { statementId: 'statements' },
+    userRefs: ['editedBy'],
+    order: ['statementId', 'at', 'id'],
+    select: (db, seriesId) =>
+      db.selectFrom('statement_revisions').selectAll().where('statement_id', 'in', statementIds(db, seriesId)).execute(),
+  },
+  {
+    key: 'votes',
+    table: 'votes',
+    optional: true,
+    idField: 'clientVoteId',
+    row: z.strictObject({
+      clientVoteId: str(200).min(1),
+      sessionId: Id,
+      statementId: Id,
+      participationId: Id,
+      value: z.union(VOTE_VALUES.map((v) => z.literal(v))),
+      createdAt: Instant,
+      updatedAt: Instant,
+    }),
+    refs: { sessionId: 'sessions', statementId: 'statements', participationId: 'participations' },
+    order: ['sessionId', 'statementId', 'participationId'],
+    select: (db, seriesId) => db.selectFrom('votes').selectAll().where('session_id', 'in', sessionIds(db, seriesId)).execute(),
+  },
+];
+
+/** The database column of a document field. */
+export function columnOf(table: TransferTable, field: string): string {
+  return table.columns?.[field] ?? field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
+/** The document fields of a table, in file order. */
+export const fieldsOf = (table: TransferTable): string[] => Object.keys(table.row.shape);
+
+/** The identity field of a table's rows, or null when rows have none of their own. */
+export const idFieldOf = (table: TransferTable): string | null => (table.idField === undefined ? 'id' : table.idField);

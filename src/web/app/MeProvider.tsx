@@ -1,0 +1,39 @@
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import type { Me } from '../../domain/accounts.ts';
+import { api, rememberCsrf } from '../api/client.ts';
+
+interface MeState {
+  /** Null until the first answer of GET /api/v1/me. */
+  me: Me | null;
+  /** Set after a network failure loading /me, so the shell can say so instead of spinning. */
+  failed: boolean;
+  setMe(me: Me): void;
+  refresh(): Promise<void>;
+}
+
+const MeContext = createContext<MeState | null>(null);
+
+/** Who is signed in, loaded once and refreshed after sign-in, sign-out and accepting invitations. */
+export function MeProvider({ children }: { children: ReactNode }) {
+  const [me, setMeState] = useState<Me | null>(null);
+  const [failed, setFailed] = useState(false);
+  const setMe = useCallback((next: Me) => setMeState(rememberCsrf(next)), []);
+  const refresh = useCallback(async () => {
+    try {
+      setMe(await api.get<Me>('/me'));
+      setFailed(false);
+    } catch {
+      setFailed(true);
+    }
+  }, [setMe]);
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+  return <MeContext.Provider value={{ me, failed, setMe, refresh }}>{children}</MeContext.Provider>;
+}
+
+export function useMe(): MeState {
+  const state = useContext(MeContext);
+  if (!state) throw new Error('useMe outside MeProvider');
+  return state;
+}

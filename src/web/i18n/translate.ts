@@ -1,0 +1,65 @@
+import { en, type Message, type MessageKey, type Messages } from './en.ts';
+import { ur } from './ur.ts';
+
+export const LANGS = ['en', 'ur'] as const;
+export type Lang = (typeof LANGS)[number];
+
+export const LOCALE: Record<Lang, string> = { en: 'en', ur: 'ur-PK' };
+export const DIRECTION: Record<Lang, 'ltr' | 'rtl'> = { en: 'ltr', ur: 'rtl' };
+const CATALOGS: Record<Lang, Messages> = { en, ur };
+
+export type Params = Record<string, string | number>;
+
+export function isLang(value: unknown): value is Lang {
+  return typeof value === 'string' && (LANGS as readonly string[]).includes(value);
+}
+
+function pick(message: Message, lang: Lang, count: number | undefined): string {
+  if (typeof message === 'string') return message;
+  const rule = new Intl.PluralRules(LOCALE[lang]).select(count ?? 0);
+  return message[rule] ?? message.other;
+}
+
+/**
+ * The message for a key in a language, with {name} placeholders filled in. A number
+ * parameter is formatted for the locale; `count` also chooses the plural form.
+ */
+export function translate(lang: Lang, key: MessageKey, params: Params = {}): string {
+  const count = typeof params.count === 'number' ? params.count : undefined;
+  const text = pick(CATALOGS[lang][key], lang, count);
+  const numbers = new Intl.NumberFormat(LOCALE[lang]);
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    return typeof value === 'number' ? numbers.format(value) : value;
+  });
+}
+
+/** Dates (YYYY-MM-DD) are calendar days: formatted in UTC so no time zone shifts them a day. */
+export function formatDate(lang: Lang, isoDate: string): string {
+  const date = new Date(isoDate.length === 10 ? `${isoDate}T00:00:00Z` : isoDate);
+  if (Number.isNaN(date.getTime())) return isoDate;
+  return new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+}
+
+export function formatDateRange(lang: Lang, from: string, to: string): string {
+  const a = new Date(`${from}T00:00:00Z`);
+  const b = new Date(`${to}T00:00:00Z`);
+  if (Number.isNaN(a.getTime()) || Number.isNaN(b.getTime())) return `${from} – ${to}`;
+  return new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: 'medium', timeZone: 'UTC' }).formatRange(a, b);
+}
+
+/** Instants are shown in the reader's own time zone. */
+export function formatDateTime(lang: Lang, iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
+export function formatNumber(lang: Lang, value: number, options: Intl.NumberFormatOptions = {}): string {
+  return new Intl.NumberFormat(LOCALE[lang], options).format(value);
+}
+
+export function formatPercent(lang: Lang, fraction: number): string {
+  return new Intl.NumberFormat(LOCALE[lang], { style: 'percent', maximumFractionDigits: 0 }).format(fraction);
+}

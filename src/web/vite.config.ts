@@ -1,0 +1,21 @@
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url'; // eslint-disable-line no-restricted-imports -- the build config runs in Node
+import { defineConfig } from 'vite';
+import { bundleSizePlugin } from './build/bundle-size-plugin.ts';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/** The web app: sources in src/web, served by the Parley server at /app/ from dist/web. */
+export default defineConfig({
+  root: here('.'),
+  base: '/app/',
+  // index.html is the participant's entry (home, sign-in, invitation, agenda, voting): at most 100 KB.
+  plugins: [react(), bundleSizePlugin({ budgets: { 'index.html': 100 * 1024 } })],
+  build: {
+    outDir: here('../../dist/web'),
+    emptyOutDir: true,
+    sourcemap: false,
+    // No inline module-preload polyfill script: the CSP allows only scripts from our own origin.
+    modulePreload: { polyfill: false },
+  },
+});

@@ -1,0 +1,231 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openEventStream } from '../../bench/support/sse-client.ts';
+import { createCoalescer } from '../../src/server/live/coalescer.ts';
+import { createTestApp, publicClient, type TestApp } from '../support/app.ts';
+import { testDialects } from '../support/databases.ts';
+import { analysisWithVotes, cookieFor, listen, nextLiveEvent } from '../support/live.ts';
+import { buildRoom, seedStatement, vote, type Room } from '../support/room.ts';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('coalescer', () => {
+  it('runs a lone call at once and gathers the burst that follows into one more run', async () => {
+    const runs: number[] = [];
+    const coalescer = createCoalescer({ intervalMs: 50, run: async () => void runs.push(Date.now()) });
+    const started = Date.now();
+    coalescer.schedule('s');
+    expect(runs).toHaveLength(1);
+    for (let i = 0; i < 20; i++) coalescer.schedule('s');
+    await sleep(150);
+    expect(runs).toHaveLength(2);
+    expect(runs[1] - started).toBeGreaterThanOrEqual(49);
+    await coalescer.close();
+  });
+  it('turns calls during a run into exactly one more run, and keeps keys apart', async () => {
+    const runs: string[] = [];
+    let release!: () => void;
+    const coalescer = createCoalescer({
+      intervalMs: 30,
+      run: async (key) => {
+        runs.push(key);
+        if (runs.length === 1) await new Promise<void>((r) => (release = r));
+      },
+    });
+    coalescer.schedule('a');
+    for (let i = 0; i < 20; i++) coalescer.schedule('a');
+    coalescer.schedule('b');
+    await sleep(50);
+    expect(runs).toEqual(['a', 'b']);
+    release();
+    await sleep(20);
+    expect(runs).toEqual(['a', 'b', 'a']);
+    await sleep(100);
+    expect(runs).toHaveLength(3);
+    await coalescer.close();
+  });
+  it('runs once per interval under sustained calls, never once per call', async () => {
+    let runs = 0;
+    const coalescer = createCoalescer({ intervalMs: 100, run: async () => void runs++ });
+    const started = Date.now();
+    let calls = 0;
+    while (Date.now() - started < 450) {
+      coalescer.schedule('s');
+      calls++;
+      await sleep(5);
+    }
+    expect(calls).toBeGreaterThan(30);
+    expect(runs).toBeGreaterThanOrEqual(4);
+    expect(runs).toBeLessThanOrEqual(6);
+    await coalescer.close();
+  });
+  it('keeps going after a failing run', async () => {
+    let runs = 0;
+    const coalescer = createCoalescer({
+      intervalMs: 10,
+      run: async () => {
+        runs++;
+        throw new Error('analysis failed');
+      },
+    });
+    coalescer.schedule('s');
+    await sleep(20);
+    coalescer.schedule('s');
+    await sleep(20);
+    expect(runs).toBe(2);
+    await coalescer.close();
+  });
+});
+
+for (const dialect of testDialects()) {
+  describe(`[${dialect}] live recomputation and events`, () => {
+    let t: TestApp;
+    let room: Room;
+    let statements: string[];
+    let baseUrl: string;
+    let clock = Date.parse('2026-04-05T09:00:00.000Z');
+    beforeAll(async () => {
+      t = await createTestApp(dialect, { now: () => new Date((clock += 1000)) });
+      room = await buildRoom(t, { participants: 4 });
+      statements = [];
+      for (const text of ['Open a hotline', 'Joint water data', 'Visa easing']) statements.push(await seedStatement(room, text));
+      baseUrl = await listen(t);
+    });
+    afterAll(() => t.close());
+
+    it('recomputes after votes and stores the time of the newest vote included', async () => {
+      const analysed = analysisWithVotes(t, room.sessionId, 3);
+      const receipts = [];
+      for (const [i, member] of room.participants.slice(0, 3).entries()) {
+        const res = await vote(member, room.sessionId, statements[0], i === 0 ? -1 : 1);
+        expect(res.statusCode).toBe(201);
+        receipts.push(res.json());
+      }
+      const summary = await analysed;
+      const newest = receipts
+        .map((r) => r.votedAt as string)
+        .sort()
+        .at(-1);
+      expect(summary.describesUntil).toBe(newest);
+      const row = await t.deps.db.kysely
+        .selectFrom('analysis_results')
+        .selectAll()
+        .where('session_id', '=', room.sessionId)
+        .executeTakeFirstOrThrow();
+      expect(row.describes_until).toBe(newest);
+      expect(row.vote_count).toBe(3);
+      expect(Date.parse(row.computed_at)).toBeGreaterThan(Date.parse(newest!));
+      const counts = summary.statements.find((s) => s.statementId === statements[0])!;
+      expect([counts.agrees, counts.disagrees]).toEqual([2, 1]);
+    });
+
+    it('coalesces a burst of votes into few analysis runs, keeping only the latest analysis stored', async () => {
+      await sleep(300); // the previous test's last run is over
+      const runs: number[] = [];
+      const unsubscribe = t.deps.live!.subscribe(room.sessionId, null, (e) => {
+        if (e.type === 'analysis') runs.push(e.seq);
+      });
+      const analysed = analysisWithVotes(t, room.sessionId, 3 + 8);
+      const started = Date.now();
+      for (const member of room.participants) for (const s of statements.slice(1)) await vote(member, room.sessionId, s, 1);
+      const elapsed = Date.now() - started;
+      await analysed;
+      await sleep(400);
+      unsubscribe();
+      // Eight votes in quick succession: one run at once, then at most one per 250 ms interval, never one per vote.
+      expect(runs.length).toBeGreaterThanOrEqual(1);
+      expect(runs.length).toBeLessThanOrEqual(2 + Math.floor(elapsed / 250));
+      expect(runs.length).toBeLessThan(8);
+      const stored = await t.deps.db.kysely
+        .selectFrom('live_events')
+        .select('seq')
+        .where('session_id', '=', room.sessionId)
+        .where('type', '=', 'analysis')
+        .execute();
+      expect(stored.map((r) => Number(r.seq))).toEqual([runs.at(-1)]);
+    });
+
+    it('sends a vote-counts event with totals only', async () => {
+      const counts = nextLiveEvent(t, room.sessionId, 'vote-counts');
+      await vote(room.participants[3], room.sessionId, statements[0], 0);
+      const data = JSON.parse((await counts).payload);
+      expect(data.statements.find((s: { statementId: string }) => s.statementId === statements[0])).toEqual({
+        statementId: statements[0],
+        agree: 2,
+        disagree: 1,
+        pass: 1,
+      });
+      for (const member of room.participants) expect(JSON.stringify(data)).not.toContain(member.participationId);
+    });
+
+    it('replays exactly the missed events to a client reconnecting with Last-Event-ID', async () => {
+      const cookie = await cookieFor(t, room.participants[0].userId);
+      const url = `${baseUrl}/api/v1/sessions/${room.sessionId}/events`;
+      const first = await openEventStream(url, { cookie });
+      expect(first.status).toBe(200);
+      expect(first.headers['content-type']).toContain('text/event-stream');
+      await t.deps.live!.publish(room.sessionId, { type: 'test', data: { n: 1 } });
+      const seen = await first.waitFor((e) => e.event === 'test');
+      first.close();
+      for (const n of [2, 3, 4]) await t.deps.live!.publish(room.sessionId, { type: 'test', data: { n } });
+
+      const again = await openEventStream(url, { cookie, lastEventId: seen.id! });
+      await again.waitFor((e) => e.event === 'test' && JSON.parse(e.data).n === 4);
+      await t.deps.live!.publish(room.sessionId, { type: 'test', data: { n: 5 } });
+      await again.waitFor((e) => e.event === 'test' && JSON.parse(e.data).n === 5);
+      await sleep(100);
+      const replayed = again.events.filter((e) => e.event === 'test').map((e) => JSON.parse(e.data).n);
+      expect(replayed).toEqual([2, 3, 4, 5]);
+      const ids = again.events.map((e) => e.id!);
+      expect(ids).toEqual([...ids].sort((a, b) => a - b));
+      expect(Math.min(...ids)).toBeGreaterThan(seen.id!);
+      again.close();
+
+      const byQuery = await openEventStream(`${url}?after=${seen.id}`, { cookie });
+      await byQuery.waitFor((e) => e.event === 'test' && JSON.parse(e.data).n === 5);
+      expect(byQuery.events.filter((e) => e.event === 'test').map((e) => JSON.parse(e.data).n)).toEqual([2, 3, 4, 5]);
+      byQuery.close();
+    });
+
+    it('pushes the analysis to a subscriber without participant ids or names', async () => {
+      const cookie = await cookieFor(t, room.moderator.userId);
+      const stream = await openEventStream(`${baseUrl}/api/v1/sessions/${room.sessionId}/events`, { cookie });
+      const res = await vote(room.participants[3], room.sessionId, statements[0], 1);
+      expect(res.statusCode).toBe(201);
+      const event = await stream.waitFor((e) => e.event === 'analysis');
+      stream.close();
+      expect(JSON.parse(event.data).sessionId).toBe(room.sessionId);
+      for (const m of [...room.participants, room.moderator]) {
+        for (const secret of [m.participationId, m.personId, m.userId, m.fullName, m.email]) expect(event.data).not.toContain(secret);
+      }
+    });
+
+    it('lets only the round in: 404 for the public, 403 for sponsors and outsiders, 400 for a bad Last-Event-ID', async () => {
+      const url = `/api/v1/sessions/${room.sessionId}/events`;
+      expect((await publicClient(t).request('GET', url)).statusCode).toBe(404);
+      expect((await room.sponsor.request('GET', url)).statusCode).toBe(403);
+      expect((await room.outsider.request('GET', url)).statusCode).toBe(403);
+      expect((await room.organiser.request('GET', '/api/v1/sessions/nope/events')).statusCode).toBe(404);
+      const bad = await openEventStream(`${baseUrl}${url}`, {
+        cookie: await cookieFor(t, room.participants[0].userId),
+        lastEventId: 'x' as unknown as number,
+      });
+      expect(bad.status).toBe(400);
+      const after = await room.organiser.request('GET', `${url}?after=-1`);
+      expect(after.statusCode).toBe(400);
+      expect(after.json().errors[0].field).toBe('query.after');
+    });
+
+    it('ends open streams when the server closes', async () => {
+      const t2 = await createTestApp(dialect);
+      const room2 = await buildRoom(t2, { participants: 1 });
+      const url = await listen(t2);
+      const stream = await openEventStream(`${url}/api/v1/sessions/${room2.sessionId}/events`, {
+        cookie: await cookieFor(t2, room2.participants[0].userId),
+      });
+      expect(stream.status).toBe(200);
+      const closing = t2.close();
+      await stream.ended;
+      await closing;
+    });
+  });
+}
