@@ -73,6 +73,8 @@ describe('organiser walk-through: series, round, agenda, participants, invitatio
     expect(await page.locator('.rule').first().textContent()).toContain('word for word');
     await page.getByRole('button', { name: 'Add the session' }).click();
     await page.getByRole('heading', { level: 3, name: 'Strategic stability and crisis communication' }).waitFor();
+    await page.getByRole('button', { name: 'Mark as In session' }).click();
+    await expect.poll(() => page.locator('.badge').first().textContent()).toBe('In session');
   });
 
   it('adds participants, moves one through its statuses, invites one and shows the link and the balance', async () => {

@@ -80,6 +80,18 @@ describe('the room view and the analysis pages follow the votes', () => {
     await checkPage(page, 'analysis-session');
   });
 
+  it('names no participant anywhere in the room view or the analysis (Chatham House)', async () => {
+    const { page } = projector;
+    for (const path of [`/app/sessions/${room.sessionId}/room`, `/app/sessions/${room.sessionId}/analysis`, `/app/rounds/${room.roundId}/analysis`]) {
+      await page.goto(`${app.baseUrl}${path}`);
+      await page.locator('.opinion-map').first().waitFor();
+      const html = await page.content();
+      for (const p of room.participants) {
+        for (const identity of [p.fullName, p.email, p.userId, p.personId, p.participationId]) expect(html).not.toContain(identity);
+      }
+    }
+  });
+
   it('shows the same analysis in Urdu, right to left', async () => {
     const { page } = projector;
     await page.getByRole('button', { name: 'اردو' }).click();

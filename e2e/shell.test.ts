@@ -46,6 +46,18 @@ describe('web app shell: serving, sign-in, languages', () => {
     await screenshots(page, 'home-en');
   });
 
+  it('shows the organiser’s series list and a not-found page, both accessible', async () => {
+    await page.goto(`${app.baseUrl}/app/series`);
+    await page.getByRole('heading', { level: 1, name: 'Dialogue series' }).waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.goto(`${app.baseUrl}/app/no/such/page`);
+    await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await screenshots(page, 'not-found');
+    await page.goto(`${app.baseUrl}/app/`);
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+  });
+
   it('switches to Urdu: right to left, remembered across reloads', async () => {
     await page.getByRole('button', { name: 'اردو' }).click();
     expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['ur', 'rtl']);

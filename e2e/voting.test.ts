@@ -106,16 +106,25 @@ describe('in the room: voting on a phone, a flaky connection, moderation', () =>
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'waiting for the moderators' }).count()).toBe(1);
   });
 
-  it('lets the moderator approve, reject with a reason, and close the session', async () => {
+  it('lets the moderator approve, merge a duplicate, reject with a reason, and close the session', async () => {
     const { page } = moderator;
-    await phone.page.getByLabel('Your statement').fill('A duplicate about trade talks.');
-    await phone.page.getByRole('button', { name: 'Submit' }).click();
+    for (const text of ['A duplicate about trade talks.', 'Off-topic remark about the hotel.']) {
+      await phone.page.getByLabel('Your statement').fill(text);
+      await phone.page.getByRole('button', { name: 'Submit' }).click();
+      await expect.poll(() => phone.page.getByLabel('Your statement').inputValue()).toBe('');
+    }
     await page.goto(`${app.baseUrl}/app/sessions/${room.sessionId}/moderate`);
-    await page.getByRole('heading', { name: /Waiting for moderation \(2\)/ }).waitFor();
+    await page.getByRole('heading', { name: /Waiting for moderation \(3\)/ }).waitFor();
     await checkPage(page, 'moderate');
     await page.getByRole('button', { name: 'Approve: Resume the composite dialogue on trade.' }).click();
+    await page.getByRole('heading', { name: /Waiting for moderation \(2\)/ }).waitFor();
+    await page.getByRole('button', { name: 'Merge as a duplicate: A duplicate about trade talks.' }).click();
+    await page.getByLabel('Duplicate of').selectOption({ label: 'Resume the composite dialogue on trade.' });
+    await page.getByRole('button', { name: 'Merge', exact: true }).click();
     await page.getByRole('heading', { name: /Waiting for moderation \(1\)/ }).waitFor();
-    await page.getByRole('button', { name: 'Reject: A duplicate about trade talks.' }).click();
+    const merged = (await room.organiser.request('GET', `/api/v1/sessions/${room.sessionId}/statements?status=merged`)).json().items;
+    expect(merged.map((m: { text: string }) => m.text)).toEqual(['A duplicate about trade talks.']);
+    await page.getByRole('button', { name: 'Reject: Off-topic remark about the hotel.' }).click();
     await page.getByLabel('Reason (shown to the author)').fill('Repeats an approved statement.');
     await page.getByRole('button', { name: 'Reject with this reason' }).click();
     await page.getByRole('heading', { name: /Waiting for moderation \(0\)/ }).waitFor();

@@ -1,5 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdtemp } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { adjustedRandIndex, analyze } from '../../src/analysis/index.ts';
@@ -60,22 +60,42 @@ function measureAnalysis(shape: Shape) {
   };
 }
 
-/** Parsing included: the votes written as a Polis export, then read (streamed) and analysed. */
-async function measureWithParsing(shape: Shape) {
+/** CPU time (user + system) of this process since `since`, in ms. */
+const cpuMs = (since: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1000;
+};
+
+/** Writes the shape's votes as a Polis export (votes.csv with timestamps, participants-votes.csv, comments.csv) into a new temp folder. */
+async function writeExport(shape: Shape) {
   const { table } = plantedConversation(shape);
   const folder = await mkdtemp(join(tmpdir(), 'parley-bench-'));
-  try {
-    const comments = table.statements.map((s) => ({ id: s.id, body: `Statement ${s.id}`, authorId: '0', moderated: 1, timestamp: '' }));
-    await writePolisExport(folder, { summary: { topic: shape.name }, comments, table, polisGroups: new Map(), voteSource: 'votes.csv' });
-    const start = performance.now();
-    const data = await readPolisExport(folder);
-    const parsed = performance.now();
-    analyze(data.table);
-    const done = performance.now();
-    return { parse_ms: parsed - start, with_parse_ms: done - start, peak_rss_mb_with_parse: peakRssMb() };
-  } finally {
-    await rm(folder, { recursive: true, force: true });
-  }
+  const comments = table.statements.map((s) => ({ id: s.id, body: `Statement ${s.id}`, authorId: '0', moderated: 1, timestamp: '' }));
+  // One vote a second from a fixed start, so votes.csv carries real timestamps as Polis's does.
+  const at = Float64Array.from({ length: table.value.length }, (_, k) => 1_500_000_000_000 + 1000 * k);
+  await writePolisExport(folder, { summary: { topic: shape.name }, comments, table: { ...table, at }, polisGroups: new Map(), voteSource: 'votes.csv' });
+  return { folder };
+}
+
+/**
+ * Parsing included: the export (written by another child, so the writer's memory is not counted)
+ * read with the streaming byte-level reader, then analysed. Peak RSS is this child's own.
+ */
+async function measureWithParsing(folder: string) {
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  const data = await readPolisExport(folder);
+  const parsed = performance.now();
+  const parseCpu = cpuMs(cpu);
+  analyze(data.table);
+  const done = performance.now();
+  return {
+    parse_ms: parsed - start,
+    parse_cpu_ms: parseCpu,
+    with_parse_ms: done - start,
+    with_parse_cpu_ms: cpuMs(cpu),
+    peak_rss_mb_with_parse: peakRssMb(),
+  };
 }
 
 /** Event-loop delay on the main thread while the largest shape is analysed, in a worker versus inline. */
@@ -107,11 +127,18 @@ async function measureEventLoop(shape: Shape) {
   };
 }
 
-/** Child entry: `--child <shape> <analysis|parse|event-loop>`, prints one JSON object. */
-export async function runChild(shapeName: string, mode: string): Promise<void> {
+/** Child entry: `--child <shape> <analysis|write|parse|event-loop> [folder]`, prints one JSON object (with the load average when it ran). */
+export async function runChild(shapeName: string, mode: string, folder?: string): Promise<void> {
   const shape = SHAPES.find((s) => s.name === shapeName);
   if (!shape) throw new Error(`unknown shape ${shapeName}`);
+  const load = loadavg()[0];
   const figures =
-    mode === 'analysis' ? measureAnalysis(shape) : mode === 'parse' ? await measureWithParsing(shape) : await measureEventLoop(shape);
-  process.stdout.write(`${JSON.stringify(figures)}\n`);
+    mode === 'analysis'
+      ? measureAnalysis(shape)
+      : mode === 'write'
+        ? await writeExport(shape)
+        : mode === 'parse'
+          ? await measureWithParsing(folder as string)
+          : await measureEventLoop(shape);
+  process.stdout.write(`${JSON.stringify({ ...figures, [`load_average_${mode}`]: load })}\n`);
 }

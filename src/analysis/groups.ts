@@ -93,6 +93,7 @@ export function fitGroups(
   k: number,
   warm?: Float64Array,
   start: GroupStart = DEFAULT_GROUP_START,
+  distances?: Float64Array,
 ): GroupFit {
   const starts = warm
     ? [warm]
@@ -114,7 +115,7 @@ export function fitGroups(
     }
   }
   const result = best as KMeansResult;
-  return { k, result, silhouette: meanSilhouette(bx, by, result.assignment, result.weights.length) };
+  return { k, result, silhouette: meanSilhouette(bx, by, result.assignment, result.weights.length, distances) };
 }
 
 /** State carried between warm runs so k only changes after a new k has won several updates in a row. */

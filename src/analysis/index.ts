@@ -7,6 +7,7 @@ import { columnMeans, principalComponents } from './pca.ts';
 import { projectParticipants, projectStatements } from './projection.ts';
 import { countByGroup, representativeStatements } from './repness.ts';
 import { routingPriorities } from './routing.ts';
+import { pairwiseDistances } from './silhouette.ts';
 import type { AnalysisInputLike, AnalysisOptions, AnalysisResult, GroupResult, RepStatement, VoteMatrix } from './types.ts';
 
 export type * from './types.ts';
@@ -35,10 +36,9 @@ function pairs(flat: Float64Array): [number, number][] {
  * candidate k is kept in `selection.centres`), or, for results without them, the previous groups'
  * centres when there were k groups. Undefined means a cold start.
  */
-export const warmTuning = { everyK: true };
 function warmStart(previous: AnalysisResult | undefined, k: number): Float64Array | undefined {
   if (!previous || previous.groups.length === 0) return undefined;
-  const kept = warmTuning.everyK ? previous.selection.centres?.[String(k)] : undefined;
+  const kept = previous.selection.centres?.[String(k)];
   if (kept && kept.length === k) return Float64Array.from(kept.flat());
   if (previous.groups.length === k) return Float64Array.from(previous.groups.flatMap((g) => g.centre));
   return undefined;
@@ -70,7 +70,8 @@ function cluster(
   const ks =
     options.groupCount !== undefined ? [Math.max(1, Math.min(Math.floor(options.groupCount), nBase))] : candidateGroupCounts(nBase);
   if (ks.length === 0) return undefined;
-  const fits: GroupFit[] = ks.map((k) => fitGroups(bx, by, base.weights, k, warmStart(previous, k), options.groupStart));
+  const distances = pairwiseDistances(bx, by);
+  const fits: GroupFit[] = ks.map((k) => fitGroups(bx, by, base.weights, k, warmStart(previous, k), options.groupStart, distances));
   const previousSelection: KSelection | undefined = previous && previous.groups.length > 0 ? previous.selection : undefined;
   const selection = chooseK(fits, previousSelection, options.kSwitchUpdates ?? 4);
   const chosen = fits.find((f) => f.k === selection.k) as GroupFit;

@@ -60,47 +60,80 @@ export function farthestPoints(xs: Float64Array, ys: Float64Array, weights: Floa
  * alone exceeds the second-best distance cannot matter, so most of the k centres are skipped.
  */
 class CentreIndex {
-  private readonly order: Int32Array;
+  /** Centres sorted by x (ties by index): their x, y and original index side by side, no indirection in the sweep. */
   private readonly sortedX: Float64Array;
+  private readonly sortedY: Float64Array;
+  private readonly sortedId: Int32Array;
+  /** Position of each centre in the x order: where a search for a point near that centre starts. */
+  readonly rankOf: Int32Array;
   nearest = -1;
   nearestSq = Infinity;
   secondSq = Infinity;
 
-  constructor(private readonly centres: Float64Array) {
+  constructor(centres: Float64Array) {
     const k = centres.length / 2;
-    this.order = Int32Array.from({ length: k }, (_, c) => c).sort((a, b) => centres[2 * a] - centres[2 * b] || a - b);
-    this.sortedX = Float64Array.from(this.order, (c) => centres[2 * c]);
+    const order = Int32Array.from({ length: k }, (_, c) => c).sort((a, b) => centres[2 * a] - centres[2 * b] || a - b);
+    this.sortedId = order;
+    this.sortedX = Float64Array.from(order, (c) => centres[2 * c]);
+    this.sortedY = Float64Array.from(order, (c) => centres[2 * c + 1]);
+    this.rankOf = new Int32Array(k);
+    order.forEach((c, rank) => (this.rankOf[c] = rank));
   }
 
-  find(px: number, py: number): void {
-    const { order, sortedX, centres } = this;
-    const k = order.length;
+  /**
+   * Nearest and second-nearest centre of (px, py). `from` is a position in the x order to start
+   * from (the rank of a nearby centre): walking to the first centre with x >= px from there takes
+   * a step or two, where a binary search takes log k unpredictable branches. Same answer either way.
+   */
+  find(px: number, py: number, from = -1): void {
+    const { sortedX, sortedY, sortedId } = this;
+    const k = sortedX.length;
     let lo = 0;
-    let hi = k;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sortedX[mid] < px) lo = mid + 1;
-      else hi = mid;
+    if (from >= 0) {
+      lo = from;
+      while (lo > 0 && sortedX[lo - 1] >= px) lo--;
+      while (lo < k && sortedX[lo] < px) lo++;
+    } else {
+      let hi = k;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (sortedX[mid] < px) lo = mid + 1;
+        else hi = mid;
+      }
     }
     let best = -1;
     let bestSq = Infinity;
     let secondSq = Infinity;
     let left = lo - 1;
     let right = lo;
-    while (left >= 0 || right < k) {
-      const dxLeft = left >= 0 ? px - sortedX[left] : Infinity;
-      const dxRight = right < k ? sortedX[right] - px : Infinity;
-      const goRight = dxRight < dxLeft;
-      const dx = goRight ? dxRight : dxLeft;
-      if (dx * dx > secondSq) break;
-      const c = order[goRight ? right++ : left--];
-      const dy = py - centres[2 * c + 1];
-      const d = dx * dx + dy * dy;
-      if (d < bestSq || (d === bestSq && c < best)) {
-        secondSq = bestSq;
-        bestSq = d;
-        best = c;
-      } else if (d < secondSq) secondSq = d;
+    let dxLeft = left >= 0 ? px - sortedX[left] : Infinity;
+    let dxRight = right < k ? sortedX[right] - px : Infinity;
+    for (;;) {
+      let s: number;
+      let dx: number;
+      if (dxRight < dxLeft) {
+        dx = dxRight;
+        s = right++;
+        dxRight = right < k ? sortedX[right] - px : Infinity;
+      } else {
+        dx = dxLeft;
+        if (dx === Infinity) break;
+        s = left--;
+        dxLeft = left >= 0 ? px - sortedX[left] : Infinity;
+      }
+      const dx2 = dx * dx;
+      if (dx2 > secondSq) break;
+      const dy = py - sortedY[s];
+      const d = dx2 + dy * dy;
+      if (d <= secondSq) {
+        // (Same outcome as testing best first: ties in distance go to the lower centre index.)
+        const c = sortedId[s];
+        if (d < bestSq || (d === bestSq && c < best)) {
+          secondSq = bestSq;
+          bestSq = d;
+          best = c;
+        } else secondSq = d;
+      }
     }
     this.nearest = best;
     this.nearestSq = bestSq;
@@ -135,8 +168,8 @@ export function kmeans2d(
   const sumY = new Float64Array(k);
   const total = new Float64Array(k);
 
-  const assignAll = (index: CentreIndex, i: number) => {
-    index.find(xs[i], ys[i]);
+  const assignAll = (index: CentreIndex, i: number, near = -1) => {
+    index.find(xs[i], ys[i], near);
     assignment[i] = index.nearest;
     upper[i] = Math.sqrt(index.nearestSq);
     lower[i] = Math.sqrt(index.secondSq);
@@ -191,7 +224,7 @@ export function kmeans2d(
       if (upper[i] <= bound) continue;
       upper[i] = Math.sqrt((xs[i] - centres[2 * a]) ** 2 + (ys[i] - centres[2 * a + 1]) ** 2);
       if (upper[i] <= bound) continue;
-      assignAll(index, i);
+      assignAll(index, i, index.rankOf[a]);
       if (assignment[i] !== a) changed++;
     }
     if (changed === 0) break;

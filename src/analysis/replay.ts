@@ -15,8 +15,12 @@ export interface ReplaySchedule {
   readonly minGrowth: number;
 }
 
-/** Five seconds of conversation time between updates, and at least 1% more votes (see docs/analysis-validation.md). */
-export const DEFAULT_REPLAY_SCHEDULE: ReplaySchedule = { interval: 5_000, minGrowth: 0.01 };
+/**
+ * One second of conversation time between updates (Polis's math worker polls the votes table
+ * every second), and at least 1% more votes than at the previous update, which keeps a long
+ * conversation to a few hundred updates (see docs/analysis-validation.md for the choice).
+ */
+export const DEFAULT_REPLAY_SCHEDULE: ReplaySchedule = { interval: 1_000, minGrowth: 0.01 };
 
 export interface ReplayOptions extends Omit<AnalysisOptions, 'previous'> {
   readonly schedule?: ReplaySchedule;

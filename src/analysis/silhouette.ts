@@ -4,9 +4,16 @@
  * a(i) = mean distance to the other members of its cluster, b(i) = the smallest mean distance to
  * another cluster. A point alone in its cluster scores 0, as does a point where a = b = 0.
  * Always within [-1, 1]; 0 when there are fewer than two clusters. O(n^2), meant for the
- * (at most 100) base-cluster centres.
+ * (at most 100) base-cluster centres; pass `distances` (from `pairwiseDistances`) when scoring
+ * several clusterings of the same points.
  */
-export function meanSilhouette(xs: Float64Array, ys: Float64Array, assignment: Int32Array, k: number): number {
+export function meanSilhouette(
+  xs: Float64Array,
+  ys: Float64Array,
+  assignment: Int32Array,
+  k: number,
+  distances: Float64Array = pairwiseDistances(xs, ys),
+): number {
   const n = xs.length;
   if (k < 2 || n === 0) return 0;
   const size = new Int32Array(k);
@@ -17,8 +24,9 @@ export function meanSilhouette(xs: Float64Array, ys: Float64Array, assignment: I
     const own = assignment[i];
     if (size[own] < 2) continue;
     distanceSum.fill(0);
+    const row = i * n;
     for (let o = 0; o < n; o++) {
-      if (o !== i) distanceSum[assignment[o]] += Math.hypot(xs[i] - xs[o], ys[i] - ys[o]);
+      if (o !== i) distanceSum[assignment[o]] += distances[row + o];
     }
     const a = distanceSum[own] / (size[own] - 1);
     let b = Infinity;
@@ -27,4 +35,14 @@ export function meanSilhouette(xs: Float64Array, ys: Float64Array, assignment: I
     if (b !== Infinity && denominator > 0) total += (b - a) / denominator;
   }
   return total / n;
+}
+
+/** Euclidean distances between every pair of points, row-major n x n (computed once, used by every k). */
+export function pairwiseDistances(xs: Float64Array, ys: Float64Array): Float64Array {
+  const n = xs.length;
+  const d = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let o = i + 1; o < n; o++) d[i * n + o] = d[o * n + i] = Math.hypot(xs[i] - xs[o], ys[i] - ys[o]);
+  }
+  return d;
 }

@@ -8,6 +8,7 @@ import { parseSeriesDocument, importSeries, type ImportResult } from '../server/
 import { SERIES } from './announcement.ts';
 import { buildDemoDocument } from './document.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD } from './logins.ts';
+import { publishDemoReport } from './publish-report.ts';
 
 export { DEMO_LOGINS, DEMO_PASSWORD } from './logins.ts';
 export const DEMO_SERIES_SLUG = SERIES.slug;
@@ -53,5 +54,6 @@ export async function loadDemo(db: Kysely<Database>, now = new Date()): Promise<
       await usersRepo.update(db, user.id, { password_hash: passwordHash });
     }
   }
+  await publishDemoReport(db, now);
   return result;
 }

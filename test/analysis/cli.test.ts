@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -47,5 +48,30 @@ describe('parley analyze', () => {
     expect(missing.code).toBe(1);
     expect(missing.err).toMatch(/no votes.csv or participants-votes.csv|cannot read/);
     expect((await run(['analyze'])).code).toBe(2);
+  });
+
+  it('--replay replays the history and reports the agreement with Polis; --group-start is checked', async () => {
+    const { code, out, err } = await run(['analyze', '--polis', fixture, '--replay', '--json']);
+    expect(code).toBe(0);
+    expect(err).toBe('');
+    const doc = JSON.parse(out);
+    expect(doc.replay).toMatchObject({ requested: true, replayed: true, schedule: { interval_ms: 1000, min_growth: 0.01 } });
+    expect(doc.replay.updates).toBeGreaterThan(10);
+    expect(doc.polis).toEqual({ k: 2, compared: expect.any(Number), ari: expect.any(Number) });
+    expect(doc.group_start).toBe('lower-inertia');
+    const text = await run(['analyze', '--polis', fixture, '--replay']);
+    expect(text.out).toMatch(/Replayed the conversation's history: \d+ warm-started updates/);
+    expect((await run(['analyze', '--polis', fixture, '--group-start', 'random'])).code).toBe(2);
+  });
+
+  it('exits quietly when the reader of stdout goes away (EPIPE, as with `| head -1`)', async () => {
+    const child = spawn(process.execPath, ['bin/parley.js', 'analyze', '--help'], { cwd: join(import.meta.dirname, '../..') });
+    // Close our end of the pipe before the child (still loading) writes anything: its write fails with EPIPE.
+    child.stdout.destroy();
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(err).not.toMatch(/EPIPE|Unhandled/);
+    expect(code).toBe(0);
   });
 });

@@ -115,6 +115,17 @@ for (const dialect of testDialects()) {
         'statements',
         'statementRevisions',
         'votes',
+        'outcomeItems',
+        'outcomeEvidence',
+        'conclusions',
+        'conclusionEndorsements',
+        'rapporteurReports',
+        'rapporteurReportComments',
+        'outcomeRevisions',
+        'recommendations',
+        'recommendationStatusChanges',
+        'recommendationCarries',
+        'statementRepeats',
         'accounts',
       ]);
       expect(doc.people).toHaveLength(37);

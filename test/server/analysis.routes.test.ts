@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/index.ts';
-import { presentAnalysis, type StoredAnalysis } from '../../src/server/presenters/analysis.presenter.ts';
+import {
+  parseStoredAnalysis,
+  presentAnalysis,
+  serializeStoredAnalysis,
+  type StoredAnalysis,
+} from '../../src/server/presenters/analysis.presenter.ts';
 import { createTestApp, publicClient, type TestApp } from '../support/app.ts';
 import { testDialects } from '../support/databases.ts';
 import { analysisWithVotes } from '../support/live.ts';
@@ -30,7 +35,7 @@ describe('analysis presenter', () => {
       computed_at: '2026-04-05T10:00:01.000Z',
       describes_until: '2026-04-05T10:00:00.000Z',
       vote_count: votes.length,
-      result: JSON.stringify(stored),
+      result: serializeStoredAnalysis(stored),
     };
     const summary = presentAnalysis(
       row,
@@ -38,7 +43,7 @@ describe('analysis presenter', () => {
         ['del-a', { name: 'Side A', position: 0 }],
         ['del-b', { name: 'Side B', position: 1 }],
       ]),
-    );
+    )!;
     const body = JSON.stringify(summary);
     expect(body).not.toContain('secret-participant');
     expect(summary.points).toHaveLength(24);
@@ -46,6 +51,16 @@ describe('analysis presenter', () => {
     expect(summary.computedAt).toBe(row.computed_at);
     for (const group of summary.groups) if (group.size < 3) expect(group.representative).toEqual([]);
     expect(summary.statements[0].delegations.map((d) => d.name)).toEqual(['Side A', 'Side B']);
+
+    // The stored text is the engine's output itself (routing reads it), with Parley's additions aside.
+    const raw = JSON.parse(row.result);
+    expect(raw.routing).toEqual(analysis.routing);
+    expect(raw.parley).toEqual({ inputHash: 'x', activeStatements: statements.map((s) => s.id) });
+    expect(parseStoredAnalysis(row)).toEqual(stored);
+    // The older envelope still reads; anything else is no analysis rather than a crash.
+    expect(parseStoredAnalysis({ ...row, result: JSON.stringify(stored) })).toEqual(stored);
+    expect(parseStoredAnalysis({ ...row, result: JSON.stringify({ statements: { ids: ['s0'] }, routing: [1] }) })).toBeNull();
+    expect(presentAnalysis({ ...row, result: 'not json' }, new Map())).toBeNull();
   });
 });
 

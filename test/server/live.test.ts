@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openEventStream } from '../../bench/support/sse-client.ts';
 import { createCoalescer } from '../../src/server/live/coalescer.ts';
@@ -184,6 +185,13 @@ for (const dialect of testDialects()) {
       await byQuery.waitFor((e) => e.event === 'test' && JSON.parse(e.data).n === 5);
       expect(byQuery.events.filter((e) => e.event === 'test').map((e) => JSON.parse(e.data).n)).toEqual([2, 3, 4, 5]);
       byQuery.close();
+
+      // The non-streaming fallback answers the same missed events and ends.
+      const once = await room.participants[0].client.request('GET', `/api/v1/sessions/${room.sessionId}/events?after=${seen.id}&once=true`);
+      expect(once.statusCode).toBe(200);
+      expect(once.headers['content-type']).toContain('text/event-stream');
+      const frames = once.body.split('\n\n').filter((f) => f.includes('event: test'));
+      expect(frames.map((f) => JSON.parse(f.split('data: ')[1]).n)).toEqual([2, 3, 4, 5]);
     });
 
     it('pushes the analysis to a subscriber without participant ids or names', async () => {
@@ -213,6 +221,44 @@ for (const dialect of testDialects()) {
       const after = await room.organiser.request('GET', `${url}?after=-1`);
       expect(after.statusCode).toBe(400);
       expect(after.json().errors[0].field).toBe('query.after');
+    });
+
+    it('logs a failing analysis and keeps collecting votes; the next good run recovers', async () => {
+      const logged: string[] = [];
+      const t2 = await createTestApp(dialect, { live: { log: (message) => logged.push(message) } });
+      try {
+        const room2 = await buildRoom(t2, { participants: 2 });
+        const statement = await seedStatement(room2, 'Joint water data');
+        // A corrupt row the engine refuses (values are -1, 0 or 1).
+        const at = new Date().toISOString();
+        await t2.deps.db.kysely
+          .insertInto('votes')
+          .values({
+            client_vote_id: randomUUID(),
+            session_id: room2.sessionId,
+            statement_id: statement,
+            participation_id: room2.participants[1].participationId,
+            value: 7,
+            created_at: at,
+            updated_at: at,
+          })
+          .execute();
+        const res = await vote(room2.participants[0], room2.sessionId, statement, 1);
+        expect(res.statusCode).toBe(201);
+        await expect.poll(() => logged.length, { timeout: 10_000 }).toBeGreaterThan(0);
+        expect(logged[0]).toContain(`analysis of session ${room2.sessionId} failed`);
+        expect((await vote(room2.participants[0], room2.sessionId, statement, -1)).statusCode).toBe(201);
+
+        await t2.deps.db.kysely.deleteFrom('votes').where('value', '=', 7).execute();
+        const analysed = analysisWithVotes(t2, room2.sessionId, 2);
+        expect((await vote(room2.participants[1], room2.sessionId, statement, 0)).statusCode).toBe(201);
+        const summary = await analysed;
+        expect(summary.statements[0]).toMatchObject({ agrees: 0, disagrees: 1, passes: 1 });
+        const stored = (await room2.organiser.request('GET', `/api/v1/sessions/${room2.sessionId}/analysis`)).json().analysis;
+        expect(stored.voteCount).toBe(2);
+      } finally {
+        await t2.close();
+      }
     });
 
     it('ends open streams when the server closes', async () => {

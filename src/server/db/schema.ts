@@ -184,6 +184,43 @@ export interface LiveEventsTable {
   at: string;
 }
 
+/** The public outcome report of a round (migration 0005): the editable draft, texts as JSON per language. */
+export interface ReportsTable {
+  id: string;
+  round_id: string;
+  status: string;
+  edit_version: number;
+  text_en: string;
+  text_ur: string;
+  approved_by: string | null;
+  approved_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+export interface ReportVersionsTable {
+  id: string;
+  report_id: string;
+  version: number;
+  text_en: string;
+  text_ur: string;
+  correction_note: string;
+  published_by: string | null;
+  published_at: string;
+}
+export interface ReportCommentsTable {
+  id: string;
+  report_id: string;
+  parent_id: string | null;
+  author_name: string;
+  author_email: string;
+  body: string;
+  status: string;
+  address_hash: string;
+  created_at: string;
+  moderated_by: string | null;
+  moderated_at: string | null;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   series: SeriesTable;
@@ -204,4 +241,123 @@ export interface Database {
   superseded_votes: SupersededVotesTable;
   analysis_results: AnalysisResultsTable;
   live_events: LiveEventsTable;
+  reports: ReportsTable;
+  report_versions: ReportVersionsTable;
+  report_comments: ReportCommentsTable;
+  outcome_items: OutcomeItemsTable;
+  outcome_evidence: OutcomeEvidenceTable;
+  conclusions: ConclusionsTable;
+  conclusion_endorsements: ConclusionEndorsementsTable;
+  rapporteur_reports: RapporteurReportsTable;
+  rapporteur_report_comments: RapporteurReportCommentsTable;
+  outcome_revisions: OutcomeRevisionsTable;
+  recommendations: RecommendationsTable;
+  recommendation_status_changes: RecommendationStatusChangesTable;
+  recommendation_carries: RecommendationCarriesTable;
+  statement_repeats: StatementRepeatsTable;
+}
+
+// Outcomes (migration 0004_outcomes).
+export interface OutcomeItemsTable {
+  id: string;
+  round_id: string;
+  session_id: string;
+  type: string;
+  title: string;
+  body: string;
+  visibility: string;
+  version: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+export interface OutcomeEvidenceTable {
+  item_id: string;
+  statement_id: string;
+  quotable: number;
+  /** JSON: the statement's aggregate analysis figures when linked (never a participant id). */
+  snapshot: string;
+  linked_at: string;
+}
+export interface ConclusionsTable {
+  id: string;
+  round_id: string;
+  body: string;
+  version: number;
+  frozen_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+export interface ConclusionEndorsementsTable {
+  conclusion_id: string;
+  delegation_id: string;
+  version: number;
+  endorsed_by: string | null;
+  at: string;
+}
+export interface RapporteurReportsTable {
+  id: string;
+  round_id: string;
+  body: string;
+  version: number;
+  status: string;
+  review_ends_at: string | null;
+  approved_at: string | null;
+  approved_by: string | null;
+  published_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+export interface RapporteurReportCommentsTable {
+  id: string;
+  report_id: string;
+  author_user_id: string | null;
+  body: string;
+  at: string;
+}
+export interface OutcomeRevisionsTable {
+  id: string;
+  document_type: string;
+  document_id: string;
+  version: number;
+  title: string;
+  body: string;
+  edited_by: string | null;
+  at: string;
+}
+export interface RecommendationsTable {
+  id: string;
+  round_id: string;
+  number: number;
+  session_id: string | null;
+  title: string;
+  body: string;
+  /** JSON array of free-text addressees. */
+  addressees: string;
+  status: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+export interface RecommendationStatusChangesTable {
+  id: string;
+  recommendation_id: string;
+  status: string;
+  on_date: string;
+  evidence: string;
+  evidence_url: string | null;
+  changed_by: string | null;
+  at: string;
+}
+export interface RecommendationCarriesTable {
+  recommendation_id: string;
+  round_id: string;
+  carried_by: string | null;
+  at: string;
+}
+export interface StatementRepeatsTable {
+  statement_id: string;
+  repeat_of_id: string;
+  linked_by: string | null;
+  at: string;
 }

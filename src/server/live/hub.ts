@@ -80,7 +80,11 @@ export async function createLiveHub(deps: Deps, options: LiveHubOptions = {}): P
       const payload = JSON.stringify(event.data ?? null);
       const at = deps.now().toISOString();
       const replacesEarlier = SNAPSHOT_EVENT_TYPES.has(event.type);
-      const seq = await liveEvents.append(db, { session_id: sessionId, type: event.type, payload, at }, { channel: LIVE_CHANNEL, replacesEarlier });
+      const seq = await liveEvents.append(
+        db,
+        { session_id: sessionId, type: event.type, payload, at },
+        { channel: LIVE_CHANNEL, replacesEarlier },
+      );
       fanout.deliver({ seq, sessionId, type: event.type, payload, at });
     },
     votesChanged(sessionId) {

@@ -4,7 +4,7 @@ import type { ConversationInput } from '../../analysis/index.ts';
 import type { LiveVoteCounts } from '../../domain/analysis.ts';
 import type { Database } from '../db/schema.ts';
 import type { Deps } from '../deps.ts';
-import { presentAnalysis, parseStoredAnalysis, type StoredAnalysis } from '../presenters/analysis.presenter.ts';
+import { parseStoredAnalysis, presentAnalysis, serializeStoredAnalysis } from '../presenters/analysis.presenter.ts';
 import { analysisRepo } from '../repositories/analysis.repository.ts';
 import { delegationLookup } from '../services/analysis.service.ts';
 import type { LiveHub } from './hub.ts';
@@ -38,46 +38,45 @@ export async function recomputeSession(ctx: RecomputeContext, sessionId: string)
       : await computeAndStore(ctx, db.kysely, sessionId);
   if (typeof stored === 'string') return stored;
   const summary = presentAnalysis(stored, await delegationLookup(ctx.deps, session.series_id), { backgrounds: false });
+  if (!summary) throw new Error('the analysis just stored cannot be read back');
   await ctx.hub.publish(sessionId, { type: 'analysis', data: summary });
   return 'computed';
 }
 
 async function computeAndStore(ctx: RecomputeContext, db: Kysely<Database>, sessionId: string) {
-  const [statements, votes, voters, previousRow] = await Promise.all([
+  const [statements, allVotes, voters, previousRow] = await Promise.all([
     analysisRepo.statements(db, sessionId),
     analysisRepo.votes(db, sessionId),
     analysisRepo.voters(db, sessionId),
     analysisRepo.find(db, sessionId),
   ]);
-  if (votes.length === 0) return 'no-votes' as const;
   const known = new Set(statements.map((s) => s.id));
+  const votes = allVotes.filter((v) => known.has(v.statement_id));
+  if (votes.length === 0) return 'no-votes' as const;
   const input: ConversationInput = {
     statements: statements.map((s) => ({ id: s.id, moderatedOut: s.status !== 'approved', meta: s.is_meta === 1 })),
-    votes: votes
-      .filter((v) => known.has(v.statement_id))
-      .map((v) => ({ participant: v.participation_id, statement: v.statement_id, value: v.value })),
+    votes: votes.map((v) => ({ participant: v.participation_id, statement: v.statement_id, value: v.value })),
     delegations: Object.fromEntries(voters.filter((v) => v.delegation_id).map((v) => [v.id, v.delegation_id as string])),
     backgrounds: Object.fromEntries(voters.map((v) => [v.id, v.background])),
   };
   const inputHash = createHash('sha256').update(JSON.stringify(input)).digest('base64url');
-  const previous = previousRow ? parseStoredAnalysis(previousRow) : undefined;
+  const previous = previousRow ? parseStoredAnalysis(previousRow) : null;
   if (previous?.inputHash === inputHash) return 'unchanged' as const;
 
   const describesUntil = votes.reduce((latest, v) => (v.updated_at > latest ? v.updated_at : latest), '');
   await ctx.hub.publish(sessionId, { type: 'vote-counts', data: voteCounts(sessionId, describesUntil, statements, votes) });
 
   const analysis = await ctx.pool.analyze(input, previous?.analysis);
-  const envelope: StoredAnalysis = {
-    inputHash,
-    activeStatements: statements.filter((s) => s.status === 'approved').map((s) => s.id),
-    analysis,
-  };
   const row = {
     session_id: sessionId,
     computed_at: ctx.deps.now().toISOString(),
     describes_until: describesUntil,
     vote_count: votes.length,
-    result: JSON.stringify(envelope),
+    result: serializeStoredAnalysis({
+      inputHash,
+      activeStatements: statements.filter((s) => s.status === 'approved').map((s) => s.id),
+      analysis,
+    }),
   };
   await analysisRepo.save(db, row);
   return row;

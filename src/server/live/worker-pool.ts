@@ -1,8 +1,9 @@
 import { Worker } from 'node:worker_threads';
 import type { AnalysisResult, ConversationInput } from '../../analysis/index.ts';
-import type { AnalysisReply, AnalysisRequest } from './analysis-worker.ts';
+import type { AnalysisReply, AnalysisRequest } from '../../analysis-worker/protocol.ts';
 
-const WORKER_ENTRY = new URL('./analysis-worker.mjs', import.meta.url);
+/** The engine's worker entry (registers tsx, then loads the TypeScript worker). */
+const WORKER_ENTRY = new URL('../../analysis-worker/bootstrap.mjs', import.meta.url);
 
 interface Pending {
   resolve: (result: AnalysisResult) => void;
@@ -10,8 +11,9 @@ interface Pending {
 }
 
 /**
- * One long-lived worker thread running the analysis engine. Requests are answered in turn; if
- * the worker dies, pending requests fail and the next request starts a fresh worker.
+ * One long-lived worker thread running the analysis engine, for the life of the server. Requests
+ * are answered in turn; if the worker dies, pending requests fail and the next request starts a
+ * fresh worker, so one bad analysis never stops the live updates for good.
  */
 export class AnalysisWorkerPool {
   private worker: Worker | null = null;
@@ -27,11 +29,12 @@ export class AnalysisWorkerPool {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      const request: AnalysisRequest = { id, input, previous };
+      const request: AnalysisRequest = { id, input, options: { previous } };
       worker.postMessage(request);
     });
   }
 
+  /** Starts the worker ahead of the first request: loading the engine takes a few hundred ms. */
   warm(): void {
     if (!this.worker && !this.closed) this.spawn();
   }
@@ -52,8 +55,8 @@ export class AnalysisWorkerPool {
       const pending = this.pending.get(reply.id);
       if (!pending) return;
       this.pending.delete(reply.id);
-      if (reply.ok) pending.resolve(reply.result);
-      else pending.reject(new Error(`analysis failed: ${reply.error}`));
+      if ('error' in reply) pending.reject(new Error(`analysis failed: ${reply.error}`));
+      else pending.resolve(reply.result);
     });
     worker.on('error', (error) => {
       this.log('analysis worker crashed', error);

@@ -15,6 +15,8 @@ import { HOME_STYLE } from './home.style.ts';
 /** What the home page shows: only what is announced in public; people only as the delegates a published report names. */
 export interface HomeView {
   series: Array<{
+    /** For the link to the series' public page (/series/{slug}). */
+    slug: string;
     title: string;
     trackLabel: string;
     description: string;
@@ -49,6 +51,7 @@ export async function loadHomeView(deps: Deps): Promise<HomeView> {
   for (const s of rows) {
     const rounds = roundsPolicy.read(PUBLIC) ? (await roundsRepo.listBySeries(db, s.id, EVERYTHING)).rows : [];
     series.push({
+      slug: s.slug,
       title: s.title,
       trackLabel: s.track_label,
       description: s.description,
@@ -158,6 +161,7 @@ function seriesArticle(s: HomeView['series'][number]): SafeHtml {
     .filter((p) => p.names.length);
   return html`<article class="series">
     <h2>${s.title}</h2>
+    <p class="series-link"><a href="/series/${encodeURIComponent(s.slug)}">The series page: rounds and published outcome reports</a></p>
     ${s.trackLabel && html`<p class="track">${s.trackLabel}</p>`}
     <dl class="facts">
       ${byPart.map(

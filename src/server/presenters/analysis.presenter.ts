@@ -7,9 +7,9 @@ import type { AnalysisResultsTable } from '../db/schema.ts';
 export const K_ANONYMITY = 3;
 
 /**
- * What analysis_results.result holds: the engine's whole output (kept server-side for warm
- * starts; it contains participant ids and must never be sent as is), the statements that were
- * active when it ran, and a hash of its input so an unchanged session is not recomputed.
+ * A stored analysis: the engine's whole output (kept server-side for warm starts and routing; it
+ * contains participant ids and must never be sent as is), the statements that were active when
+ * it ran, and a hash of its input so an unchanged session is not recomputed.
  */
 export interface StoredAnalysis {
   inputHash: string;
@@ -17,7 +17,43 @@ export interface StoredAnalysis {
   analysis: AnalysisResult;
 }
 
-export const parseStoredAnalysis = (row: AnalysisResultsTable): StoredAnalysis => JSON.parse(row.result) as StoredAnalysis;
+/**
+ * analysis_results.result is the engine's output itself (so readers such as the routing of the
+ * next statement can use `statements.ids` and `routing` directly) with Parley's additions under
+ * `parley`.
+ */
+export function serializeStoredAnalysis(stored: StoredAnalysis): string {
+  return JSON.stringify({ ...stored.analysis, parley: { inputHash: stored.inputHash, activeStatements: stored.activeStatements } });
+}
+
+/** Reads a stored analysis (also the older { inputHash, activeStatements, analysis } shape); null when it is not one. */
+export function parseStoredAnalysis(row: AnalysisResultsTable): StoredAnalysis | null {
+  let parsed: Record<string, unknown>;
+  try {
+    parsed = JSON.parse(row.result) as Record<string, unknown>;
+  } catch {
+    return null;
+  }
+  if (parsed.analysis && typeof parsed.analysis === 'object') {
+    parsed = {
+      ...(parsed.analysis as Record<string, unknown>),
+      parley: { inputHash: parsed.inputHash, activeStatements: parsed.activeStatements },
+    };
+  }
+  const { parley, ...rest } = parsed as { parley?: Partial<Omit<StoredAnalysis, 'analysis'>> };
+  const analysis = rest as unknown as AnalysisResult;
+  const complete =
+    analysis.version === 1 &&
+    Array.isArray(analysis.statements?.ids) &&
+    Array.isArray(analysis.participants?.ids) &&
+    analysis.pca !== undefined;
+  if (!complete) return null;
+  return {
+    inputHash: typeof parley?.inputHash === 'string' ? parley.inputHash : '',
+    activeStatements: Array.isArray(parley?.activeStatements) ? parley.activeStatements : analysis.statements.ids,
+    analysis,
+  };
+}
 
 /** Four decimals: more than a projector or a report can show, and half the bytes on the wire. */
 const r4 = (x: number) => Math.round(x * 1e4) / 1e4;
@@ -47,9 +83,16 @@ export interface PresentOptions {
   backgrounds?: boolean;
 }
 
-export function presentAnalysis(row: AnalysisResultsTable, delegations: DelegationLookup, options: PresentOptions = {}): AnalysisSummary {
+/** Null when the row holds no readable analysis. */
+export function presentAnalysis(
+  row: AnalysisResultsTable,
+  delegations: DelegationLookup,
+  options: PresentOptions = {},
+): AnalysisSummary | null {
+  const stored = parseStoredAnalysis(row);
+  if (!stored) return null;
+  const { analysis, activeStatements } = stored;
   const position = (id: string) => delegations.get(id)?.position ?? Number.MAX_SAFE_INTEGER;
-  const { analysis, activeStatements } = parseStoredAnalysis(row);
   const active = new Set(activeStatements);
   const convergence = new Map((analysis.convergence?.statements ?? []).map((s) => [s.statement, s]));
   const p = analysis.participants;

@@ -19,6 +19,16 @@ import { statementsRoutes } from './statements.routes.ts';
 import { votesRoutes } from './votes.routes.ts';
 import { webRoutes } from './web.routes.ts';
 import { homeRoutes } from './home.routes.ts';
+import { reportsRoutes } from './reports.routes.ts';
+import { commentsRoutes } from './comments.routes.ts';
+import { publicSiteRoutes } from './public-site.routes.ts';
+import { feedsRoutes } from './feeds.routes.ts';
+import { outcomesRoutes } from './outcomes.routes.ts';
+import { conclusionsRoutes } from './conclusions.routes.ts';
+import { rapporteurReportRoutes } from './rapporteur-report.routes.ts';
+import { recommendationsRoutes } from './recommendations.routes.ts';
+import { continuityRoutes } from './continuity.routes.ts';
+import { exportsRoutes } from './exports.routes.ts';
 
 /** Every route module, registered in one place. Append new modules here. */
 export async function registerRoutes(app: FastifyInstance, api: OpenApiRegistry, deps: Deps) {
@@ -40,4 +50,14 @@ export async function registerRoutes(app: FastifyInstance, api: OpenApiRegistry,
   votesRoutes(app, api, deps);
   webRoutes(app, api, deps);
   homeRoutes(app, api, deps);
+  reportsRoutes(app, api, deps);
+  commentsRoutes(app, api, deps);
+  publicSiteRoutes(app, api, deps);
+  feedsRoutes(app, api, deps);
+  outcomesRoutes(app, api, deps);
+  conclusionsRoutes(app, api, deps);
+  rapporteurReportRoutes(app, api, deps);
+  recommendationsRoutes(app, api, deps);
+  continuityRoutes(app, api, deps);
+  exportsRoutes(app, api, deps);
 }

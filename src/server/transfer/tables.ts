@@ -18,6 +18,7 @@ import {
   VOTE_VALUES,
 } from '../../domain/enums.ts';
 import type { Database } from '../db/schema.ts';
+import { OUTCOME_TRANSFER_TABLES } from './outcomes.tables.ts';
 
 type Conn = Kysely<Database> | Transaction<Database>;
 export type DbRow = Record<string, unknown>;
@@ -283,6 +284,9 @@ export const TRANSFER_TABLES: TransferTable[] = [
     order: ['sessionId', 'statementId', 'participationId'],
     select: (db, seriesId) => db.selectFrom('votes').selectAll().where('session_id', 'in', sessionIds(db, seriesId)).execute(),
   },
+  // Outcomes (migration 0004): outcome items and evidence, conclusions and endorsements, the
+  // rapporteur's report and its review comments, revisions, recommendations, statements asked again.
+  ...OUTCOME_TRANSFER_TABLES,
 ];
 
 /** The database column of a document field. */

@@ -280,6 +280,8 @@ export const en = {
   'map.statementMarker': 'Statement number',
   'map.noStructure': 'Opinions do not yet split into clear groups.',
   'round.edit': 'Edit the round',
+  'round.status': 'The round is:',
+  'round.moveTo': 'Mark as {status}',
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;

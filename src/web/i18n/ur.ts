@@ -276,4 +276,6 @@ export const ur: Messages = {
   'map.statementMarker': 'بیان کا نمبر',
   'map.noStructure': 'آراء ابھی واضح گروہوں میں تقسیم نہیں ہوئیں۔',
   'round.edit': 'دور میں ترمیم',
+  'round.status': 'دور کی حالت:',
+  'round.moveTo': '{status} قرار دیں',
 };

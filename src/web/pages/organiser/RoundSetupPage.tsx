@@ -6,6 +6,7 @@ import { Link } from '../../components/Link.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { ParticipantsPanel } from '../../components/organiser/ParticipantsPanel.tsx';
 import { RoundForm } from '../../components/organiser/RoundForm.tsx';
+import { RoundStatusControls } from '../../components/organiser/RoundStatusControls.tsx';
 import { SessionsEditor } from '../../components/organiser/SessionsEditor.tsx';
 import { Problem } from '../../components/Problem.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -26,6 +27,7 @@ export default function RoundSetupPage({ roundId }: { roundId: string }) {
       <p className="muted">
         <bdi>{series.title}</bdi> · {dateRange(r.startsOn, r.endsOn)} · <Link to={`/series/${r.seriesId}`}>{t('setup.backToSeries')}</Link> · <Link to={`/rounds/${r.id}`}>{t('home.openAgenda')}</Link>
       </p>
+      <RoundStatusControls round={r} onChanged={data.reload} />
       <details className="disclosure">
         <summary>{t('round.edit')}</summary>
         <RoundForm key={JSON.stringify(r)} seriesId={r.seriesId} round={r} nextNumber={r.number} onSaved={data.reload} />

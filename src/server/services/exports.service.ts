@@ -1,0 +1,111 @@
+import type { AttributionRule, StatementKind } from '../../domain/enums.ts';
+import type { Actor } from '../auth/actor.ts';
+import type { Deps } from '../deps.ts';
+import { conflict, HttpError, notFound } from '../http/errors.ts';
+import { exportsPolicy } from '../policies/exports.policy.ts';
+import { presentDialogueSession } from '../presenters/dialogue-sessions.presenter.ts';
+import { presentRound } from '../presenters/rounds.presenter.ts';
+import { audit } from '../repositories/audit.repository.ts';
+import { dialogueSessionsRepo } from '../repositories/dialogue-sessions.repository.ts';
+import { exportsRepo } from '../repositories/exports.repository.ts';
+import { roundsRepo } from '../repositories/rounds.repository.ts';
+import { statementsRepo } from '../repositories/statements.repository.ts';
+import { getRoundAnalysis } from './analysis.service.ts';
+import { getConclusions } from './conclusions.service.ts';
+import { polisFiles } from './exports.polis.ts';
+import { guard } from './guard.ts';
+import { QUOTABLE_RULES } from './outcomes.evidence.ts';
+import { listOutcomeItems } from './outcomes.service.ts';
+import { getRapporteurReport } from './rapporteur-report.service.ts';
+import { listRoundRecommendations } from './recommendations.service.ts';
+
+export const EXPORT_FORMAT = 'parley-round-export';
+
+/** A part of the export that may not exist yet (no conclusions drafted): null instead of 404. */
+async function orNull<T>(part: Promise<T>): Promise<T | null> {
+  try {
+    return await part;
+  } catch (error) {
+    if (error instanceof HttpError && error.status === 404) return null;
+    throw error;
+  }
+}
+
+/**
+ * A round as one JSON document for organisers: its sessions (without chairs or rapporteurs),
+ * approved statements without authors, the aggregate analysis, outcome items, conclusions, the
+ * rapporteur's report and recommendations. Audited.
+ */
+export async function exportRound(deps: Deps, actor: Actor, roundId: string) {
+  const db = deps.db.kysely;
+  const round = await roundsRepo.find(db, roundId);
+  if (!round) throw notFound('round');
+  guard(exportsPolicy.exportRound(actor, round.series_id), actor, { confidential: 'round' });
+  const sessions = await exportsRepo.sessions(db, roundId);
+  const rules = new Map(sessions.map((s) => [s.id, s.attribution_rule]));
+  const statements = await exportsRepo.approvedStatements(
+    db,
+    sessions.map((s) => s.id),
+  );
+  const counts = await statementsRepo.voteCounts(
+    db,
+    statements.map((s) => s.id),
+  );
+  const [analysis, outcomeItems, conclusions, rapporteurReport, recommendations] = await Promise.all([
+    getRoundAnalysis(deps, actor, roundId),
+    listOutcomeItems(deps, actor, roundId, { limit: 10_000, offset: 0 }),
+    orNull(getConclusions(deps, actor, roundId)),
+    orNull(getRapporteurReport(deps, actor, roundId)),
+    listRoundRecommendations(deps, actor, roundId),
+  ]);
+  await audit.record(db, deps.now(), {
+    actorUserId: actor.user!.id,
+    action: 'round.export',
+    resourceType: 'round',
+    resourceId: roundId,
+    seriesId: round.series_id,
+  });
+  return {
+    format: EXPORT_FORMAT,
+    exportedAt: deps.now().toISOString(),
+    round: presentRound(round),
+    sessions: sessions.map((s) => presentDialogueSession(s, false)),
+    statements: statements.map((s) => ({
+      id: s.id,
+      sessionId: s.session_id,
+      kind: s.kind as StatementKind,
+      text: s.text,
+      translation: s.translation,
+      language: s.language,
+      position: s.position,
+      quotable: QUOTABLE_RULES.includes(rules.get(s.session_id) as AttributionRule),
+      counts: counts.get(s.id) ?? { agree: 0, disagree: 0, pass: 0 },
+    })),
+    analysis: analysis.sessions,
+    outcomeItems: outcomeItems.items,
+    conclusions,
+    rapporteurReport,
+    recommendations: recommendations.items,
+  };
+}
+
+/** A session's votes as a Polis export with anonymous participant ids (see exports.polis.ts). Audited. */
+export async function exportSessionPolis(deps: Deps, actor: Actor, sessionId: string) {
+  const db = deps.db.kysely;
+  const session = await dialogueSessionsRepo.findWithSeries(db, sessionId);
+  if (!session) throw notFound('session');
+  guard(exportsPolicy.exportSessionVotes(actor, session.series_id), actor, { confidential: 'session' });
+  if (session.attribution_rule === 'off_record')
+    throw conflict('This session was off the record: nothing was captured, so there is nothing to export.');
+  const [statements, votes] = await Promise.all([exportsRepo.polisStatements(db, sessionId), exportsRepo.votes(db, sessionId)]);
+  const files = await polisFiles({ title: session.title, statements, votes });
+  await audit.record(db, deps.now(), {
+    actorUserId: actor.user!.id,
+    action: 'session.export_polis',
+    resourceType: 'session',
+    resourceId: sessionId,
+    seriesId: session.series_id,
+    detail: { votes: votes.length, statements: statements.length },
+  });
+  return { format: 'polis' as const, sessionId, files };
+}

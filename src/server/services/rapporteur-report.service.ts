@@ -1,0 +1,183 @@
+import type { z } from 'zod';
+import type { RapporteurReportInput } from '../../domain/outcomes.ts';
+import type { Actor } from '../auth/actor.ts';
+import type { Deps } from '../deps.ts';
+import { badRequest, conflict, notFound } from '../http/errors.ts';
+import { newId } from '../ids.ts';
+import { rapporteurReportPolicy } from '../policies/rapporteur-report.policy.ts';
+import { presentRevision } from '../presenters/outcomes.presenter.ts';
+import { presentRapporteurReport, presentReviewComment } from '../presenters/rapporteur-report.presenter.ts';
+import { audit } from '../repositories/audit.repository.ts';
+import { outcomesRepo } from '../repositories/outcomes.repository.ts';
+import { rapporteurReportRepo } from '../repositories/rapporteur-report.repository.ts';
+import { isUniqueViolation } from '../db/errors.ts';
+import { guard } from './guard.ts';
+import { refuseVerbatimQuotes } from './outcomes.quoting.ts';
+import { loadOutcomeScope, stale, VersionConflict } from './outcomes.scope.ts';
+
+const APPROVED_MESSAGE = 'The report is approved for publication: its text no longer changes.';
+
+/** The report as the actor may see it: readers always, the round's participants once it is in review. */
+async function load(deps: Deps, actor: Actor, roundId: string) {
+  const { scope } = await loadOutcomeScope(deps, actor, roundId);
+  const always = rapporteurReportPolicy.readAlways(actor, scope);
+  guard(always || rapporteurReportPolicy.readOnceShared(actor, scope), actor, { confidential: 'round' });
+  const row = await rapporteurReportRepo.findByRound(deps.db.kysely, roundId);
+  if (!row || (!always && row.status === 'draft')) throw notFound('rapporteur’s report (none shared yet)');
+  return { scope, row };
+}
+
+export async function getRapporteurReport(deps: Deps, actor: Actor, roundId: string) {
+  return presentRapporteurReport((await load(deps, actor, roundId)).row);
+}
+
+/** The rapporteur drafts (baseVersion 0) or edits; a stale base gets 409 with the current text. */
+export async function saveRapporteurReport(deps: Deps, actor: Actor, roundId: string, input: z.output<typeof RapporteurReportInput>) {
+  const { scope } = await loadOutcomeScope(deps, actor, roundId);
+  guard(rapporteurReportPolicy.write(actor, scope), actor, { confidential: 'round' });
+  const db = deps.db.kysely;
+  const existing = await rapporteurReportRepo.findByRound(db, roundId);
+  if (existing?.status === 'approved_for_publication')
+    throw conflict(APPROVED_MESSAGE, [{ field: 'body.body', message: 'is approved for publication' }]);
+  const early = stale(input.baseVersion, existing ? { version: Number(existing.version), body: existing.body } : { version: 0, body: '' });
+  if (early) throw early;
+  const now = deps.now().toISOString();
+  const version = input.baseVersion + 1;
+  const id = existing?.id ?? newId();
+  const saved = await db
+    .transaction()
+    .execute(async (trx) => {
+      if (existing) {
+        if (!(await rapporteurReportRepo.updateBodyAtVersion(trx, id, input.baseVersion, { body: input.body, version, updated_at: now })))
+          return false;
+      } else {
+        await rapporteurReportRepo.insert(trx, {
+          id,
+          round_id: roundId,
+          body: input.body,
+          version,
+          status: 'draft',
+          review_ends_at: null,
+          approved_at: null,
+          approved_by: null,
+          published_at: null,
+          created_at: now,
+          updated_at: now,
+        });
+      }
+      await outcomesRepo.insertRevision(trx, {
+        id: newId(),
+        document_type: 'rapporteur_report',
+        document_id: id,
+        version,
+        title: '',
+        body: input.body,
+        edited_by: actor.user!.id,
+        at: now,
+      });
+      return true;
+    })
+    .catch((error: unknown) => {
+      if (isUniqueViolation(error)) return false;
+      throw error;
+    });
+  if (!saved) {
+    const winner = (await rapporteurReportRepo.findByRound(db, roundId))!;
+    if (winner.status === 'approved_for_publication') throw conflict(APPROVED_MESSAGE);
+    throw new VersionConflict({ version: Number(winner.version), body: winner.body });
+  }
+  return getRapporteurReport(deps, actor, roundId);
+}
+
+/** Draft → in review: participants read it and comment privately until `reviewEndsAt`. */
+export async function openReview(deps: Deps, actor: Actor, roundId: string, reviewEndsAt: string) {
+  const { scope, row } = await load(deps, actor, roundId);
+  guard(rapporteurReportPolicy.openReview(actor, scope), actor);
+  if (row.status === 'approved_for_publication') throw conflict(APPROVED_MESSAGE);
+  if (new Date(reviewEndsAt) <= deps.now())
+    throw badRequest('The review window must end in the future.', [{ field: 'body.reviewEndsAt', message: 'must be in the future' }]);
+  if (!row.body.trim()) throw conflict('The report is empty: write it before sending it for review.');
+  await rapporteurReportRepo.update(deps.db.kysely, row.id, {
+    status: 'in_review',
+    review_ends_at: new Date(reviewEndsAt).toISOString(),
+    updated_at: deps.now().toISOString(),
+  });
+  return getRapporteurReport(deps, actor, roundId);
+}
+
+/**
+ * In review, window over → approved for publication (organisers). Refused (409) before the review
+ * or while its window is open, and when the text quotes a Chatham House Plus statement verbatim.
+ */
+export async function approveRapporteurReport(deps: Deps, actor: Actor, roundId: string) {
+  const { scope, row } = await load(deps, actor, roundId);
+  guard(rapporteurReportPolicy.approve(actor, scope), actor);
+  if (row.status === 'approved_for_publication') throw conflict('The report is already approved for publication.');
+  if (row.status !== 'in_review')
+    throw conflict('The report has not been reviewed: send it for review by the participants first (POST …/rapporteur-report/review).');
+  if (row.review_ends_at && new Date(row.review_ends_at) > deps.now())
+    throw conflict(`The review window is open until ${row.review_ends_at}: approve it after that.`);
+  refuseVerbatimQuotes('The rapporteur’s report', 'body', row.body, await outcomesRepo.nonQuotableStatements(deps.db.kysely, roundId));
+  const now = deps.now().toISOString();
+  await rapporteurReportRepo.update(deps.db.kysely, row.id, {
+    status: 'approved_for_publication',
+    approved_at: now,
+    approved_by: actor.user!.id,
+    updated_at: now,
+  });
+  await audit.record(deps.db.kysely, deps.now(), {
+    actorUserId: actor.user!.id,
+    action: 'rapporteur_report.approve_for_publication',
+    resourceType: 'rapporteur_report',
+    resourceId: row.id,
+    seriesId: scope.seriesId,
+    detail: { version: row.version },
+  });
+  return getRapporteurReport(deps, actor, roundId);
+}
+
+/** Marks the approved report as published (the public report may carry it from now). Without approval: 409. */
+export async function publishRapporteurReport(deps: Deps, actor: Actor, roundId: string) {
+  const { scope, row } = await load(deps, actor, roundId);
+  guard(rapporteurReportPolicy.publish(actor, scope), actor);
+  if (row.status !== 'approved_for_publication')
+    throw conflict('The report is not approved for publication: an organiser approves it after the review, then it can be published.');
+  if (!row.published_at) {
+    const now = deps.now().toISOString();
+    await rapporteurReportRepo.update(deps.db.kysely, row.id, { published_at: now, updated_at: now });
+    await audit.record(deps.db.kysely, deps.now(), {
+      actorUserId: actor.user!.id,
+      action: 'rapporteur_report.publish',
+      resourceType: 'rapporteur_report',
+      resourceId: row.id,
+      seriesId: scope.seriesId,
+      detail: { version: row.version },
+    });
+  }
+  return getRapporteurReport(deps, actor, roundId);
+}
+
+export async function listReviewComments(deps: Deps, actor: Actor, roundId: string) {
+  const { scope, row } = await load(deps, actor, roundId);
+  const all = rapporteurReportPolicy.readAllComments(actor, scope);
+  const rows = await rapporteurReportRepo.comments(deps.db.kysely, row.id, all ? undefined : actor.user!.id);
+  return { items: rows.map((c) => presentReviewComment(c, actor.user!.id, all)) };
+}
+
+/** A participant's private comment, during the review window only. */
+export async function addReviewComment(deps: Deps, actor: Actor, roundId: string, body: string) {
+  const { scope, row } = await load(deps, actor, roundId);
+  guard(rapporteurReportPolicy.comment(actor, scope), actor);
+  if (row.status !== 'in_review' || (row.review_ends_at && new Date(row.review_ends_at) <= deps.now())) {
+    throw conflict('The report is not open for review comments now.');
+  }
+  const comment = { id: newId(), report_id: row.id, author_user_id: actor.user!.id, body, at: deps.now().toISOString() };
+  await rapporteurReportRepo.insertComment(deps.db.kysely, comment);
+  return presentReviewComment({ ...comment, display_name: null }, actor.user!.id, false);
+}
+
+export async function listReportRevisions(deps: Deps, actor: Actor, roundId: string) {
+  const { scope, row } = await load(deps, actor, roundId);
+  guard(rapporteurReportPolicy.readAlways(actor, scope), actor);
+  return { items: (await outcomesRepo.revisions(deps.db.kysely, 'rapporteur_report', row.id)).map(presentRevision) };
+}

@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { foldLine, icsText } from '../../src/server/pages/feeds.ics.ts';
+import { createTestApp, signIn, type Client, type TestApp } from '../support/app.ts';
+import { testDialects } from '../support/databases.ts';
+import { buildReportableRound, publishThroughApi } from './reports.fixture.ts';
+
+describe('iCalendar text', () => {
+  it('escapes backslashes, semicolons, commas and newlines', () => {
+    expect(icsText('a\\b;c,d\ne')).toBe('a\\\\b\\;c\\,d\\ne');
+  });
+  it('folds lines at 75 octets without splitting a character', () => {
+    const folded = foldLine(`SUMMARY:${'اسلام آباد '.repeat(12)}`);
+    for (const line of folded.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+    expect(folded.split('\r\n ').join('')).toBe(`SUMMARY:${'اسلام آباد '.repeat(12)}`);
+  });
+});
+
+for (const dialect of testDialects()) {
+  describe(`[${dialect}] feeds`, () => {
+    let t: TestApp;
+    let admin: Client;
+    let fixture: Awaited<ReturnType<typeof buildReportableRound>>;
+    beforeAll(async () => {
+      t = await createTestApp(dialect, { live: false, env: { PUBLIC_URL: 'https://dialogue.example' } });
+      admin = await signIn(t, { isAdmin: true });
+      fixture = await buildReportableRound(t.deps.db.kysely, { title: 'Rivers, Roads; and "Trade"' });
+    });
+    afterAll(() => t.close());
+
+    it('an Atom feed lists published reports only, escaped', async () => {
+      const empty = await t.app.inject({ url: '/feeds/reports.atom' });
+      expect(empty.headers['content-type']).toContain('application/atom+xml');
+      expect(empty.body).not.toContain('<entry>');
+      const report = await publishThroughApi(admin, fixture.round.id);
+      const res = await t.app.inject({ url: '/feeds/reports.atom' });
+      expect(res.body).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/);
+      expect(res.body).toContain(`<id>urn:uuid:${report.id}</id>`);
+      expect(res.body).toContain('<title>Third round of the Rivers, Roads; and &quot;Trade&quot; held in Harbour Hall, Southbay on June 1-3.</title>');
+      expect(res.body).toContain(`href="https://dialogue.example/series/${fixture.series.slug}/rounds/3"`);
+      expect(res.body).toContain('<summary type="text">The third round of the Rivers, Roads; and &quot;Trade&quot; was held');
+    });
+    it('an iCal feed has every round as an all-day event, with CRLF line ends and escaped text', async () => {
+      const res = await t.app.inject({ url: '/feeds/rounds.ics' });
+      expect(res.headers['content-type']).toContain('text/calendar');
+      expect(res.body.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\n')).toBe(true);
+      expect(res.body.endsWith('END:VCALENDAR\r\n')).toBe(true);
+      expect(res.body.replace(/\r\n/g, '')).not.toMatch(/\n/);
+      const unfolded = res.body.replace(/\r\n /g, '');
+      expect(unfolded).toContain('DTSTART;VALUE=DATE:20260601\r\nDTEND;VALUE=DATE:20260604\r\n');
+      expect(unfolded).toContain('DTSTART;VALUE=DATE:20260210\r\nDTEND;VALUE=DATE:20260212\r\n');
+      expect(unfolded).toContain('SUMMARY:Rivers\\, Roads\\; and "Trade": round 3\r\n');
+      expect(unfolded).toContain('LOCATION:Harbour Hall\\, Southbay\\, Southland\r\n');
+      expect(unfolded).toContain(`UID:round-${fixture.round.id}@dialogue.example\r\n`);
+      expect(unfolded.match(/BEGIN:VEVENT/g)).toHaveLength(2);
+    });
+  });
+}
