@@ -73,7 +73,13 @@ async function writeExport(shape: Shape) {
   const comments = table.statements.map((s) => ({ id: s.id, body: `Statement ${s.id}`, authorId: '0', moderated: 1, timestamp: '' }));
   // One vote a second from a fixed start, so votes.csv carries real timestamps as Polis's does.
   const at = Float64Array.from({ length: table.value.length }, (_, k) => 1_500_000_000_000 + 1000 * k);
-  await writePolisExport(folder, { summary: { topic: shape.name }, comments, table: { ...table, at }, polisGroups: new Map(), voteSource: 'votes.csv' });
+  await writePolisExport(folder, {
+    summary: { topic: shape.name },
+    comments,
+    table: { ...table, at },
+    polisGroups: new Map(),
+    voteSource: 'votes.csv',
+  });
   return { folder };
 }
 

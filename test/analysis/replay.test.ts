@@ -28,7 +28,14 @@ describe('replay schedule', () => {
   });
 
   it('needs vote times', () => {
-    const table = { kind: 'vote-table' as const, participants: ['a'], statements: [{ id: 's' }], participant: Int32Array.of(0), statement: Int32Array.of(0), value: Int8Array.of(1) };
+    const table = {
+      kind: 'vote-table' as const,
+      participants: ['a'],
+      statements: [{ id: 's' }],
+      participant: Int32Array.of(0),
+      statement: Int32Array.of(0),
+      value: Int8Array.of(1),
+    };
     expect(() => replay(table)).toThrow(AnalysisInputError);
   });
 });
@@ -77,7 +84,9 @@ describe('group start rules', () => {
     expect(Array.from(first.result.assignment)).toEqual(Array.from(direct.assignment));
     const inertia = (fit: typeof first) => {
       let s = 0;
-      fit.result.assignment.forEach((c, i) => (s += w[i] * ((bx[i] - fit.result.centres[2 * c]) ** 2 + (by[i] - fit.result.centres[2 * c + 1]) ** 2)));
+      fit.result.assignment.forEach(
+        (c, i) => (s += w[i] * ((bx[i] - fit.result.centres[2 * c]) ** 2 + (by[i] - fit.result.centres[2 * c + 1]) ** 2)),
+      );
       return s;
     };
     expect(inertia(fitGroups(bx, by, w, 3, undefined, 'lower-inertia'))).toBeLessThanOrEqual(inertia(first) + 1e-12);
