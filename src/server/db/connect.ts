@@ -25,6 +25,9 @@ pg.types.setTypeParser(1700, (v) => Number(v));
 export function openDatabase(url: string | undefined, options: { poolSize?: number } = {}): Db {
   if (url && /^postgres(ql)?:\/\//.test(url)) {
     const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+    // An idle connection the server drops (restart, DROP DATABASE ... FORCE in tests) must not crash
+    // the process: the pool discards it and the next query opens a fresh one.
+    pool.on('error', (error) => process.emitWarning(`PostgreSQL dropped an idle connection: ${error.message}`));
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { kysely, dialect: 'postgres', location: url.replace(/:[^:@/]*@/, ':***@'), close: () => kysely.destroy() };
   }
