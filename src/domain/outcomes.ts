@@ -236,6 +236,7 @@ export const Continuity = z.object({
   askedAgain: z.array(z.object({ points: z.array(ConvergencePoint) })),
 });
 
+export const PolisExportQuery = z.object({ format: z.enum(['json', 'zip']).default('json') });
 export const PolisExportFiles = z.object({
   format: z.literal('polis'),
   sessionId: Id,

@@ -1,5 +1,6 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { crc32 } from 'node:zlib';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPolisExport } from '../../src/polis/read.ts';
@@ -18,6 +19,26 @@ async function reread(files: Record<string, string>) {
   } finally {
     await rm(folder, { recursive: true, force: true });
   }
+}
+
+/** Reads the stored entries of a ZIP archive by their local headers, checking each CRC. */
+function unzipStored(zip: Buffer): Record<string, string> {
+  const files: Record<string, string> = {};
+  let at = 0;
+  while (zip.readUInt32LE(at) === 0x04034b50) {
+    expect(zip.readUInt16LE(at + 8), 'stored, not compressed').toBe(0);
+    const size = zip.readUInt32LE(at + 18);
+    const nameLength = zip.readUInt16LE(at + 26);
+    const start = at + 30 + nameLength + zip.readUInt16LE(at + 28);
+    const data = zip.subarray(start, start + size);
+    expect(crc32(data)).toBe(zip.readUInt32LE(at + 14));
+    files[zip.subarray(at + 30, at + 30 + nameLength).toString('utf8')] = data.toString('utf8');
+    at = start + size;
+  }
+  // The central directory follows, and the end record says how many entries it lists.
+  expect(zip.readUInt32LE(at)).toBe(0x02014b50);
+  expect(zip.readUInt16LE(zip.length - 22 + 10)).toBe(Object.keys(files).length);
+  return files;
 }
 
 for (const dialect of testDialects()) {
@@ -92,6 +113,20 @@ for (const dialect of testDialects()) {
         .where('action', '=', 'session.export_polis')
         .execute();
       expect(audit).toEqual([{ action: 'session.export_polis', resource_id: room.sessionId }]);
+    });
+
+    it('offers the same files as a ZIP archive', async () => {
+      const res = await room.organiser.request('GET', `/api/v1/sessions/${room.sessionId}/export/polis?format=zip`);
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toBe('application/zip');
+      const files = unzipStored(res.rawPayload);
+      expect(Object.keys(files).sort()).toEqual(['comments.csv', 'participants-votes.csv', 'summary.csv', 'votes.csv']);
+      const polis = await reread(files);
+      expect(polis.comments.map((c) => c.body)).toEqual(texts);
+      expect(polis.table.value.length).toBe(17);
+      expect(
+        (await room.organiser.request('GET', `/api/v1/sessions/${room.sessionId}/export/polis?format=tar`)).json().errors[0].field,
+      ).toBe('query.format');
     });
 
     it('numbers participants afresh in a random order for every export', async () => {
