@@ -65,6 +65,23 @@ for (const dialect of testDialects()) {
       expect(body).toContain('<strong>kept</strong>');
       expect(body).not.toMatch(/<script>window|onerror|javascript:/);
     });
+    it('answers 503, not 500, when Chromium cannot print the PDF', async () => {
+      const previous = process.env.CHROMIUM_PATH;
+      process.env.CHROMIUM_PATH = '/nonexistent/chromium';
+      const other = await createTestApp(dialect, { live: false });
+      try {
+        const otherAdmin = await signIn(other, { isAdmin: true });
+        const round = await buildReportableRound(other.deps.db.kysely);
+        await publishThroughApi(otherAdmin, round.round.id);
+        const res = await other.app.inject({ url: `/series/${round.series.slug}/rounds/3/report.pdf?lang=en` });
+        expect(res.statusCode).toBe(503);
+        expect(res.body).toContain('The PDF cannot be made right now');
+      } finally {
+        if (previous === undefined) delete process.env.CHROMIUM_PATH;
+        else process.env.CHROMIUM_PATH = previous;
+        await other.close();
+      }
+    });
     it('links the series pages from the home page', async () => {
       const home = await get('/');
       expect(home.body).toContain(`href="/series/${fixture.series.slug}"`);

@@ -2,16 +2,16 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider, type Mig
 import * as m0001 from './migrations/0001_foundation.ts';
 import * as m0002 from './migrations/0002_deliberation.ts';
 import * as m0003 from './migrations/0003_superseded_votes.ts';
-import * as m0005 from './migrations/0005_public_report.ts';
 import * as m0004 from './migrations/0004_outcomes.ts';
+import * as m0005 from './migrations/0005_public_report.ts';
 
 /** Every migration, in order. Listed explicitly so bundling and tsx both see them. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_deliberation': m0002,
   '0003_superseded_votes': m0003,
-  '0005_public_report': m0005,
   '0004_outcomes': m0004,
+  '0005_public_report': m0005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

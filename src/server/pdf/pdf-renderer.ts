@@ -17,7 +17,7 @@ export class PdfRenderer {
   private readonly cache = new Map<string, Buffer>();
   private readonly pending = new Map<string, Promise<Buffer>>();
 
-  constructor(private readonly executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium') {}
+  constructor(private readonly executablePath = '/usr/bin/chromium') {}
 
   private launch(): Promise<Browser> {
     if (!this.browser) {

@@ -24,7 +24,7 @@ const notFoundPage = (reply: FastifyReply) => reply.status(404).type('text/html;
  * HTML pages, so not in the OpenAPI document.
  */
 export function publicSiteRoutes(app: FastifyInstance, _api: OpenApiRegistry, deps: Deps) {
-  const pdf = new PdfRenderer();
+  const pdf = new PdfRenderer(process.env.CHROMIUM_PATH);
   app.addHook('onClose', () => pdf.close());
 
   app.get<{ Params: SeriesParams }>('/series/:slug', async (request, reply) => {
@@ -78,7 +78,15 @@ export function publicSiteRoutes(app: FastifyInstance, _api: OpenApiRegistry, de
     const number = roundNumber(request.params.number);
     const view = number === null ? null : await loadReportView(deps, request.params.slug, number, lang);
     if (!view) return notFoundPage(reply);
-    const file = await pdf.render(`${view.reportId}:${view.version}:${lang}`, renderReportForPrint(view, lang));
+    let file: Buffer;
+    try {
+      file = await pdf.render(`${view.reportId}:${view.version}:${lang}`, renderReportForPrint(view, lang));
+    } catch (error) {
+      // No Chromium, or it crashed: say so plainly; the HTML report stays available.
+      request.log.error({ err: error }, 'PDF rendering failed');
+      return reply.status(503).header('retry-after', '60').type('text/html; charset=utf-8')
+        .send('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>PDF unavailable · Parley</title></head><body><main><h1>The PDF cannot be made right now</h1><p>Please read the report on its page, or try again in a minute.</p></main></body></html>');
+    }
     const name = `${view.series.slug}-round-${view.round.number}-${lang}-v${view.version}.pdf`;
     return reply.header('content-disposition', `inline; filename="${name}"`).header('cache-control', 'public, max-age=300').type('application/pdf').send(file);
   });
