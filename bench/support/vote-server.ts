@@ -18,6 +18,8 @@ const deps: Deps = { db, config, mailer: null, now: () => new Date() };
 if (process.env.BENCH_LIVE !== 'off') deps.live = await createLiveHub(deps, { log: (message, error) => console.error(`[live] ${message}`, error ?? '') });
 const app = await buildApp(deps, { logger: false });
 app.get('/bench/noop', async () => ({ ok: true }));
+// The same request shape as a vote (cookie, CSRF header, JSON body), answered without the database.
+app.post('/bench/noop', async () => ({ ok: true }));
 await app.listen({ port: 0, host: '127.0.0.1' });
 const address = app.server.address();
 console.log(`bench server listening at http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`);

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { GrantsWatcher } from '../server/db/grants-watcher.ts';
 import type { ReportSection, ReportText } from '../domain/reports.ts';
 import type { Actor } from '../server/auth/actor.ts';
 import { loadConfig } from '../server/config.ts';
@@ -61,7 +62,7 @@ export async function publishDemoReport(db: Kysely<Database>, now: Date): Promis
   const user = await usersRepo.findByEmail(db, demoLogin('admin').email);
   if (!user) throw new Error('the demo admin must exist before the demo report is published');
   // The report services read only db.kysely and now(); the dialect label is not used by them.
-  const deps: Deps = { db: { kysely: db, dialect: 'sqlite', location: 'demo', close: async () => {} }, config: loadConfig({ PARLEY_DEMO: 'off' }), mailer: null, now: () => now };
+  const deps: Deps = { db: { kysely: db, dialect: 'sqlite', location: 'demo', grants: new GrantsWatcher(), close: async () => {} }, config: loadConfig({ PARLEY_DEMO: 'off' }), mailer: null, now: () => now };
   const actor: Actor = { user: { id: user.id, email: user.email, displayName: user.display_name, isAdmin: true, personId: null }, csrfToken: null, seriesRoles: [], participations: [] };
   const draft = await composeReport(deps, actor, demoId('round:2'));
   const report = await updateReport(deps, actor, draft.id, { baseVersion: draft.version, en: edited(draft.text.en, 'en'), ur: edited(draft.text.ur, 'ur') });

@@ -126,6 +126,9 @@ for (const dialect of testDialects()) {
         'recommendationStatusChanges',
         'recommendationCarries',
         'statementRepeats',
+        'reports',
+        'reportVersions',
+        'reportComments',
         'accounts',
       ]);
       expect(doc.people).toHaveLength(37);

@@ -5,6 +5,7 @@ import { hashSecret } from '../ids.ts';
 import { grants } from '../repositories/grants.repository.ts';
 import { authSessions } from '../repositories/sessions.repository.ts';
 import { PUBLIC, type Actor } from './actor.ts';
+import { ActorCache } from './actor-cache.ts';
 
 export const SESSION_COOKIE = 'parley_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -15,18 +16,26 @@ declare module 'fastify' {
   }
 }
 
-export async function loadActor(deps: Deps, sessionSecret: string | undefined): Promise<Actor> {
+export async function loadActor(deps: Deps, sessionSecret: string | undefined, cache?: ActorCache): Promise<Actor> {
   if (!sessionSecret) return PUBLIC;
+  const idHash = hashSecret(sessionSecret);
+  const now = deps.now();
+  // Read the generation before loading: a grant written meanwhile makes this load uncacheable.
+  const generation = deps.db.grants.generation;
+  const cached = cache?.get(idHash, generation, now.getTime());
+  if (cached) return cached;
   const db = deps.db.kysely;
-  const row = await authSessions.findValid(db, hashSecret(sessionSecret), deps.now().toISOString());
+  const row = await authSessions.findValid(db, idHash, now.toISOString());
   if (!row) return PUBLIC;
   const [seriesRoles, participations] = await Promise.all([grants.seriesRoles(db, row.id), grants.participations(db, row.person_id)]);
-  return {
+  const actor: Actor = {
     user: { id: row.id, email: row.email, displayName: row.display_name, isAdmin: row.is_admin === 1, personId: row.person_id },
     csrfToken: row.csrf_token,
     seriesRoles,
     participations,
   };
+  cache?.set(idHash, actor, generation, now.getTime(), Date.parse(row.expires_at));
+  return actor;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -37,8 +46,9 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 export function registerSessionAuth(app: FastifyInstance, deps: Deps) {
   app.decorateRequest('actor', null as unknown as Actor);
+  const cache = new ActorCache();
   app.addHook('preHandler', async (request: FastifyRequest) => {
-    request.actor = await loadActor(deps, request.cookies[SESSION_COOKIE]);
+    request.actor = await loadActor(deps, request.cookies[SESSION_COOKIE], cache);
     if (SAFE_METHODS.has(request.method) || !request.actor.user) return;
     const sent = request.headers[CSRF_HEADER] ?? (request.body as { _csrf?: unknown } | undefined)?._csrf;
     if (sent !== request.actor.csrfToken) throw forbidden('Missing or wrong CSRF token: send the x-csrf-token header from GET /api/v1/me.');

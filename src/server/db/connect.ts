@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type SqliteDialectConfig } from 'kysely';
 import pg from 'pg';
+import { GrantsWatcher } from './grants-watcher.ts';
 import type { Database } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -12,6 +13,8 @@ export interface Db {
   dialect: Dialect;
   /** Where the data lives, for logs: a file path or the PostgreSQL URL without its password. */
   location: string;
+  /** Counts writes to the tables that grant rights; a change means cached actors are stale. */
+  grants: GrantsWatcher;
   close(): Promise<void>;
 }
 
@@ -28,8 +31,9 @@ export function openDatabase(url: string | undefined, options: { poolSize?: numb
     // An idle connection the server drops (restart, DROP DATABASE ... FORCE in tests) must not crash
     // the process: the pool discards it and the next query opens a fresh one.
     pool.on('error', (error) => process.emitWarning(`PostgreSQL dropped an idle connection: ${error.message}`));
-    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { kysely, dialect: 'postgres', location: url.replace(/:[^:@/]*@/, ':***@'), close: () => kysely.destroy() };
+    const grants = new GrantsWatcher();
+    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [grants] });
+    return { kysely, dialect: 'postgres', location: url.replace(/:[^:@/]*@/, ':***@'), grants, close: () => kysely.destroy() };
   }
   const file = url ? url.replace(/^sqlite:(\/\/)?/, '') : DEFAULT_SQLITE_FILE;
   const path = file === ':memory:' ? file : resolve(file);
@@ -39,6 +43,29 @@ export function openDatabase(url: string | undefined, options: { poolSize?: numb
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { kysely, dialect: 'sqlite', location: path, close: () => kysely.destroy() };
+  const grants = new GrantsWatcher();
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), plugins: [grants] });
+  return { kysely, dialect: 'sqlite', location: path, grants, close: () => kysely.destroy() };
+}
+
+const STATEMENTS_KEPT = 1000;
+
+/**
+ * Kysely prepares every query afresh; on a vote that is a measurable share of the work. Keep the
+ * most recently used prepared statements by SQL text (least recently used dropped first).
+ * Safe because better-sqlite3 is synchronous and Parley never streams (iterate) a statement.
+ */
+function withStatementCache(sqlite: SqliteDatabase.Database): SqliteDialectConfig['database'] {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(query: string) {
+      let statement = cache.get(query);
+      if (statement) cache.delete(query);
+      else statement = sqlite.prepare(query);
+      cache.set(query, statement);
+      if (cache.size > STATEMENTS_KEPT) cache.delete(cache.keys().next().value as string);
+      return statement;
+    },
+  } as SqliteDialectConfig['database'];
 }

@@ -7,6 +7,13 @@ interface Subscriber {
   /** While the stored events are being replayed, live ones wait here. */
   buffer: LiveEvent[] | null;
   closed: boolean;
+  /** Events at or below this seq were delivered before the subscriber (re)connected. */
+  floor: number;
+  /**
+   * Seqs this subscriber has had: one event can reach it by replay and again by a late NOTIFY
+   * (the channel, and its `recent` set, is dropped while a client reconnects).
+   */
+  seen: Set<number>;
 }
 
 interface SessionChannel {
@@ -66,7 +73,7 @@ export class LocalFanout {
       channel = { subscribers: new Set(), recent: new Set(), lastSeq: 0 };
       this.sessions.set(sessionId, channel);
     }
-    const subscriber: Subscriber = { listener, buffer: afterSeq === null ? null : [], closed: false };
+    const subscriber: Subscriber = { listener, buffer: afterSeq === null ? null : [], closed: false, floor: afterSeq ?? 0, seen: new Set() };
     channel.subscribers.add(subscriber);
     if (afterSeq !== null) void this.replay(sessionId, afterSeq, subscriber);
     const owner = channel;
@@ -101,7 +108,9 @@ export class LocalFanout {
   }
 
   private call(subscriber: Subscriber, event: LiveEvent) {
-    if (subscriber.closed) return;
+    if (subscriber.closed || event.seq <= subscriber.floor || subscriber.seen.has(event.seq)) return;
+    subscriber.seen.add(event.seq);
+    if (subscriber.seen.size > RECENT_SEQS_KEPT) subscriber.seen.delete(subscriber.seen.values().next().value as number);
     try {
       subscriber.listener(event);
     } catch (error) {

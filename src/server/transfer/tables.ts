@@ -19,6 +19,7 @@ import {
 } from '../../domain/enums.ts';
 import type { Database } from '../db/schema.ts';
 import { OUTCOME_TRANSFER_TABLES } from './outcomes.tables.ts';
+import { REPORT_TRANSFER_TABLES } from './reports.tables.ts';
 
 type Conn = Kysely<Database> | Transaction<Database>;
 export type DbRow = Record<string, unknown>;
@@ -287,6 +288,8 @@ export const TRANSFER_TABLES: TransferTable[] = [
   // Outcomes (migration 0004): outcome items and evidence, conclusions and endorsements, the
   // rapporteur's report and its review comments, revisions, recommendations, statements asked again.
   ...OUTCOME_TRANSFER_TABLES,
+  // The public report (migration 0005): drafts, published versions, comments (no emails).
+  ...REPORT_TRANSFER_TABLES,
 ];
 
 /** The database column of a document field. */

@@ -8,6 +8,8 @@ export class ApiError extends Error {
   readonly detail: string | undefined;
   /** `body.title` → `title`; `query.limit` → `limit`; fields the form does not show stay in `detail`. */
   readonly fieldErrors: Record<string, string>;
+  /** The whole problem document, for extension members such as a 409's `current` text. */
+  readonly problem: Partial<Problem> & Record<string, unknown>;
 
   constructor(status: number, problem: Partial<Problem>) {
     super(problem.detail ?? problem.title ?? `HTTP ${status}`);
@@ -15,6 +17,7 @@ export class ApiError extends Error {
     this.title = problem.title ?? `HTTP ${status}`;
     this.detail = problem.detail;
     this.fieldErrors = {};
+    this.problem = problem;
     for (const e of problem.errors ?? []) {
       const field = e.field.replace(/^(body|query|path)\./, '');
       this.fieldErrors[field] ??= e.message;
@@ -46,7 +49,7 @@ export async function parseProblem(response: Response): Promise<ApiError> {
 }
 
 /** One JSON request to the Parley API; throws ApiError for every non-2xx answer and for network failures. */
-export async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+export async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
@@ -72,6 +75,7 @@ export const api = {
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   delete: <T = void>(path: string) => request<T>('DELETE', path),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
 };
 
 /** Builds a query string, leaving out empty values. */

@@ -16,6 +16,8 @@ const ModeratePage = lazy(() => import('../pages/moderate/ModeratePage.tsx'));
 const RoomPage = lazy(() => import('../pages/room/RoomPage.tsx'));
 const SessionAnalysisPage = lazy(() => import('../pages/analysis/SessionAnalysisPage.tsx'));
 const RoundAnalysisPage = lazy(() => import('../pages/analysis/RoundAnalysisPage.tsx'));
+const OutcomesPage = lazy(() => import('../pages/outcomes/OutcomesPage.tsx'));
+const ContinuityPage = lazy(() => import('../pages/outcomes/ContinuityPage.tsx'));
 
 export interface RouteDef {
   pattern: string;
@@ -38,4 +40,6 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/series', render: () => <SeriesListPage /> },
   { pattern: '/series/new', render: () => <SeriesPage seriesId={null} /> },
   { pattern: '/series/:id', render: (p) => <SeriesPage seriesId={p.id} />, wide: true },
+  { pattern: '/rounds/:id/outcomes', render: (p) => <OutcomesPage roundId={p.id} />, wide: true },
+  { pattern: '/series/:id/continuity', render: (p) => <ContinuityPage seriesId={p.id} />, wide: true },
 ];

@@ -48,6 +48,10 @@ export function AgendaPage({ roundId }: { roundId: string }) {
           <Link to={`/rounds/${round.id}/analysis`} className="button">{t('agenda.roundAnalysis')}</Link>
         </p>
       )}
+      {/* Rapporteurs write outcomes, heads endorse, every participant reviews the rapporteur's report. */}
+      {(can.organises || can.participates) && (
+        <p className="actions"><Link to={`/rounds/${round.id}/outcomes`} className="button">{t('agenda.outcomes')}</Link></p>
+      )}
       <h2>{t('agenda.title')}</h2>
       {ordered.length === 0 && <p>{t('agenda.empty')}</p>}
       <ol className="agenda">
