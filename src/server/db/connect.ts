@@ -27,7 +27,7 @@ pg.types.setTypeParser(1700, (v) => Number(v));
 /** Opens the database named by a URL: postgres://… or sqlite:path (or a bare path). */
 export function openDatabase(url: string | undefined, options: { poolSize?: number } = {}): Db {
   if (url && /^postgres(ql)?:\/\//.test(url)) {
-    const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+    const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 20 });
     // An idle connection the server drops (restart, DROP DATABASE ... FORCE in tests) must not crash
     // the process: the pool discards it and the next query opens a fresh one.
     pool.on('error', (error) => process.emitWarning(`PostgreSQL dropped an idle connection: ${error.message}`));
