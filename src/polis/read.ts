@@ -1,7 +1,8 @@
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { StatementInput, VoteTable } from '../analysis/types.ts';
-import { columnsOf, CsvError, readCsvFile, readCsvRows, type ByteRow, type CsvRow, type ProgressCallback } from './csv.ts';
+import { readCsvRows, type ByteRow } from './csv-bytes.ts';
+import { columnsOf, CsvError, readCsvFile, type CsvRow, type ProgressCallback } from './csv.ts';
 import { VoteColumns } from './vote-columns.ts';
 
 /** One row of comments.csv. `moderated` is Polis's flag: -1 rejected, 0 unmoderated, 1 accepted. */

@@ -2,7 +2,8 @@ import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CsvError, parseCsv, parseCsvBytes } from '../../src/polis/csv.ts';
+import { parseCsvBytes } from '../../src/polis/csv-bytes.ts';
+import { CsvError, parseCsv } from '../../src/polis/csv.ts';
 import { readPolisExport } from '../../src/polis/read.ts';
 import { writePolisExport } from '../../src/polis/write.ts';
 
