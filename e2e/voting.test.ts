@@ -106,6 +106,22 @@ describe('in the room: voting on a phone, a flaky connection, moderation', () =>
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'waiting for the moderators' }).count()).toBe(1);
   });
 
+  it('lets the moderator reorder the approved statements with the keyboard, and the order persists', async () => {
+    const { page } = moderator;
+    await page.goto(`${app.baseUrl}/app/sessions/${room.sessionId}/moderate`);
+    const approvedTexts = () => page.getByRole('region', { name: /Approved/ }).locator('.statement__text').allTextContents();
+    await expect.poll(approvedTexts).toEqual([XSS, 'Ease visas for academics and journalists on both sides.', 'Create a joint technical group on water data sharing.']);
+    await page.getByRole('button', { name: 'Move up: statement 2' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Order saved' }).count()).toBe(1);
+    const reordered = ['Ease visas for academics and journalists on both sides.', XSS, 'Create a joint technical group on water data sharing.'];
+    await expect.poll(approvedTexts).toEqual(reordered);
+    await page.reload();
+    await expect.poll(approvedTexts).toEqual(reordered);
+    expect(await page.getByRole('button', { name: 'Move up: statement 1' }).isDisabled()).toBe(true);
+    await checkPage(page, 'moderate-reordered');
+  });
+
   it('lets the moderator approve, merge a duplicate, reject with a reason, and close the session', async () => {
     const { page } = moderator;
     for (const text of ['A duplicate about trade talks.', 'Off-topic remark about the hotel.']) {

@@ -67,6 +67,12 @@ export type ModerationInput = z.infer<typeof ModerationInput>;
 
 export const StatementListQuery = PageQuery.extend({ status: z.enum(STATEMENT_STATUSES).optional() });
 
+/** A moderator's order for a session's approved statements: every approved one, once, first to last. */
+export const StatementOrder = z.strictObject({
+  statementIds: z.array(Id).max(1000).refine((ids) => new Set(ids).size === ids.length, { message: 'must not list a statement twice' }),
+});
+export type StatementOrder = z.infer<typeof StatementOrder>;
+
 export const RevealAuthorInput = z.strictObject({ reason: Text(500) });
 /** What an admin learns when revealing a sealed author for abuse (audited). */
 export const RevealedAuthor = z.object({

@@ -181,6 +181,77 @@ for (const dialect of testDialects()) {
       });
     });
 
+    describe('#statements.order', () => {
+      let order: Room;
+      const orderUrl = () => `/api/v1/sessions/${order.sessionId}/statement-order`;
+      const approvedTexts = async () =>
+        (await order.participants[0].client.request('GET', `/api/v1/sessions/${order.sessionId}/statements?limit=200`)).json().items
+          .filter((s: { status: string }) => s.status === 'approved')
+          .map((s: { text: string }) => s.text);
+      beforeAll(async () => {
+        order = await buildRoom(t, { rule: 'chatham_house', participants: 1 });
+      });
+      it('stores the new order, which the statements list then follows', async () => {
+        const [a, b, c] = [await seedStatement(order, 'First'), await seedStatement(order, 'Second'), await seedStatement(order, 'Third')];
+        expect(await approvedTexts()).toEqual(['First', 'Second', 'Third']);
+        const res = await order.moderator.client.request('PUT', orderUrl(), { statementIds: [c, a, b] });
+        expect(res.statusCode).toBe(200);
+        expect(res.json()).toEqual({ statementIds: [c, a, b] });
+        expect(await approvedTexts()).toEqual(['Third', 'First', 'Second']);
+        // Pushed live as the order only: no identities.
+        const pushed = await t.deps.db.kysely.selectFrom('live_events').select('payload').where('session_id', '=', order.sessionId).where('type', '=', 'statement-order').execute();
+        expect(pushed.map((e) => JSON.parse(e.payload))).toEqual([expect.objectContaining({ statementIds: [c, a, b] })]);
+        expect((await order.organiser.request('PUT', orderUrl(), { statementIds: [a, c, b] })).statusCode).toBe(200);
+        expect(await approvedTexts()).toEqual(['First', 'Third', 'Second']);
+      });
+      it('puts a statement approved after a reorder at the end of the order', async () => {
+        const own = await buildRoom(t, { rule: 'chatham_house', participants: 1 });
+        const [a, b] = [await seedStatement(own, 'Alpha'), await seedStatement(own, 'Beta')];
+        const submitted = (await own.participants[0].client.request('POST', `/api/v1/sessions/${own.sessionId}/statements`, { kind: 'idea', text: 'Gamma' })).json().id;
+        expect((await own.moderator.client.request('PUT', `/api/v1/sessions/${own.sessionId}/statement-order`, { statementIds: [b, a] })).statusCode).toBe(200);
+        expect((await own.moderator.client.request('POST', `/api/v1/statements/${submitted}/moderation`, { action: 'approve' })).statusCode).toBe(200);
+        const texts = (await own.participants[0].client.request('GET', `/api/v1/sessions/${own.sessionId}/statements?limit=200`)).json().items.map((x: { text: string }) => x.text);
+        expect(texts).toEqual(['Beta', 'Alpha', 'Gamma']);
+      });
+      it('refuses a list that is not exactly the approved statements, naming body.statementIds', async () => {
+        const approved = (await order.moderator.client.request('GET', `/api/v1/sessions/${order.sessionId}/statements?status=approved&limit=200`)).json().items.map((s: { id: string }) => s.id);
+        const pending = (await order.participants[0].client.request('POST', `/api/v1/sessions/${order.sessionId}/statements`, { kind: 'idea', text: 'Waiting' })).json().id;
+        const elsewhere = await seedStatement(room, 'In another session');
+        const cases: Array<[unknown, RegExp]> = [
+          [[...approved, approved[0]], /twice/],
+          [approved.slice(1), /must list all 3/],
+          [[...approved, pending], /not an approved statement/],
+          [[...approved.slice(1), elsewhere], /not an approved statement/],
+          [[...approved, 'no-such-statement'], /not an approved statement/],
+          ['not a list', /array/],
+        ];
+        for (const [statementIds, message] of cases) {
+          const res = await order.moderator.client.request('PUT', orderUrl(), { statementIds });
+          expect(res.statusCode, JSON.stringify(statementIds)).toBe(400);
+          expect(fields(res)).toContain('body.statementIds');
+          expect(JSON.stringify(res.json().errors)).toMatch(message);
+        }
+        expect((await order.moderator.client.request('PUT', orderUrl(), {})).statusCode).toBe(400);
+        expect(await approvedTexts()).toEqual(['First', 'Third', 'Second']);
+      });
+      it('answers 403 to a participant and a sponsor, 404 to the public and for an unknown session', async () => {
+        const approved = (await order.moderator.client.request('GET', `/api/v1/sessions/${order.sessionId}/statements?status=approved&limit=200`)).json().items.map((s: { id: string }) => s.id);
+        const body = { statementIds: [...approved].reverse() };
+        expect((await order.participants[0].client.request('PUT', orderUrl(), body)).statusCode).toBe(403);
+        expect((await order.sponsor.request('PUT', orderUrl(), body)).statusCode).toBe(403);
+        expect((await publicClient(t).request('PUT', orderUrl(), body)).statusCode).toBe(404);
+        expect((await order.moderator.client.request('PUT', '/api/v1/sessions/nope/statement-order', body)).statusCode).toBe(404);
+        expect(await approvedTexts()).toEqual(['First', 'Third', 'Second']);
+      });
+      it('answers 409 once the session is closed', async () => {
+        const approved = (await order.moderator.client.request('GET', `/api/v1/sessions/${order.sessionId}/statements?status=approved&limit=200`)).json().items.map((s: { id: string }) => s.id);
+        expect((await order.moderator.client.request('POST', `/api/v1/sessions/${order.sessionId}/close`)).statusCode).toBe(200);
+        const res = await order.moderator.client.request('PUT', orderUrl(), { statementIds: [...approved].reverse() });
+        expect(res.statusCode).toBe(409);
+        expect(res.json().detail).toMatch(/closed/);
+      });
+    });
+
     describe('closing a session', () => {
       it('freezes statements, votes and moderation, and only moderators and organisers open or close', async () => {
         const frozen = await buildRoom(t, { rule: 'chatham_house', participants: 1 });

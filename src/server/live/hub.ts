@@ -26,6 +26,7 @@ export type LiveListener = (event: LiveEvent) => void;
  * - `vote-counts`: per statement totals ({ statements: [{ id, agrees, disagrees, passes }] });
  * - `statement`: a statement approved or changed, presented under the session's attribution rule;
  * - `session`: the session opened or closed ({ id, status });
+ * - `statement-order`: the moderators' order of the approved statements ({ statementIds });
  * - `analysis`: the room view's summary (see presenters/analysis.presenter.ts).
  */
 export interface LiveHub {

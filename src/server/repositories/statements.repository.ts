@@ -51,6 +51,17 @@ export const statementsRepo = {
     ]);
     return { rows, total: Number(count.n) };
   },
+  /** Ids of a session's approved statements, in their current order. */
+  async approvedIds(db: Conn, sessionId: string) {
+    const rows = await db.selectFrom('statements').select('id').where('session_id', '=', sessionId).where('status', '=', 'approved').orderBy('position').orderBy('id').execute();
+    return rows.map((r) => r.id);
+  },
+  /** Writes positions 0..n-1 in the given order; call inside a transaction so a reorder lands whole. */
+  async setPositions(db: Conn, sessionId: string, orderedIds: string[]) {
+    for (const [position, id] of orderedIds.entries()) {
+      await db.updateTable('statements').set({ position }).where('id', '=', id).where('session_id', '=', sessionId).execute();
+    }
+  },
   /** Approved statements of a session the participation has not voted on yet. */
   unvotedApproved(db: Conn, sessionId: string, participationId: string) {
     return db

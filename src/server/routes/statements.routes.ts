@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { IdParams, pageOf } from '../../domain/common.ts';
 import { Session } from '../../domain/rounds.ts';
-import { ModerationInput, RevealAuthorInput, RevealedAuthor, Statement, StatementInput, StatementListQuery, StatementPatch } from '../../domain/statements.ts';
+import { ModerationInput, RevealAuthorInput, RevealedAuthor, Statement, StatementInput, StatementListQuery, StatementOrder, StatementPatch } from '../../domain/statements.ts';
 import type { Deps } from '../deps.ts';
 import type { OpenApiRegistry } from '../http/openapi.ts';
 import { route } from '../http/route.ts';
@@ -21,6 +21,8 @@ export function statementsRoutes(app: FastifyInstance, api: OpenApiRegistry, dep
     handler: ({ actor, params, body }) => statements.correctStatement(deps, actor, params.id, body) });
   route(app, api, { method: 'POST', url: '/api/v1/statements/{id}/moderation', summary: 'Approve, reject, merge or edit a statement', tags, params: IdParams, body: ModerationInput, response: Statement,
     handler: ({ actor, params, body }) => moderation.moderateStatement(deps, actor, params.id, body) });
+  route(app, api, { method: 'PUT', url: '/api/v1/sessions/{id}/statement-order', summary: "Set the order of a session's approved statements (moderators)", tags, params: IdParams, body: StatementOrder, response: StatementOrder,
+    handler: ({ actor, params, body }) => moderation.reorderStatements(deps, actor, params.id, body) });
   route(app, api, { method: 'POST', url: '/api/v1/statements/{id}/reveal-author', summary: "Reveal a sealed author for abuse (admins; audited)", tags, params: IdParams, body: RevealAuthorInput, response: RevealedAuthor,
     handler: ({ actor, params, body }) => moderation.revealAuthor(deps, actor, params.id, body) });
   route(app, api, { method: 'POST', url: '/api/v1/sessions/{id}/open', summary: 'Open a session for statements and votes', tags, params: IdParams, response: Session,

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { AttributionRule } from '../../domain/enums.ts';
-import type { ModerationInput, RevealAuthorInput } from '../../domain/statements.ts';
+import type { ModerationInput, RevealAuthorInput, StatementOrder } from '../../domain/statements.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Deps } from '../deps.ts';
 import { badRequest, conflict, forbidden } from '../http/errors.ts';
@@ -31,9 +31,12 @@ export async function moderateStatement(deps: Deps, actor: Actor, id: string, in
   const db = deps.db.kysely;
   const wasApproved = row.status === 'approved';
   switch (input.action) {
-    case 'approve':
-      await statementsRepo.update(db, id, { status: 'approved', rejection_reason: null, updated_at: now });
+    case 'approve': {
+      // A newly approved statement joins the end of the order the moderators have set.
+      const position = wasApproved ? row.position : await statementsRepo.nextPosition(db, row.session_id);
+      await statementsRepo.update(db, id, { status: 'approved', rejection_reason: null, position, updated_at: now });
       break;
+    }
     case 'reject':
       await statementsRepo.update(db, id, { status: 'rejected', rejection_reason: input.reason, updated_at: now });
       break;
@@ -65,6 +68,31 @@ async function merge(deps: Deps, row: StatementInContext, intoId: string, now: s
   });
   const movedInto = (await statementsRepo.find(deps.db.kysely, intoId))!;
   await announce(deps, movedInto, row.attribution_rule as AttributionRule, false);
+}
+
+/**
+ * Sets the order of a session's approved statements (moderators and organisers). The list must
+ * name every approved statement exactly once, so a stale screen cannot drop or invent one.
+ */
+export async function reorderStatements(deps: Deps, actor: Actor, sessionId: string, input: StatementOrder) {
+  const session = await loadSession(deps, sessionId);
+  guard(statementsPolicy.moderate(actor, session.series_id, session.round_id), actor, { confidential: 'session' });
+  const frozen = frozenReason(session, true);
+  if (frozen) throw conflict(frozen);
+  const { statementIds } = input;
+  await deps.db.kysely.transaction().execute(async (trx) => {
+    const approved = new Set(await statementsRepo.approvedIds(trx, sessionId));
+    const field = 'body.statementIds';
+    const stranger = statementIds.find((id) => !approved.has(id));
+    if (stranger) throw badRequest('List only approved statements of this session.', [{ field, message: `${stranger} is not an approved statement of this session` }]);
+    if (statementIds.length !== approved.size) {
+      throw badRequest('List every approved statement of this session.', [{ field, message: `must list all ${approved.size} approved statements, got ${statementIds.length}` }]);
+    }
+    await statementsRepo.setPositions(trx, sessionId, statementIds);
+  });
+  // The order only: ids of approved statements, which every reader of the session already sees.
+  await deps.live?.publish(sessionId, { type: 'statement-order', data: { statementIds } });
+  return { statementIds };
 }
 
 /** Unseals a statement's author for an admin acting on abuse; always audited with the reason. */

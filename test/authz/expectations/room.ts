@@ -58,6 +58,8 @@ export const expectations: Expectations = {
     body: () => ({ reason: 'Reported as abusive' }),
     expect: roles(403, { admin: 200, public: 404 }),
   },
+  // A fresh session has no approved statements, so the empty order is the complete one.
+  'PUT /api/v1/sessions/{id}/statement-order': { params: freshSession, body: () => ({ statementIds: [] }), expect: roles(403, { admin: 200, organiser: 200, moderator: 200, public: 404 }) },
   'POST /api/v1/sessions/{id}/open': { params: freshSession, expect: moderators(200) },
   'POST /api/v1/sessions/{id}/close': { params: freshSession, expect: moderators(200) },
   'POST /api/v1/sessions/{id}/votes': {

@@ -22,7 +22,7 @@ export default function ModeratePage({ sessionId }: { sessionId: string }) {
     sessionId,
   );
   // Any change in the room (a submission, a moderation elsewhere, votes, open/close): fetch the queue again.
-  const live = useSessionEvents(sessionId, ['moderation-queue', 'statement', 'session', 'vote-counts'], () => data.reload());
+  const live = useSessionEvents(sessionId, ['moderation-queue', 'statement', 'statement-order', 'session', 'vote-counts'], () => data.reload());
   if (data.loading && !data.data) return <Loading />;
   if (!data.data) return <Problem error={data.error} />;
   const [session, list] = data.data;
@@ -52,7 +52,7 @@ export default function ModeratePage({ sessionId }: { sessionId: string }) {
         </section>
         <section aria-labelledby="approved-heading">
           <h2 id="approved-heading">{t('moderate.approved', { count: approved.length })}</h2>
-          <ApprovedList statements={approved} />
+          <ApprovedList sessionId={session.id} statements={approved} canReorder={session.status !== 'closed'} onReordered={data.reload} />
         </section>
       </div>
     </section>
