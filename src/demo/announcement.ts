@@ -14,7 +14,10 @@ export const SERIES = {
     'A bilateral Track-II/I.5 dialogue between the United States and Pakistan, an initiative of the Regional Peace Institute (RPI) ' +
     'implemented in collaboration with the Wilson Center, with the support of the US Embassy, Pakistan. ' +
     'The announcement gives no year; this demo places both rounds in 2026. ' +
-    'Demo data: the 25 further attendees, the rapporteur and the moderator are fictional.',
+    'Demo data: the 25 further attendees, the rapporteur and the moderator are fictional. ' +
+    // SIMULATED: see src/demo/room.ts.
+    'Working session 1 holds simulated statements and votes from the fictional attendees, to show the analysis; ' +
+    'no real person’s opinion is represented.',
 } as const;
 
 export const DEMO_YEAR = 2026;

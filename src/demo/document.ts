@@ -20,6 +20,10 @@ import {
   FICTIONAL_STAFF_AFFILIATION,
 } from './fictional.ts';
 import { demoLogin, type DemoRole } from './logins.ts';
+import { DEMO_STATEMENTS, simulateVotes } from './room.ts';
+
+/** Round 2's first working session: the one with simulated statements and votes (room.ts). */
+export const SIMULATED_SESSION_POSITION = 1;
 
 /** Stable UUID-shaped ids, so every demo database has the same ids (handy in docs and bug reports). */
 export function demoId(name: string): string {
@@ -166,9 +170,8 @@ export function buildDemoDocument(now: Date): SeriesDocument {
       member('focalPointPakistan', 'focal_point', 'Pakistan'),
       member('sponsor', 'sponsor'),
     ],
-    statements: [],
-    statementRevisions: [],
-    votes: [],
+    // SIMULATED: written for the demo, from fictional attendees only (see room.ts).
+    ...simulatedRoom(round2StartsOn()),
     accounts: [
       account('organiser'),
       account('partner'),
@@ -180,4 +183,45 @@ export function buildDemoDocument(now: Date): SeriesDocument {
       account('participant', DEMO_PARTICIPANT_KEY),
     ],
   };
+}
+
+const round2StartsOn = () => ROUNDS.find((r) => r.number === 2)!.startsOn;
+
+/** The statements and votes of the simulated session, timed on the round's first morning. */
+function simulatedRoom(day: string): Pick<SeriesDocument, 'statements' | 'statementRevisions' | 'votes'> {
+  const sessionId = demoId(`session:2:${SIMULATED_SESSION_POSITION}`);
+  const start = Date.parse(`${day}T05:00:00.000Z`);
+  const minute = (n: number) => new Date(start + n * 60_000).toISOString();
+  const statementId = (i: number) => demoId(`statement:2:${SIMULATED_SESSION_POSITION}:${i}`);
+  const statements = DEMO_STATEMENTS.map((s, i) => ({
+    id: statementId(i),
+    sessionId,
+    kind: s.kind,
+    text: s.text,
+    translation: s.translation,
+    language: 'en',
+    authorUserId: null,
+    authorParticipationId: s.authorKey ? demoId(`participation:2:${s.authorKey}`) : null,
+    origin: s.authorKey ? 'submitted' : 'seeded',
+    status: 'approved',
+    rejectionReason: null,
+    mergedIntoId: null,
+    isMeta: 0,
+    position: i,
+    createdAt: minute(i * 3),
+    updatedAt: minute(i * 3),
+  }));
+  const votes = simulateVotes().map((v) => {
+    const cast = minute(v.statementIndex * 3 + 1 + Number(v.voterKey.slice(1)) / 30);
+    return {
+      clientVoteId: demoId(`vote:2:${SIMULATED_SESSION_POSITION}:${v.statementIndex}:${v.voterKey}`),
+      sessionId,
+      statementId: statementId(v.statementIndex),
+      participationId: demoId(`participation:2:${v.voterKey}`),
+      value: v.value,
+      createdAt: cast,
+      updatedAt: cast,
+    };
+  });
+  return { statements, statementRevisions: [], votes };
 }

@@ -6,7 +6,8 @@ import { seriesRepo } from '../server/repositories/series.repository.ts';
 import { usersRepo } from '../server/repositories/users.repository.ts';
 import { parseSeriesDocument, importSeries, type ImportResult } from '../server/transfer/import.ts';
 import { SERIES } from './announcement.ts';
-import { buildDemoDocument } from './document.ts';
+import { storeSessionAnalysis } from './analysis.ts';
+import { buildDemoDocument, demoId, SIMULATED_SESSION_POSITION } from './document.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD } from './logins.ts';
 import { publishDemoReport } from './publish-report.ts';
 
@@ -55,5 +56,7 @@ export async function loadDemo(db: Kysely<Database>, now = new Date()): Promise<
     }
   }
   await publishDemoReport(db, now);
+  // The simulated session's analysis, so its analysis page is not empty on first start.
+  await storeSessionAnalysis(db, demoId(`session:2:${SIMULATED_SESSION_POSITION}`), now);
   return result;
 }

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoId } from '../../src/demo/document.ts';
 import { DEMO_SERIES_SLUG, loadDemo } from '../../src/demo/load.ts';
+import { DEMO_STATEMENTS, simulateVotes } from '../../src/demo/room.ts';
 import type { Database } from '../../src/server/db/schema.ts';
 import { serializeDocument, TransferError } from '../../src/server/transfer/document.ts';
 import { buildSeriesDocument, exportSeries } from '../../src/server/transfer/export.ts';
@@ -12,6 +13,8 @@ import { createTestDatabase, testDialects, type TestDatabase } from '../support/
 import { runParley, tempDir } from './process.ts';
 
 const at = '2026-04-05T10:00:00.000Z';
+/** The demo's own simulated session (src/demo/room.ts), before seed() adds its rows. */
+const demoRoom = { statements: DEMO_STATEMENTS, votes: simulateVotes() };
 
 /** The demo plus deliberation rows (from fictional attendees only), so every table is exercised. */
 async function seed(db: Kysely<Database>) {
@@ -132,7 +135,7 @@ for (const dialect of testDialects()) {
         'accounts',
       ]);
       expect(doc.people).toHaveLength(37);
-      expect(doc.votes).toHaveLength(3);
+      expect(doc.votes).toHaveLength(demoRoom.votes.length + 3);
       expect(doc.seriesMembers.map((m: { userEmail: string }) => m.userEmail)).toContain('focal-us@demo.parley.invalid');
       expect(text).not.toMatch(/password|\$argon2/);
     });
@@ -149,7 +152,13 @@ for (const dialect of testDialects()) {
     it('export, import into an empty database, export again: byte-identical', async () => {
       const target = await emptyDatabase();
       const result = await importSeries(target.db.kysely, parseSeriesDocumentText(text));
-      expect(result.counts).toMatchObject({ rounds: 2, sessions: 5, participations: 37, statements: 2, votes: 3 });
+      expect(result.counts).toMatchObject({
+        rounds: 2,
+        sessions: 5,
+        participations: 37,
+        statements: demoRoom.statements.length + 2,
+        votes: demoRoom.votes.length + 3,
+      });
       expect(await exportText(target.db.kysely)).toBe(text);
       // Accounts arrive without passwords, keeping their link to a person.
       const participant = await target.db.kysely

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ATTENDEE_BACKGROUNDS } from '../../src/demo/announcement.ts';
 import { demoId } from '../../src/demo/document.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_SERIES_SLUG, DemoExistsError, loadDemo } from '../../src/demo/load.ts';
+import { DEMO_STATEMENTS, type VoteProfile } from '../../src/demo/room.ts';
 import { buildSeriesDocument } from '../../src/server/transfer/export.ts';
 import { createTestApp, loginAs, publicClient, type TestApp } from '../support/app.ts';
 import { testDialects } from '../support/databases.ts';
@@ -26,6 +27,15 @@ const PAKISTAN = [
 ];
 
 type Row = Record<string, any>;
+
+const PLANTED: Record<VoteProfile, string> = {
+  convergence: 'convergence',
+  'pakistan-agrees': 'divergence',
+  'us-agrees': 'divergence',
+  'split-in-pakistan': 'contested-within',
+  'split-in-us': 'contested-within',
+  uncertain: 'uncertain',
+};
 
 for (const dialect of testDialects()) {
   describe(`[${dialect}] the demo`, () => {
@@ -109,9 +119,79 @@ for (const dialect of testDialects()) {
       for (const a of attendees) expect(real.has(a.fullName)).toBe(false);
     });
 
-    it('holds no statement or vote at all, so nothing is put in a real person’s mouth', () => {
-      expect(doc.statements).toEqual([]);
-      expect(doc.votes).toEqual([]);
+    describe('the simulated working session', () => {
+      const sessionId = demoId('session:2:1');
+      const realNames = new Set([...US, ...PAKISTAN].map((p) => p.fullName));
+      const personOf = (participationId: string | null): Row | null => {
+        const participation = doc.participations.find((p: Row) => p.id === participationId);
+        return participation ? { ...people().get(participation.personId)!, role: participation.role } : null;
+      };
+
+      it('is round 2’s first working session, under the Chatham House Rule, and says it is simulated', () => {
+        const session = doc.sessions.find((s: Row) => s.id === sessionId);
+        expect([session.title, session.attributionRule]).toEqual([SUB_THEMES[0], 'chatham_house']);
+        expect(doc.series.description).toContain('Working session 1 holds simulated statements and votes from the fictional attendees');
+      });
+
+      it('holds approved statements of every kind, each with an Urdu translation, in that session only', () => {
+        expect(doc.statements.length).toBeGreaterThanOrEqual(16);
+        expect(doc.statements.length).toBeLessThanOrEqual(20);
+        for (const s of doc.statements) {
+          expect([s.sessionId, s.status, s.language]).toEqual([sessionId, 'approved', 'en']);
+          expect(s.translation).toMatch(/^[\u0600-\u06FF\s،؛؟۔\-–’()]+$/);
+        }
+        expect(new Set(doc.statements.map((s: Row) => s.kind))).toEqual(
+          new Set(['idea', 'mechanism', 'concern', 'information_gap', 'question']),
+        );
+        expect(doc.votes.every((v: Row) => v.sessionId === sessionId)).toBe(true);
+      });
+
+      it('has authors only among the fictional attendees, or none (seeded)', () => {
+        for (const s of doc.statements) {
+          if (s.origin === 'seeded') expect([s.authorParticipationId, s.authorUserId]).toEqual([null, null]);
+          else {
+            const author = personOf(s.authorParticipationId)!;
+            expect([s.origin, author.role, author.affiliation]).toEqual(['submitted', 'attendee', 'Fictional attendee (demo)']);
+            expect(realNames.has(author.fullName)).toBe(false);
+          }
+        }
+        expect(doc.statements.some((s: Row) => s.origin === 'seeded')).toBe(true);
+      });
+
+      it('has votes from the fictional attendees only, nearly all of them on nearly everything, and none from a real delegate', () => {
+        const voters = new Set(doc.votes.map((v: Row) => v.participationId));
+        for (const id of voters) {
+          const voter = personOf(id as string)!;
+          expect([voter.role, voter.affiliation]).toEqual(['attendee', 'Fictional attendee (demo)']);
+          expect(realNames.has(voter.fullName)).toBe(false);
+        }
+        expect(voters.size).toBe(25);
+        expect(doc.votes.length).toBeGreaterThan(0.9 * 25 * doc.statements.length);
+        expect(doc.votes.length).toBeLessThanOrEqual(25 * doc.statements.length);
+        expect(new Set(doc.votes.map((v: Row) => v.value))).toEqual(new Set([-1, 0, 1]));
+      });
+
+      it('is analysed on loading: convergence, divergence, contested and uncertain statements, for the analysis page', async () => {
+        const row = await t.deps.db.kysely
+          .selectFrom('analysis_results')
+          .selectAll()
+          .where('session_id', '=', sessionId)
+          .executeTakeFirstOrThrow();
+        expect(row.vote_count).toBe(doc.votes.length);
+        const classes = JSON.parse(row.result).convergence.statements.map((s: Row) => s.classification);
+        expect(classes.filter((c: string) => c === 'convergence').length).toBeGreaterThanOrEqual(5);
+        expect(classes.filter((c: string) => c === 'divergence').length).toBeGreaterThanOrEqual(3);
+        expect(classes).toContain('contested-within');
+        expect(classes).toContain('uncertain');
+        // Each statement is found to be what its votes were planted to show.
+        const planted = new Map(DEMO_STATEMENTS.map((s, i) => [demoId(`statement:2:1:${i}`), PLANTED[s.profile]]));
+        for (const s of JSON.parse(row.result).convergence.statements) expect(s.classification).toBe(planted.get(s.statement));
+
+        const organiser = await loginAs(t, DEMO_LOGINS.find((l) => l.role === 'organiser')!.email, DEMO_PASSWORD);
+        const res = await organiser.request('GET', `/api/v1/sessions/${sessionId}/analysis`);
+        expect(res.statusCode).toBe(200);
+        expect(JSON.stringify(res.json())).toContain('divergence');
+      });
     });
 
     it('gives one login per role, each signing in with the demo password to the right grants', async () => {
