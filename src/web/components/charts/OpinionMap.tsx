@@ -1,6 +1,6 @@
 import type { AnalysisSummary } from '../../../domain/analysis.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { convexHull, fitScale, stackPoints, type Point } from './geometry.ts';
+import { convexHull, fitScale, spreadLabels, stackPoints, type Point } from './geometry.ts';
 import { groupColour, groupLetter } from './palette.ts';
 
 const SIZE = 400;
@@ -15,6 +15,8 @@ export function OpinionMap({ summary, numbers }: { summary: AnalysisSummary; num
   const all: Point[] = [...summary.points.map((p) => [p.x, p.y] as Point), ...summary.statements.map((s) => [s.x, s.y] as Point)];
   const scale = fitScale(all, SIZE);
   const groups = [...new Set(summary.points.map((p) => p.group))].sort((a, b) => a - b);
+  // Statements close together would hide each other's numbers: spread the labels, with a leader line.
+  const labels = spreadLabels(summary.statements.map((s) => scale([s.x, s.y])), 24, 20, SIZE);
   const description = t('map.description', { participants: summary.points.length, groups: groups.length });
 
   return (
@@ -39,10 +41,12 @@ export function OpinionMap({ summary, numbers }: { summary: AnalysisSummary; num
             </g>
           );
         })}
-        {summary.statements.map((s) => {
-          const [x, y] = scale([s.x, s.y]);
+        {summary.statements.map((s, i) => {
+          const [ax, ay] = scale([s.x, s.y]);
+          const [x, y] = labels[i];
           return (
             <g key={s.statementId} className="opinion-map__statement">
+              {(x !== ax || y !== ay) && <line x1={ax} y1={ay} x2={x} y2={y} stroke="#1b1f24" strokeWidth="1" />}
               <rect x={x - 11} y={y - 9} width="22" height="18" rx="3" fill="#1b1f24" />
               <text x={x} y={y + 4} textAnchor="middle" fontSize="12" fill="#fff">{numbers.get(s.statementId) ?? '?'}</text>
             </g>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { convexHull, fitScale, type Point } from './geometry.ts';
+import { convexHull, fitScale, spreadLabels, type Point } from './geometry.ts';
 
 describe('convexHull', () => {
   it('keeps the corners of a square and drops the inside and edge points', () => {
@@ -38,5 +38,24 @@ describe('stackPoints', () => {
     const { stackPoints } = await import('./geometry.ts');
     const stacks = stackPoints([{ x: 1, y: 1, group: 0 }, { x: 1, y: 1, group: 0 }, { x: 1, y: 1, group: 1 }, { x: 2, y: 0, group: 0 }]);
     expect(stacks).toEqual([{ x: 1, y: 1, group: 0, count: 2 }, { x: 1, y: 1, group: 1, count: 1 }, { x: 2, y: 0, group: 0, count: 1 }]);
+  });
+});
+
+describe('spreadLabels', () => {
+  const overlaps = (a: Point, b: Point) => Math.abs(a[0] - b[0]) < 22 && Math.abs(a[1] - b[1]) < 18;
+  it('leaves labels that do not touch where they are', () => {
+    const anchors: Point[] = [[50, 50], [150, 50], [50, 150]];
+    expect(spreadLabels(anchors, 22, 18, 400)).toEqual(anchors);
+  });
+  it('moves labels that sit on one spot apart, near the spot and inside the square', () => {
+    const anchors: Point[] = Array.from({ length: 6 }, () => [200, 200] as Point);
+    const spots = spreadLabels(anchors, 22, 18, 400);
+    for (let i = 0; i < spots.length; i++) {
+      for (let j = i + 1; j < spots.length; j++) expect(overlaps(spots[i], spots[j])).toBe(false);
+      expect(Math.hypot(spots[i][0] - 200, spots[i][1] - 200)).toBeLessThan(60);
+    }
+    const corner = spreadLabels([[0, 0], [0, 0]], 22, 18, 400);
+    for (const [x, y] of corner) expect(x >= 11 && y >= 9).toBe(true);
+    expect(overlaps(corner[0], corner[1])).toBe(false);
   });
 });

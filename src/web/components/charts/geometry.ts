@@ -46,3 +46,33 @@ export function stackPoints<T extends { x: number; y: number; group: number }>(p
   }
   return [...stacks.values()];
 }
+
+/**
+ * Places boxes of `width` x `height` centred as near their anchors as possible without two
+ * overlapping: each box, in order, takes the first free spot on rings of growing radius around its
+ * anchor, kept inside a `size` square. Statements that sit close together stay readable.
+ */
+export function spreadLabels(anchors: readonly Point[], width: number, height: number, size: number): Point[] {
+  const placed: Point[] = [];
+  const free = (p: Point) => placed.every((q) => Math.abs(p[0] - q[0]) >= width || Math.abs(p[1] - q[1]) >= height);
+  const inside = (p: Point): Point => [
+    Math.min(size - width / 2, Math.max(width / 2, p[0])),
+    Math.min(size - height / 2, Math.max(height / 2, p[1])),
+  ];
+  for (const anchor of anchors) {
+    let spot = inside(anchor);
+    search: for (let ring = 1; !free(spot) && ring <= 40; ring++) {
+      const steps = 8 * ring;
+      for (let k = 0; k < steps; k++) {
+        const angle = (2 * Math.PI * k) / steps;
+        const candidate = inside([anchor[0] + Math.cos(angle) * ring * width * 0.6, anchor[1] + Math.sin(angle) * ring * height * 0.6]);
+        if (free(candidate)) {
+          spot = candidate;
+          break search;
+        }
+      }
+    }
+    placed.push(spot);
+  }
+  return placed;
+}
