@@ -20,7 +20,7 @@ import { seedBenchRoom, type BenchRoom } from './support/room.ts';
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 const VOTERS = Number(process.env.BENCH_VOTERS ?? 1000);
-const STATEMENTS = 50;
+const STATEMENTS = 100;
 const RUN_TS = fileURLToPath(new URL('../bin/run-ts.js', import.meta.url));
 const SERVER = fileURLToPath(new URL('./support/vote-server.ts', import.meta.url));
 

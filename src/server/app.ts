@@ -3,6 +3,7 @@ import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { registerSessionAuth } from './auth/session-cookie.ts';
+import { watchGrantsOfOtherProcesses } from './db/grants-listener.ts';
 import type { Deps } from './deps.ts';
 import { requestSerializer } from './http/log-redaction.ts';
 import { OpenApiRegistry } from './http/openapi.ts';
@@ -32,6 +33,10 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(formbody);
   await app.register(rateLimit, { global: false });
   registerSessionAuth(app, deps);
+  if (deps.db.dialect === 'postgres' && deps.config.databaseUrl) {
+    const stopWatching = await watchGrantsOfOtherProcesses(deps.db, deps.config.databaseUrl, (message, error) => app.log.warn({ err: error }, message));
+    app.addHook('onClose', stopWatching);
+  }
 
   const api = new OpenApiRegistry();
   await registerRoutes(app, api, deps);

@@ -20,7 +20,8 @@ export async function createTestApp(dialect: Dialect, options: { mailer?: Mailer
   const database = await createTestDatabase(dialect);
   const deps: Deps = {
     db: database.db,
-    config: loadConfig({ PARLEY_DEMO: 'off', LOG_LEVEL: 'silent', ...options.env }),
+    // DATABASE_URL as in production: on PostgreSQL the app LISTENs for other processes' grant changes.
+    config: loadConfig({ PARLEY_DEMO: 'off', LOG_LEVEL: 'silent', DATABASE_URL: database.url, ...options.env }),
     mailer: options.mailer ?? null,
     now: options.now ?? (() => new Date()),
   };

@@ -5,7 +5,7 @@ import { hashSecret } from '../ids.ts';
 import { grants } from '../repositories/grants.repository.ts';
 import { authSessions } from '../repositories/sessions.repository.ts';
 import { PUBLIC, type Actor } from './actor.ts';
-import { ActorCache } from './actor-cache.ts';
+import { ActorCache, ACTOR_TTL_MS, ACTOR_TTL_WATCHED_MS } from './actor-cache.ts';
 
 export const SESSION_COOKIE = 'parley_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -18,14 +18,15 @@ declare module 'fastify' {
 
 export async function loadActor(deps: Deps, sessionSecret: string | undefined, cache?: ActorCache): Promise<Actor> {
   if (!sessionSecret) return PUBLIC;
-  const idHash = hashSecret(sessionSecret);
   const now = deps.now();
   // Read the generation before loading: a grant written meanwhile makes this load uncacheable.
   const generation = deps.db.grants.generation;
-  const cached = cache?.get(idHash, generation, now.getTime());
+  const ttlMs = deps.db.grants.seesOtherProcesses ? ACTOR_TTL_WATCHED_MS : ACTOR_TTL_MS;
+  // Keyed by the secret itself (memory only, like the request carrying it): no hashing on a hit.
+  const cached = cache?.get(sessionSecret, generation, now.getTime());
   if (cached) return cached;
   const db = deps.db.kysely;
-  const row = await authSessions.findValid(db, idHash, now.toISOString());
+  const row = await authSessions.findValid(db, hashSecret(sessionSecret), now.toISOString());
   if (!row) return PUBLIC;
   const [seriesRoles, participations] = await Promise.all([grants.seriesRoles(db, row.id), grants.participations(db, row.person_id)]);
   const actor: Actor = {
@@ -34,7 +35,7 @@ export async function loadActor(deps: Deps, sessionSecret: string | undefined, c
     seriesRoles,
     participations,
   };
-  cache?.set(idHash, actor, generation, now.getTime(), Date.parse(row.expires_at));
+  cache?.set(sessionSecret, actor, generation, now.getTime(), Date.parse(row.expires_at), ttlMs);
   return actor;
 }
 

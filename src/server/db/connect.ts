@@ -44,6 +44,9 @@ export function openDatabase(url: string | undefined, options: { poolSize?: numb
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const grants = new GrantsWatcher();
+  // data_version moves when another connection (another process: the CLI, a second server) commits.
+  const dataVersion = sqlite.prepare('PRAGMA data_version').pluck();
+  grants.attachRemote({ version: () => dataVersion.get() as number, reliable: () => true });
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), plugins: [grants] });
   return { kysely, dialect: 'sqlite', location: path, grants, close: () => kysely.destroy() };
 }

@@ -30,23 +30,63 @@ function writtenTables(node: OperationNode): string[] {
 }
 
 /**
+ * What other processes changed: a number that moves after another process writes a grant
+ * table, and whether it can be relied on right now (a lost LISTEN connection cannot).
+ */
+export interface RemoteGrantChanges {
+  version(): number;
+  reliable(): boolean;
+}
+
+/**
  * Counts writes to the grant tables, so a cache of actors (see auth/actor-cache.ts) can drop
  * what a write may have changed: a new role, a revoked one, a logout. Bumped after the write ran.
+ * Writes by other processes move it too once a source of remote changes is attached (SQLite's
+ * data_version, PostgreSQL's NOTIFY from triggers: see connect.ts and grants-listener.ts).
  */
 export class GrantsWatcher implements KyselyPlugin {
-  generation = 0;
+  private count = 0;
+  private remote: RemoteGrantChanges | null = null;
+  private lastRemoteVersion = 0;
+  private remoteCheckedThisTurn = false;
   private readonly pending = new WeakSet<object>();
+
+  get generation(): number {
+    if (this.remote && !this.remoteCheckedThisTurn) {
+      // Asked once per turn of the event loop: SQLite's data_version costs ~10 us, and a burst of
+      // requests handled in one turn cannot tell a write made meanwhile from one made just after.
+      this.remoteCheckedThisTurn = true;
+      setImmediate(() => (this.remoteCheckedThisTurn = false));
+      const version = this.remote.version();
+      if (version !== this.lastRemoteVersion) {
+        this.lastRemoteVersion = version;
+        this.count++;
+      }
+    }
+    return this.count;
+  }
+
+  /** True when every write by another process moves the generation (caches may then keep entries long). */
+  get seesOtherProcesses(): boolean {
+    return this.remote?.reliable() ?? false;
+  }
+
+  attachRemote(remote: RemoteGrantChanges | null) {
+    this.remote = remote;
+    this.count++;
+    if (remote) this.lastRemoteVersion = remote.version();
+  }
 
   transformQuery(args: PluginTransformQueryArgs) {
     if (writtenTables(args.node).some((t) => GRANT_TABLES.has(t))) {
       this.pending.add(args.queryId);
-      this.generation++;
+      this.count++;
     }
     return args.node;
   }
 
   async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    if (this.pending.has(args.queryId)) this.generation++;
+    if (this.pending.has(args.queryId)) this.count++;
     return args.result;
   }
 }

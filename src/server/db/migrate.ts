@@ -4,6 +4,7 @@ import * as m0002 from './migrations/0002_deliberation.ts';
 import * as m0003 from './migrations/0003_superseded_votes.ts';
 import * as m0004 from './migrations/0004_outcomes.ts';
 import * as m0005 from './migrations/0005_public_report.ts';
+import * as m0006 from './migrations/0006_vote_path.ts';
 
 /** Every migration, in order. Listed explicitly so bundling and tsx both see them. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003_superseded_votes': m0003,
   '0004_outcomes': m0004,
   '0005_public_report': m0005,
+  '0006_vote_path': m0006,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -4,7 +4,8 @@ import { createCoalescer, type Coalescer } from './coalescer.ts';
 import { LocalFanout } from './fanout.ts';
 import { PgEventListener } from './pg-listener.ts';
 import { recomputeSession } from './recompute.ts';
-import { AnalysisWorkerPool } from './worker-pool.ts';
+import { RecomputeWorker } from './recompute-worker.ts';
+import { leaveCheckpointsToBackground } from '../db/sqlite-checkpoints.ts';
 
 /**
  * Live events of a session, as they reach subscribers. `payload` is the JSON text of the event's
@@ -40,7 +41,7 @@ export interface LiveHub {
 }
 
 export interface LiveHubOptions {
-  /** PostgreSQL URL for the dedicated LISTEN connection; defaults to deps.config.databaseUrl. */
+  /** PostgreSQL URL for the dedicated LISTEN connection and the analysis worker's connection; defaults to deps.config.databaseUrl. */
   listenUrl?: string;
   /** Recomputations of a session start at most this often (ms); a lone vote is analysed at once. */
   recomputeIntervalMs?: number;
@@ -63,9 +64,10 @@ export async function createLiveHub(deps: Deps, options: LiveHubOptions = {}): P
   const log = options.log ?? ((message: string, error?: unknown) => console.error(`[live] ${message}`, error ?? ''));
   const db = deps.db;
   const fanout = new LocalFanout(db, log);
-  const pool = new AnalysisWorkerPool(log);
+  const worker = new RecomputeWorker(workerDatabaseUrl(deps, options), log);
   // Start the worker now: loading the engine takes a few hundred ms the first vote should not wait for.
-  if (options.warmWorker !== false) pool.warm();
+  if (options.warmWorker !== false) worker.warm();
+  await leaveCheckpointsToBackground(db);
   let closed = false;
 
   let listener: PgEventListener | null = null;
@@ -100,7 +102,7 @@ export async function createLiveHub(deps: Deps, options: LiveHubOptions = {}): P
       await recomputations.close();
       await listener?.stop();
       fanout.closeAll();
-      await pool.close();
+      await worker.close();
     },
   };
 
@@ -108,7 +110,7 @@ export async function createLiveHub(deps: Deps, options: LiveHubOptions = {}): P
     intervalMs: options.recomputeIntervalMs ?? 250,
     run: async (sessionId) => {
       try {
-        await recomputeSession({ deps, hub, pool }, sessionId);
+        await recomputeSession({ deps, hub, worker }, sessionId);
       } catch (error) {
         // Votes keep being collected; the room view just shows the last good analysis.
         log(`analysis of session ${sessionId} failed`, error);
@@ -116,4 +118,16 @@ export async function createLiveHub(deps: Deps, options: LiveHubOptions = {}): P
     },
   });
   return hub;
+}
+
+/** The URL the worker opens the server's database with: the SQLite file itself, or PostgreSQL's URL. */
+function workerDatabaseUrl(deps: Deps, options: LiveHubOptions): string {
+  const db = deps.db;
+  if (db.dialect === 'postgres') {
+    const url = options.listenUrl ?? deps.config.databaseUrl;
+    if (!url) throw new Error('The live hub needs the PostgreSQL URL for its LISTEN connection and analysis worker');
+    return url;
+  }
+  if (db.location === ':memory:') throw new Error('The live hub needs a database file: an in-memory SQLite database cannot be opened by its analysis worker');
+  return `sqlite:${db.location}`;
 }

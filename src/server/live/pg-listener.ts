@@ -1,83 +1,31 @@
-import pg from 'pg';
 import type { Db } from '../db/connect.ts';
+import { PgChannelListener } from '../db/pg-channel.ts';
 import { liveEvents } from '../repositories/live-events.repository.ts';
 import { toLiveEvent, type LocalFanout } from './fanout.ts';
 
-const RECONNECT_MIN_MS = 250;
-const RECONNECT_MAX_MS = 10_000;
-
 /**
- * A dedicated PostgreSQL connection that LISTENs for events published by any process
- * ('<sessionId>:<seq>') and pushes them to this process's subscribers. Reconnects with backoff
- * and, once back, replays what its subscribers missed meanwhile.
+ * LISTENs for events published by any process ('<sessionId>:<seq>') and pushes them to this
+ * process's subscribers. Once reconnected after a loss, replays what its subscribers missed.
  */
 export class PgEventListener {
-  private client: pg.Client | null = null;
-  private stopped = false;
-  private retryMs = RECONNECT_MIN_MS;
-  private retryTimer: NodeJS.Timeout | null = null;
-  /** Notifications are handled one after another so events reach subscribers in order. */
-  private queue: Promise<void> = Promise.resolve();
+  private readonly listener: PgChannelListener;
 
   constructor(
-    private readonly url: string,
-    private readonly channel: string,
+    url: string,
+    channel: string,
     private readonly fanout: LocalFanout,
     private readonly db: Db,
     private readonly log: (message: string, error?: unknown) => void,
-  ) {}
-
-  async start(): Promise<void> {
-    await this.connect();
+  ) {
+    this.listener = new PgChannelListener(url, channel, { onNotification: (payload) => this.onNotification(payload), onReconnected: () => this.catchUp(), log });
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    const client = this.client;
-    this.client = null;
-    await client?.end().catch(() => undefined);
+  start(): Promise<void> {
+    return this.listener.start();
   }
 
-  private async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.url });
-    client.on('notification', (message) => {
-      const payload = message.payload;
-      if (message.channel === this.channel && payload) this.queue = this.queue.then(() => this.onNotification(payload));
-    });
-    client.on('error', (error) => this.lost(client, error));
-    client.on('end', () => this.lost(client));
-    await client.connect();
-    await client.query(`LISTEN ${this.channel}`);
-    if (this.stopped) {
-      await client.end().catch(() => undefined);
-      return;
-    }
-    this.client = client;
-    this.retryMs = RECONNECT_MIN_MS;
-  }
-
-  private lost(client: pg.Client, error?: unknown) {
-    if (this.stopped || this.client !== client) return;
-    this.client = null;
-    this.log('LISTEN connection lost; reconnecting', error);
-    client.end().catch(() => undefined);
-    this.scheduleReconnect();
-  }
-
-  private scheduleReconnect() {
-    if (this.stopped || this.retryTimer) return;
-    this.retryTimer = setTimeout(async () => {
-      this.retryTimer = null;
-      try {
-        await this.connect();
-        await this.catchUp();
-      } catch (error) {
-        this.log('LISTEN reconnect failed', error);
-        this.retryMs = Math.min(this.retryMs * 2, RECONNECT_MAX_MS);
-        this.scheduleReconnect();
-      }
-    }, this.retryMs);
+  stop(): Promise<void> {
+    return this.listener.stop();
   }
 
   private async onNotification(payload: string) {

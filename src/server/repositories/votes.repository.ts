@@ -40,42 +40,6 @@ export const votesRepo = {
       .values({ client_vote_id: v.clientVoteId, session_id: v.sessionId, statement_id: v.statementId, participation_id: v.participationId, value: v.value, created_at: v.at, updated_at: v.at })
       .execute();
   },
-  /**
-   * The hot path in one statement: inserts the vote only if the statement is approved, belongs to
-   * this open session that is not off the record, and one of the voter's active participations
-   * is in its round. False when any of that fails; the caller then works out why. Fails with a
-   * unique violation like `insertNew` for a seen id or a change.
-   */
-  async insertIfAllowed(db: Conn, v: Omit<CastVote, 'participationId'>, activeParticipationIds: string[]): Promise<boolean> {
-    const result = await db
-      .insertInto('votes')
-      .columns(['client_vote_id', 'session_id', 'statement_id', 'participation_id', 'value', 'created_at', 'updated_at'])
-      .expression((eb) =>
-        eb
-          .selectFrom('statements')
-          .innerJoin('sessions', 'sessions.id', 'statements.session_id')
-          .innerJoin('participations', 'participations.round_id', 'sessions.round_id')
-          .select([
-            eb.val(v.clientVoteId).as('client_vote_id'),
-            'statements.session_id',
-            'statements.id',
-            'participations.id as participation_id',
-            eb.val(v.value).as('value'),
-            eb.val(v.at).as('created_at'),
-            eb.val(v.at).as('updated_at'),
-          ])
-          .where('statements.id', '=', v.statementId)
-          .where('statements.session_id', '=', v.sessionId)
-          .where('statements.status', '=', 'approved')
-          .where('sessions.status', '=', 'open')
-          .where('sessions.attribution_rule', '!=', 'off_record')
-          .where('participations.id', 'in', activeParticipationIds)
-          // A superseded id is never reused for a new vote: its retry must be recognised instead.
-          .where(({ not, exists, selectFrom }) => not(exists(selectFrom('superseded_votes').select('client_vote_id').where('client_vote_id', '=', v.clientVoteId)))),
-      )
-      .executeTakeFirst();
-    return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
-  },
   /** A later vote on the same statement wins: the earlier id is kept as superseded. Run in a transaction. */
   async change(trx: Conn, v: CastVote): Promise<boolean> {
     await trx

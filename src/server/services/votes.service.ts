@@ -8,6 +8,7 @@ import { conflict, forbidden, HttpError, notFound } from '../http/errors.ts';
 import { isModeratorOf } from '../policies/statements.policy.ts';
 import { votesPolicy } from '../policies/votes.policy.ts';
 import { statementsRepo } from '../repositories/statements.repository.ts';
+import { insertVoteIfAllowed } from '../repositories/votes.batch.ts';
 import { votesRepo, type CastVote } from '../repositories/votes.repository.ts';
 import { guard } from './guard.ts';
 import { CLOSED_MESSAGE, frozenReason, loadSession, NOT_OPEN_MESSAGE, OFF_RECORD_MESSAGE, presentRows } from './statements.service.ts';
@@ -32,8 +33,9 @@ const asVote = (v: { client_vote_id: string; statement_id: string; value: number
  *   nothing changes, 200 with the voter's current vote on that statement (`replayed: true`);
  * - an id seen before for a different voter or statement is a client bug: 409.
  * The hot path is one INSERT ... SELECT that checks statement, session and participation as it
- * writes (the participations come from the actor loaded with the request); only when it inserts
- * nothing does the full path read the statement to answer 404, 403, 409, a replay or a change.
+ * writes (the participations come from the actor loaded with the request), batched with the
+ * votes arriving at the same time (repositories/votes.batch.ts); only when it inserts nothing
+ * does the full path read the statement to answer 404, 403, 409, a replay or a change.
  */
 export async function castVote(deps: Deps, actor: Actor, sessionId: string, input: z.output<typeof VoteInput>): Promise<Receipt> {
   guard(actor.user !== null, actor);
@@ -41,14 +43,8 @@ export async function castVote(deps: Deps, actor: Actor, sessionId: string, inpu
   const db = deps.db.kysely;
   const at = deps.now().toISOString();
   const activeIds = actor.participations.map((p) => activeParticipation(actor, p.roundId)?.participationId).filter((id): id is string => id !== undefined);
-  if (activeIds.length > 0) {
-    try {
-      if (await votesRepo.insertIfAllowed(db, { ...input, sessionId, at }, activeIds)) return accepted(deps, sessionId, input, at);
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      // A seen id or a change of an earlier vote: the full path below sorts it out.
-    }
-  }
+  if (activeIds.length > 0 && (await insertVoteIfAllowed(deps.db, { ...input, sessionId, at }, activeIds))) return accepted(deps, sessionId, input, at);
+  // Not stored: a seen id, a change of an earlier vote, or a refusal; the full path sorts it out.
   const st = await statementsRepo.findWithSession(db, input.statementId);
   if (!st) throw notFound('statement');
   if (st.session_id !== sessionId) {

@@ -1,35 +1,41 @@
 import { Worker } from 'node:worker_threads';
-import type { AnalysisResult, ConversationInput } from '../../analysis/index.ts';
-import type { AnalysisReply, AnalysisRequest } from '../../analysis-worker/protocol.ts';
+import type { RecomputeJobResult } from './recompute.job.ts';
+import type { RecomputeReply, RecomputeRequest } from './recompute.worker.ts';
 
-/** The engine's worker entry (registers tsx, then loads the TypeScript worker). */
-const WORKER_ENTRY = new URL('../../analysis-worker/bootstrap.mjs', import.meta.url);
+/** The engine's worker bootstrap (registers tsx), pointed at the live hub's worker module. */
+const BOOTSTRAP = new URL('../../analysis-worker/bootstrap.mjs', import.meta.url);
+const ENTRY = new URL('./recompute.worker.ts', import.meta.url).href;
 
 interface Pending {
-  resolve: (result: AnalysisResult) => void;
+  resolve: (result: RecomputeJobResult) => void;
   reject: (error: Error) => void;
 }
 
 /**
- * One long-lived worker thread running the analysis engine, for the life of the server. Requests
- * are answered in turn; if the worker dies, pending requests fail and the next request starts a
- * fresh worker, so one bad analysis never stops the live updates for good.
+ * One long-lived worker thread that reads a session from the database and runs the analysis
+ * engine (recompute.job.ts), for the life of the server. If the worker dies, pending requests
+ * fail and the next request starts a fresh worker, so one bad analysis never stops the live
+ * updates for good.
  */
-export class AnalysisWorkerPool {
+export class RecomputeWorker {
   private worker: Worker | null = null;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private closed = false;
 
-  constructor(private readonly log: (message: string, error?: unknown) => void) {}
+  /** databaseUrl: the same database as the server's, opened again by the worker. */
+  constructor(
+    private readonly databaseUrl: string,
+    private readonly log: (message: string, error?: unknown) => void,
+  ) {}
 
-  analyze(input: ConversationInput, previous: AnalysisResult | undefined): Promise<AnalysisResult> {
+  recompute(sessionId: string): Promise<RecomputeJobResult> {
     if (this.closed) return Promise.reject(new Error('The analysis worker is closed'));
     const worker = this.worker ?? this.spawn();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      const request: AnalysisRequest = { id, input, options: { previous } };
+      const request: RecomputeRequest = { id, sessionId };
       worker.postMessage(request);
     });
   }
@@ -48,10 +54,10 @@ export class AnalysisWorkerPool {
   }
 
   private spawn(): Worker {
-    const worker = new Worker(WORKER_ENTRY);
+    const worker = new Worker(BOOTSTRAP, { workerData: { entry: ENTRY, databaseUrl: this.databaseUrl } });
     // A worker waiting for work must not keep the process alive on shutdown.
     worker.unref();
-    worker.on('message', (reply: AnalysisReply) => {
+    worker.on('message', (reply: RecomputeReply) => {
       const pending = this.pending.get(reply.id);
       if (!pending) return;
       this.pending.delete(reply.id);

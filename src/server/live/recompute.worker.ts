@@ -1,0 +1,25 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { openDatabase, type Db } from '../db/connect.ts';
+import { startBackgroundCheckpoints } from '../db/sqlite-checkpoints.ts';
+import { runRecomputeJob, type RecomputeJobResult } from './recompute.job.ts';
+
+/** A request to the live hub's worker: recompute one session's analysis. */
+export interface RecomputeRequest {
+  readonly id: number;
+  readonly sessionId: string;
+}
+export type RecomputeReply = { readonly id: number; readonly result: RecomputeJobResult } | { readonly id: number; readonly error: string };
+
+// Its own connection (a small pool on PostgreSQL): reads here never wait behind the server's queries.
+const db: Db = openDatabase((workerData as { databaseUrl: string }).databaseUrl, { poolSize: 2 });
+startBackgroundCheckpoints(db, (message, error) => console.error(`[analysis worker] ${message}`, error ?? ''));
+
+parentPort?.on('message', async (request: RecomputeRequest) => {
+  let reply: RecomputeReply;
+  try {
+    reply = { id: request.id, result: await runRecomputeJob(db.kysely, request.sessionId) };
+  } catch (error) {
+    reply = { id: request.id, error: (error as Error).message };
+  }
+  parentPort?.postMessage(reply);
+});

@@ -1,0 +1,142 @@
+import { CompiledQuery } from 'kysely';
+import type { Db, Dialect } from '../db/connect.ts';
+
+/** A first vote of a voter on a statement, before it is known which of the voter's participations is in the session's round. */
+export interface NewVote {
+  clientVoteId: string;
+  sessionId: string;
+  statementId: string;
+  value: number;
+  at: string;
+}
+
+interface Pending {
+  vote: NewVote;
+  participationIds: readonly string[];
+  resolve(inserted: boolean): void;
+  reject(error: unknown): void;
+}
+
+/** Rows per INSERT: well under PostgreSQL's 65,535 parameters, and a bounded wait for the last voter of a batch. */
+const MAX_ROWS = 400;
+const COLUMNS = 6;
+
+/**
+ * Group commit for the vote hot path. Votes arriving together (in one turn of the event loop, or
+ * while the previous batch is being written) go to the database as ONE autocommitted INSERT, and
+ * each caller is answered only after that INSERT has committed, so a 2xx still means stored. On
+ * PostgreSQL this turns one round trip and one WAL flush per vote into one per batch; on SQLite
+ * one WAL append per batch. A vote the INSERT leaves out (a check failed, or a unique key already
+ * holds it: a retry or a change) resolves false, and the caller works out why on the slow path.
+ */
+class VoteBatcher {
+  private queue: Pending[] = [];
+  private flushing = false;
+  private scheduled = false;
+
+  constructor(private readonly db: Db) {}
+
+  insert(vote: NewVote, participationIds: readonly string[]): Promise<boolean> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ vote, participationIds, resolve, reject });
+      if (this.scheduled || this.flushing) return;
+      this.scheduled = true;
+      setImmediate(() => {
+        this.scheduled = false;
+        void this.flush();
+      });
+    });
+  }
+
+  private async flush() {
+    this.flushing = true;
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.takeBatch();
+        try {
+          const inserted = await insertBatch(this.db, batch);
+          for (const p of batch) p.resolve(inserted.has(p.vote.clientVoteId));
+        } catch (error) {
+          for (const p of batch) p.reject(error);
+        }
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  /**
+   * The oldest votes, at most MAX_ROWS rows, and never two for the same voter and statement or
+   * the same client id: the later one waits for the next batch, so the later vote still wins.
+   */
+  private takeBatch(): Pending[] {
+    const batch: Pending[] = [];
+    const rest: Pending[] = [];
+    const keys = new Set<string>();
+    let rows = 0;
+    for (const p of this.queue) {
+      const voterKey = `${p.participationIds.join(',')}|${p.vote.statementId}`;
+      if (rows + p.participationIds.length > MAX_ROWS || keys.has(voterKey) || keys.has(p.vote.clientVoteId)) {
+        rest.push(p);
+        continue;
+      }
+      keys.add(voterKey).add(p.vote.clientVoteId);
+      rows += p.participationIds.length;
+      batch.push(p);
+    }
+    this.queue = rest;
+    return batch;
+  }
+}
+
+const batchers = new WeakMap<Db, VoteBatcher>();
+
+/**
+ * Inserts a voter's first vote on a statement if the statement is approved, belongs to this open
+ * session that is not off the record, and one of the given participations is in its round.
+ * True when stored (committed); false when not (then nothing was written).
+ */
+export function insertVoteIfAllowed(db: Db, vote: NewVote, participationIds: readonly string[]): Promise<boolean> {
+  let batcher = batchers.get(db);
+  if (!batcher) batchers.set(db, (batcher = new VoteBatcher(db)));
+  return batcher.insert(vote, participationIds);
+}
+
+async function insertBatch(db: Db, batch: Pending[]): Promise<Set<string>> {
+  const parameters: unknown[] = [];
+  for (const { vote, participationIds } of batch) {
+    for (const participationId of participationIds) parameters.push(vote.clientVoteId, vote.sessionId, vote.statementId, participationId, vote.value, vote.at);
+  }
+  const sqlText = batchSql(db.dialect, parameters.length / COLUMNS);
+  const result = await db.kysely.executeQuery<{ client_vote_id: string }>(CompiledQuery.raw(sqlText, parameters));
+  return new Set(result.rows.map((r) => r.client_vote_id));
+}
+
+const sqlCache = new Map<string, string>();
+
+/**
+ * Written by hand (and kept per size) rather than built by Kysely per vote: building the query
+ * cost more than running it. VALUES columns are named column1..column6 on both databases.
+ * ON CONFLICT DO NOTHING leaves out a seen client id or a second vote on a statement without
+ * failing the rest of the batch; RETURNING names the votes that went in.
+ */
+function batchSql(dialect: Dialect, rows: number): string {
+  const key = `${dialect}:${rows}`;
+  const cached = sqlCache.get(key);
+  if (cached) return cached;
+  let n = 0;
+  const placeholder = () => (dialect === 'postgres' ? `$${++n}` : '?');
+  const values = Array.from({ length: rows }, () => `(${Array.from({ length: COLUMNS }, placeholder).join(', ')})`).join(', ');
+  const text = `insert into votes (client_vote_id, session_id, statement_id, participation_id, value, created_at, updated_at)
+    select v.column1, st.session_id, st.id, p.id, cast(v.column5 as integer), v.column6, v.column6
+    from (values ${values}) as v
+    join statements st on st.id = v.column3 and st.session_id = v.column2
+    join sessions s on s.id = st.session_id
+    join participations p on p.id = v.column4 and p.round_id = s.round_id
+    where st.status = 'approved' and s.status = 'open' and s.attribution_rule <> 'off_record'
+      and not exists (select 1 from superseded_votes sv where sv.client_vote_id = v.column1)
+    on conflict do nothing
+    returning client_vote_id`;
+  sqlCache.set(key, text);
+  return text;
+}
