@@ -20,7 +20,7 @@ import { seedBenchRoom, type BenchRoom } from './support/room.ts';
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 const VOTERS = Number(process.env.BENCH_VOTERS ?? 1000);
-const STATEMENTS = 100;
+const STATEMENTS = 200;
 const RUN_TS = fileURLToPath(new URL('../bin/run-ts.js', import.meta.url));
 const SERVER = fileURLToPath(new URL('./support/vote-server.ts', import.meta.url));
 
@@ -117,7 +117,10 @@ async function measure(dialect: Dialect): Promise<Figures> {
   }
 }
 
-const dialects: Dialect[] = process.env.DATABASE_URL?.startsWith('postgres') ? ['sqlite', 'postgres'] : ['sqlite'];
+// BENCH_DIALECTS=postgres (or sqlite) measures one of them only.
+const dialects = (process.env.DATABASE_URL?.startsWith('postgres') ? (['sqlite', 'postgres'] as Dialect[]) : (['sqlite'] as Dialect[])).filter(
+  (d) => !process.env.BENCH_DIALECTS || process.env.BENCH_DIALECTS.split(',').includes(d),
+);
 const figures: Partial<Record<Dialect, Figures>> = {};
 for (const dialect of dialects) figures[dialect] = await measure(dialect);
 console.log(`\nTargets: votes/s at least half the no-op ceiling, p99 under 50 ms.`);

@@ -1,7 +1,9 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ActorCache, ACTOR_TTL_MS } from '../../src/server/auth/actor-cache.ts';
 import { PUBLIC } from '../../src/server/auth/actor.ts';
 import { createTestApp, signIn, type TestApp } from '../support/app.ts';
+import { openDatabase } from '../../src/server/db/connect.ts';
 import { testDialects } from '../support/databases.ts';
 import { buildMember, buildSeries } from '../support/factories.ts';
 
@@ -38,6 +40,42 @@ for (const dialect of testDialects()) {
       expect((await client.request('GET', '/api/v1/me')).json().seriesRoles).toEqual([]);
     });
 
+    it('see a role granted by another process: from the next turn on SQLite, on its NOTIFY on PostgreSQL', async () => {
+      expect(t.deps.db.grants.seesOtherProcesses).toBe(true);
+      const client = await signIn(t);
+      const series = await buildSeries(t.deps.db.kysely);
+      expect((await client.request('GET', '/api/v1/me')).json().seriesRoles).toEqual([]);
+      // Another connection to the same database, as another server process or the CLI would use.
+      const elsewhere = openDatabase(t.database.url);
+      try {
+        await buildMember(elsewhere.kysely, { series_id: series.id, user_id: client.userId!, role: 'organiser' });
+        // SQLite's data_version is read once per turn of the event loop (grants-watcher.ts).
+        const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+        const roles = async () => (await client.request('GET', '/api/v1/me')).json().seriesRoles;
+        await nextTurn();
+        if (dialect === 'sqlite') expect(await roles()).toHaveLength(1);
+        else await waitFor(async () => (await roles()).length === 1);
+        await elsewhere.kysely.deleteFrom('series_members').where('user_id', '=', client.userId!).execute();
+        await nextTurn();
+        if (dialect === 'sqlite') expect(await roles()).toEqual([]);
+        else await waitFor(async () => (await roles()).length === 0);
+      } finally {
+        await elsewhere.close();
+      }
+    });
+
+    it.runIf(dialect === 'postgres')('fall back to a 1 s life while the LISTEN connection is lost, and recover', async () => {
+      const client = await signIn(t);
+      expect((await client.request('GET', '/api/v1/me')).json().user).not.toBeNull();
+      const generation = t.deps.db.grants.generation;
+      await sql`select pg_terminate_backend(pid) from pg_stat_activity where query = 'LISTEN parley_grants' and datname = current_database()`.execute(t.deps.db.kysely);
+      await waitFor(async () => !t.deps.db.grants.seesOtherProcesses);
+      // Losing it dropped every cached actor: changes made meanwhile go unseen.
+      expect(t.deps.db.grants.generation).toBeGreaterThan(generation);
+      await waitFor(async () => t.deps.db.grants.seesOtherProcesses);
+      expect((await client.request('GET', '/api/v1/me')).json().user).not.toBeNull();
+    });
+
     it('end with a logout at once', async () => {
       const client = await signIn(t);
       expect((await client.request('GET', '/api/v1/me')).json().user).not.toBeNull();
@@ -45,4 +83,13 @@ for (const dialect of testDialects()) {
       expect((await client.request('GET', '/api/v1/me')).json().user).toBeNull();
     });
   });
+}
+
+/** Polls until the condition holds; fails after 5 s (a NOTIFY arrives within milliseconds). */
+async function waitFor(condition: () => Promise<boolean>) {
+  const deadline = Date.now() + 5000;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('the change made elsewhere was not seen within 5 s');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }

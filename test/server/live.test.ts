@@ -59,6 +59,28 @@ describe('coalescer', () => {
     expect(runs).toBeLessThanOrEqual(6);
     await coalescer.close();
   });
+  it('spaces runs by their own cost when given a busy share', async () => {
+    const starts: number[] = [];
+    // Runs of ~40 ms may take a quarter of the time: one start every ~160 ms at most, not every 10 ms.
+    const coalescer = createCoalescer({
+      intervalMs: 10,
+      maxBusyShare: 0.25,
+      run: async () => {
+        starts.push(Date.now());
+        await sleep(40);
+      },
+    });
+    const began = Date.now();
+    while (Date.now() - began < 600) {
+      coalescer.schedule('s');
+      await sleep(5);
+    }
+    await coalescer.close();
+    const gaps = starts.slice(1).map((at, i) => at - starts[i]);
+    expect(starts.length).toBeGreaterThanOrEqual(3);
+    expect(starts.length).toBeLessThanOrEqual(5);
+    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(150);
+  });
   it('keeps going after a failing run', async () => {
     let runs = 0;
     const coalescer = createCoalescer({

@@ -20,7 +20,7 @@ export async function leaveCheckpointsToBackground(db: Db): Promise<void> {
 }
 
 /** In the worker, on its own connection; returns a function that stops them. */
-export function startBackgroundCheckpoints(db: Db, log: (message: string, error?: unknown) => void): () => void {
+export function startBackgroundCheckpoints(db: Db, log: (message: string, error?: unknown) => void, intervalMs = INTERVAL_MS): () => void {
   if (db.dialect !== 'sqlite') return () => {};
   const timer = setInterval(async () => {
     try {
@@ -29,7 +29,7 @@ export function startBackgroundCheckpoints(db: Db, log: (message: string, error?
     } catch (error) {
       log('background checkpoint failed', error);
     }
-  }, INTERVAL_MS);
+  }, intervalMs);
   timer.unref();
   return () => clearInterval(timer);
 }

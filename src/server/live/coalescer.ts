@@ -3,8 +3,10 @@
  * A call when the key has not run for `intervalMs` runs at once (a lone vote shows up without
  * delay); later calls are gathered into one run `intervalMs` after the previous run started.
  * Only one run per key at a time; calls during a run cause exactly one more run after it. So a
- * burst of any size costs two runs, and sustained voting one run per interval (or per run, when
- * a run takes longer), never one per vote.
+ * burst of any size costs two runs, and sustained voting one run per interval, never one per vote.
+ * With `maxBusyShare`, runs are also spaced by their own cost: after a run of d ms the next starts
+ * no sooner than d / maxBusyShare ms after it started, so recomputing a large session while
+ * thousands vote never takes more than that share of a core from the votes themselves.
  */
 export interface Coalescer {
   schedule(key: string): void;
@@ -17,27 +19,31 @@ interface KeyState {
   lastStartedAt: number;
   running: Promise<void> | null;
   dirty: boolean;
+  /** How long after lastStartedAt the next run may start. */
+  spacingMs: number;
 }
 
-export function createCoalescer(options: { intervalMs: number; run: (key: string) => Promise<void> }): Coalescer {
+export function createCoalescer(options: { intervalMs: number; maxBusyShare?: number; run: (key: string) => Promise<void> }): Coalescer {
   const states = new Map<string, KeyState>();
   let closed = false;
 
   const start = (key: string, state: KeyState) => {
     state.timer = null;
     state.dirty = false;
-    state.lastStartedAt = Date.now();
+    const startedAt = (state.lastStartedAt = Date.now());
     state.running = options
       .run(key)
       .catch(() => undefined)
       .finally(() => {
         state.running = null;
+        const tookMs = Date.now() - startedAt;
+        state.spacingMs = options.maxBusyShare ? Math.max(options.intervalMs, tookMs / options.maxBusyShare) : options.intervalMs;
         if (state.dirty) return schedule(key);
         // Forget an idle key once its interval has passed (a later call then runs at once anyway).
         setTimeout(() => {
-          const idle = !state.running && !state.timer && !state.dirty && Date.now() - state.lastStartedAt >= options.intervalMs;
+          const idle = !state.running && !state.timer && !state.dirty && Date.now() - state.lastStartedAt >= state.spacingMs;
           if (idle && states.get(key) === state) states.delete(key);
-        }, options.intervalMs).unref();
+        }, state.spacingMs).unref();
       });
   };
 
@@ -45,7 +51,7 @@ export function createCoalescer(options: { intervalMs: number; run: (key: string
     if (closed) return;
     let state = states.get(key);
     if (!state) {
-      state = { timer: null, lastStartedAt: 0, running: null, dirty: false };
+      state = { timer: null, lastStartedAt: 0, running: null, dirty: false, spacingMs: options.intervalMs };
       states.set(key, state);
     }
     if (state.running) {
@@ -53,7 +59,7 @@ export function createCoalescer(options: { intervalMs: number; run: (key: string
       return;
     }
     if (state.timer) return;
-    const delay = state.lastStartedAt + options.intervalMs - Date.now();
+    const delay = state.lastStartedAt + state.spacingMs - Date.now();
     if (delay <= 0) return start(key, state);
     const s = state;
     s.timer = setTimeout(() => start(key, s), delay);

@@ -108,6 +108,8 @@ export async function createLiveHub(deps: Deps, options: LiveHubOptions = {}): P
 
   const recomputations: Coalescer = createCoalescer({
     intervalMs: options.recomputeIntervalMs ?? 250,
+    // A session of tens of thousands of votes takes ~100 ms to read and analyse: at most a quarter of a core.
+    maxBusyShare: 0.25,
     run: async (sessionId) => {
       try {
         await recomputeSession({ deps, hub, worker }, sessionId);

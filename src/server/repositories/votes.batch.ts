@@ -17,7 +17,7 @@ interface Pending {
   reject(error: unknown): void;
 }
 
-/** Rows per INSERT: well under PostgreSQL's 65,535 parameters, and a bounded wait for the last voter of a batch. */
+/** Rows per INSERT: well under SQLite's 32,766 parameters, and a bounded wait for the last voter of a batch. */
 const MAX_ROWS = 400;
 const COLUMNS = 6;
 
@@ -31,56 +31,71 @@ const COLUMNS = 6;
  */
 class VoteBatcher {
   private queue: Pending[] = [];
-  private flushing = false;
   private scheduled = false;
+  private inFlight = 0;
+  /** Voter-and-statement keys and client ids of the batches being written. */
+  private readonly busyKeys = new Set<string>();
+  /** PostgreSQL works on several batches at once (its own group commit merges their WAL flushes); SQLite writes one at a time anyway. */
+  private readonly maxInFlight: number;
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Db) {
+    this.maxInFlight = db.dialect === 'postgres' ? 4 : 1;
+  }
 
   insert(vote: NewVote, participationIds: readonly string[]): Promise<boolean> {
     return new Promise((resolve, reject) => {
       this.queue.push({ vote, participationIds, resolve, reject });
-      if (this.scheduled || this.flushing) return;
+      if (this.scheduled) return;
       this.scheduled = true;
+      // Gather what arrives in this turn of the event loop first.
       setImmediate(() => {
         this.scheduled = false;
-        void this.flush();
+        this.pump();
       });
     });
   }
 
-  private async flush() {
-    this.flushing = true;
+  private pump() {
+    while (this.inFlight < this.maxInFlight && this.queue.length > 0) {
+      const batch = this.takeBatch();
+      if (batch.length === 0) return;
+      void this.write(batch);
+    }
+  }
+
+  private async write(batch: Pending[]) {
+    this.inFlight++;
+    const keys = batch.flatMap(keysOf);
+    for (const key of keys) this.busyKeys.add(key);
     try {
-      while (this.queue.length > 0) {
-        const batch = this.takeBatch();
-        try {
-          const inserted = await insertBatch(this.db, batch);
-          for (const p of batch) p.resolve(inserted.has(p.vote.clientVoteId));
-        } catch (error) {
-          for (const p of batch) p.reject(error);
-        }
-      }
+      const inserted = await insertBatch(this.db, batch);
+      for (const p of batch) p.resolve(inserted.has(p.vote.clientVoteId));
+    } catch (error) {
+      for (const p of batch) p.reject(error);
     } finally {
-      this.flushing = false;
+      for (const key of keys) this.busyKeys.delete(key);
+      this.inFlight--;
+      this.pump();
     }
   }
 
   /**
-   * The oldest votes, at most MAX_ROWS rows, and never two for the same voter and statement or
-   * the same client id: the later one waits for the next batch, so the later vote still wins.
+   * The oldest votes, at most MAX_ROWS rows, never two for the same voter and statement or the
+   * same client id, nor one whose voter and statement or id is in a batch still being written:
+   * the later one waits for a later batch, so the later vote still wins.
    */
   private takeBatch(): Pending[] {
     const batch: Pending[] = [];
     const rest: Pending[] = [];
-    const keys = new Set<string>();
+    const taken = new Set<string>();
     let rows = 0;
     for (const p of this.queue) {
-      const voterKey = `${p.participationIds.join(',')}|${p.vote.statementId}`;
-      if (rows + p.participationIds.length > MAX_ROWS || keys.has(voterKey) || keys.has(p.vote.clientVoteId)) {
+      const keys = keysOf(p);
+      if (rows + p.participationIds.length > MAX_ROWS || keys.some((k) => taken.has(k) || this.busyKeys.has(k))) {
         rest.push(p);
         continue;
       }
-      keys.add(voterKey).add(p.vote.clientVoteId);
+      for (const key of keys) taken.add(key);
       rows += p.participationIds.length;
       batch.push(p);
     }
@@ -88,6 +103,8 @@ class VoteBatcher {
     return batch;
   }
 }
+
+const keysOf = (p: Pending) => [`${p.participationIds.join(',')}|${p.vote.statementId}`, p.vote.clientVoteId];
 
 const batchers = new WeakMap<Db, VoteBatcher>();
 
@@ -103,33 +120,40 @@ export function insertVoteIfAllowed(db: Db, vote: NewVote, participationIds: rea
 }
 
 async function insertBatch(db: Db, batch: Pending[]): Promise<Set<string>> {
-  const parameters: unknown[] = [];
+  const rows: unknown[][] = [];
   for (const { vote, participationIds } of batch) {
-    for (const participationId of participationIds) parameters.push(vote.clientVoteId, vote.sessionId, vote.statementId, participationId, vote.value, vote.at);
+    for (const participationId of participationIds) rows.push([vote.clientVoteId, vote.sessionId, vote.statementId, participationId, vote.value, vote.at]);
   }
-  const sqlText = batchSql(db.dialect, parameters.length / COLUMNS);
-  const result = await db.kysely.executeQuery<{ client_vote_id: string }>(CompiledQuery.raw(sqlText, parameters));
+  const query =
+    db.dialect === 'postgres'
+      ? // One array per column: the same six parameters and SQL text whatever the batch size.
+        CompiledQuery.raw(batchSql('postgres', 0), Array.from({ length: COLUMNS }, (_, c) => rows.map((r) => r[c])))
+      : CompiledQuery.raw(batchSql('sqlite', rows.length), rows.flat());
+  const result = await db.kysely.executeQuery<{ client_vote_id: string }>(query);
   return new Set(result.rows.map((r) => r.client_vote_id));
 }
 
 const sqlCache = new Map<string, string>();
 
 /**
- * Written by hand (and kept per size) rather than built by Kysely per vote: building the query
- * cost more than running it. VALUES columns are named column1..column6 on both databases.
- * ON CONFLICT DO NOTHING leaves out a seen client id or a second vote on a statement without
- * failing the rest of the batch; RETURNING names the votes that went in.
+ * Written by hand rather than built by Kysely per vote: building the query cost more than running
+ * it. The rows come as a VALUES list on SQLite (its columns named column1..column6; the text is
+ * kept per size, and the prepared statement by connect.ts) and as UNNEST of six arrays on
+ * PostgreSQL (one text to parse and plan, however many rows). ON CONFLICT DO NOTHING leaves out a
+ * seen client id or a second vote on a statement without failing the rest of the batch;
+ * RETURNING names the votes that went in.
  */
 function batchSql(dialect: Dialect, rows: number): string {
   const key = `${dialect}:${rows}`;
   const cached = sqlCache.get(key);
   if (cached) return cached;
-  let n = 0;
-  const placeholder = () => (dialect === 'postgres' ? `$${++n}` : '?');
-  const values = Array.from({ length: rows }, () => `(${Array.from({ length: COLUMNS }, placeholder).join(', ')})`).join(', ');
+  const source =
+    dialect === 'postgres'
+      ? 'unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::integer[], $6::text[]) as v(column1, column2, column3, column4, column5, column6)'
+      : `(values ${Array.from({ length: rows }, () => `(${Array(COLUMNS).fill('?').join(', ')})`).join(', ')}) as v`;
   const text = `insert into votes (client_vote_id, session_id, statement_id, participation_id, value, created_at, updated_at)
     select v.column1, st.session_id, st.id, p.id, cast(v.column5 as integer), v.column6, v.column6
-    from (values ${values}) as v
+    from ${source}
     join statements st on st.id = v.column3 and st.session_id = v.column2
     join sessions s on s.id = st.session_id
     join participations p on p.id = v.column4 and p.round_id = s.round_id
