@@ -16,17 +16,22 @@ declare module 'fastify' {
   }
 }
 
-export async function loadActor(deps: Deps, sessionSecret: string | undefined, cache?: ActorCache): Promise<Actor> {
+/** The actor of a session secret when no query is needed (no cookie, or a cached actor); undefined otherwise. */
+function knownActor(deps: Deps, sessionSecret: string | undefined, cache: ActorCache | undefined): Actor | undefined {
   if (!sessionSecret) return PUBLIC;
+  // Keyed by the secret itself (memory only, like the request carrying it): no hashing on a hit.
+  return cache?.get(sessionSecret, deps.db.grants.generation, deps.now().getTime());
+}
+
+export async function loadActor(deps: Deps, sessionSecret: string | undefined, cache?: ActorCache): Promise<Actor> {
+  const known = knownActor(deps, sessionSecret, cache);
+  if (known) return known;
   const now = deps.now();
   // Read the generation before loading: a grant written meanwhile makes this load uncacheable.
   const generation = deps.db.grants.generation;
   const ttlMs = deps.db.grants.seesOtherProcesses ? ACTOR_TTL_WATCHED_MS : ACTOR_TTL_MS;
-  // Keyed by the secret itself (memory only, like the request carrying it): no hashing on a hit.
-  const cached = cache?.get(sessionSecret, generation, now.getTime());
-  if (cached) return cached;
   const db = deps.db.kysely;
-  const row = await authSessions.findValid(db, hashSecret(sessionSecret), now.toISOString());
+  const row = await authSessions.findValid(db, hashSecret(sessionSecret!), now.toISOString());
   if (!row) return PUBLIC;
   const [seriesRoles, participations] = await Promise.all([grants.seriesRoles(db, row.id), grants.participations(db, row.person_id)]);
   const actor: Actor = {
@@ -35,24 +40,51 @@ export async function loadActor(deps: Deps, sessionSecret: string | undefined, c
     seriesRoles,
     participations,
   };
-  cache?.set(sessionSecret, actor, generation, now.getTime(), Date.parse(row.expires_at), ttlMs);
+  cache?.set(sessionSecret!, actor, generation, now.getTime(), Date.parse(row.expires_at), ttlMs);
   return actor;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** Sets the request's actor; a cookie-authenticated write must carry the session's CSRF token. */
+function admit(request: FastifyRequest, actor: Actor) {
+  request.actor = actor;
+  if (SAFE_METHODS.has(request.method) || !actor.user) return;
+  const sent = request.headers[CSRF_HEADER] ?? (request.body as { _csrf?: unknown } | undefined)?._csrf;
+  if (sent !== actor.csrfToken) throw forbidden('Missing or wrong CSRF token: send the x-csrf-token header from GET /api/v1/me.');
+}
+
 /**
  * Resolves the actor of every request from its session cookie, and requires the session's
  * CSRF token (header x-csrf-token, or a _csrf form field) on every cookie-authenticated write.
+ * A callback hook rather than an async one: most requests are answered from the cache, and
+ * those then go on without a promise.
  */
 export function registerSessionAuth(app: FastifyInstance, deps: Deps) {
   app.decorateRequest('actor', null as unknown as Actor);
   const cache = new ActorCache();
-  app.addHook('preHandler', async (request: FastifyRequest) => {
-    request.actor = await loadActor(deps, request.cookies[SESSION_COOKIE], cache);
-    if (SAFE_METHODS.has(request.method) || !request.actor.user) return;
-    const sent = request.headers[CSRF_HEADER] ?? (request.body as { _csrf?: unknown } | undefined)?._csrf;
-    if (sent !== request.actor.csrfToken) throw forbidden('Missing or wrong CSRF token: send the x-csrf-token header from GET /api/v1/me.');
+  app.addHook('preHandler', (request: FastifyRequest, _reply: FastifyReply, done: (error?: Error) => void) => {
+    const secret = request.cookies[SESSION_COOKIE];
+    const known = knownActor(deps, secret, cache);
+    if (known) {
+      try {
+        admit(request, known);
+      } catch (error) {
+        return done(error as Error);
+      }
+      return done();
+    }
+    loadActor(deps, secret, cache).then(
+      (actor) => {
+        try {
+          admit(request, actor);
+        } catch (error) {
+          return done(error as Error);
+        }
+        done();
+      },
+      (error: Error) => done(error),
+    );
   });
 }
 
