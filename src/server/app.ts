@@ -19,12 +19,15 @@ export interface AppOptions {
   logger?: boolean | object;
 }
 
+/** Believes the nearest `hops` proxies' X-Forwarded-For entries (what a hop count means to proxy-addr). */
+const trustHops = (hops: number) => (_address: string, hop: number) => hop < hops;
+
 /** Builds the whole HTTP application around its dependencies; listening is the caller's business. */
 export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? { level: deps.config.logLevel, serializers: { req: requestSerializer } },
     bodyLimit: ONE_MEGABYTE,
-    trustProxy: true,
+    trustProxy: typeof deps.config.trustProxy === 'number' ? trustHops(deps.config.trustProxy) : deps.config.trustProxy,
     frameworkErrors: frameworkErrorHandler,
   });
   registerProblemHandlers(app);

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+const PROXY_ADDRESS = /^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)$/;
+
 /** Everything Parley reads from the environment, validated once at start. */
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -15,6 +17,18 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().default('Parley <parley@localhost>'),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * Which proxies' X-Forwarded-For to believe for the client's address (rate limits, comment
+   * limits, logs): unset or 'false' believes none; a number of hops; or proxy addresses and CIDRs
+   * ('loopback', '10.0.0.0/8', …, comma-separated); 'true' believes anyone, which lets a client
+   * pick its own address and escape per-address limits.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .refine((v) => /^(true|false|\d+)$/.test(v) || v.split(',').every((part) => PROXY_ADDRESS.test(part.trim())), {
+      message: "must be 'false', 'true', a number of hops, or comma-separated proxy addresses (IP, CIDR, loopback, linklocal, uniquelocal)",
+    }),
 });
 
 export interface Config {
@@ -29,6 +43,8 @@ export interface Config {
   logLevel: string;
   /** Cookies get the Secure flag when Parley is served over HTTPS. */
   secureCookies: boolean;
+  /** Fastify's trustProxy: false, true, a hop count, or proxy addresses. */
+  trustProxy: boolean | number | string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -50,5 +66,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlHours: e.SESSION_TTL_HOURS,
     logLevel: e.LOG_LEVEL,
     secureCookies: publicUrl.startsWith('https://'),
+    trustProxy: e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY === 'false' ? false : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,
   };
 }

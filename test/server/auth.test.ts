@@ -72,6 +72,30 @@ for (const dialect of testDialects()) {
         await fresh.close();
       }
     });
+    it('counts login attempts by the connecting address: a made-up X-Forwarded-For escapes nothing', async () => {
+      const fresh = await createTestApp(dialect);
+      try {
+        const attempt = (i: number) =>
+          fresh.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'x-forwarded-for': `203.0.113.${i}` }, payload: { email: 'nobody@example.org', password: 'wrong' } });
+        for (let i = 1; i <= 10; i++) expect((await attempt(i)).statusCode).toBe(401);
+        expect((await attempt(11)).statusCode).toBe(429);
+      } finally {
+        await fresh.close();
+      }
+    });
+    it('believes X-Forwarded-For from the proxy named in TRUST_PROXY', async () => {
+      const fresh = await createTestApp(dialect, { env: { TRUST_PROXY: 'loopback' } });
+      try {
+        // light-my-request connects from 127.0.0.1: the proxy. Each forwarded client has its own limit.
+        const attempt = (client: string) =>
+          fresh.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'x-forwarded-for': client }, payload: { email: 'nobody@example.org', password: 'wrong' } });
+        for (let i = 1; i <= 10; i++) expect((await attempt('203.0.113.7')).statusCode).toBe(401);
+        expect((await attempt('203.0.113.7')).statusCode).toBe(429);
+        expect((await attempt('203.0.113.8')).statusCode).toBe(401);
+      } finally {
+        await fresh.close();
+      }
+    });
     it('still signs in with loginAs after other tests', async () => {
       const client = await loginAs(t, email, TEST_PASSWORD);
       expect((await client.request('GET', '/api/v1/me')).json().user.email).toBe(email);

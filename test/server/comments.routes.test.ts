@@ -18,7 +18,8 @@ for (const dialect of testDialects()) {
     const approve = (id: string) => admin.request('POST', `/api/v1/comments/${id}/moderation`, { decision: 'approve' });
 
     beforeAll(async () => {
-      t = await createTestApp(dialect, { live: false });
+      // Behind a proxy on this machine, as in production: each forwarded address is a visitor.
+      t = await createTestApp(dialect, { live: false, env: { TRUST_PROXY: 'loopback' } });
       admin = await signIn(t, { isAdmin: true });
       const fixture = await buildReportableRound(t.deps.db.kysely);
       reportId = (await publishThroughApi(admin, fixture.round.id)).id;
