@@ -21,7 +21,7 @@ const t = await createTestApp('sqlite', { live: false });
 try {
   await t.app.listen({ host: '127.0.0.1', port: 0 });
   const base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-  await loadDemo(t.deps.db.kysely);
+  await loadDemo(t.deps.db);
   const admin = await usersRepo.findByEmail(t.deps.db.kysely, DEMO_LOGINS.find((l) => l.role === 'admin')!.email);
   const organiser = await sessionClient(t, admin!.id);
   const report = await firstReportId();

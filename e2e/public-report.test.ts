@@ -35,7 +35,7 @@ describe('the public report in a real browser', () => {
   let organiser: Client;
   beforeAll(async () => {
     app = await startApp();
-    await loadDemo(app.deps.db.kysely);
+    await loadDemo(app.deps.db);
     const admin = await usersRepo.findByEmail(app.deps.db.kysely, DEMO_LOGINS.find((l) => l.role === 'admin')!.email);
     organiser = await sessionClient(app, admin!.id);
     chrome = await launchBrowser();

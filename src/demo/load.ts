@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Db } from '../server/db/connect.ts';
 import { hashPassword } from '../server/auth/passwords.ts';
 import type { Database } from '../server/db/schema.ts';
 import { newId } from '../server/ids.ts';
@@ -31,7 +32,8 @@ export async function isDatabaseEmpty(db: Kysely<Database>): Promise<boolean> {
  * Loads the demo series through the import path, then gives every demo account the shared
  * demo password and creates the demo admin.
  */
-export async function loadDemo(db: Kysely<Database>, now = new Date()): Promise<ImportResult> {
+export async function loadDemo(database: Db, now = new Date()): Promise<ImportResult> {
+  const db = database.kysely;
   if (await isDemoPresent(db))
     throw new DemoExistsError(`A series with the demo's slug '${DEMO_SERIES_SLUG}' already exists; the demo is not loaded twice.`);
   const result = await importSeries(db, parseSeriesDocument(buildDemoDocument(now)), { now });
@@ -55,7 +57,7 @@ export async function loadDemo(db: Kysely<Database>, now = new Date()): Promise<
       await usersRepo.update(db, user.id, { password_hash: passwordHash });
     }
   }
-  await publishDemoReport(db, now);
+  await publishDemoReport(database, now);
   // The simulated session's analysis, so its analysis page is not empty on first start.
   await storeSessionAnalysis(db, demoId(`session:2:${SIMULATED_SESSION_POSITION}`), now);
   return result;

@@ -1,9 +1,7 @@
-import type { Kysely } from 'kysely';
-import { GrantsWatcher } from '../server/db/grants-watcher.ts';
 import type { ReportSection, ReportText } from '../domain/reports.ts';
 import type { Actor } from '../server/auth/actor.ts';
 import { loadConfig } from '../server/config.ts';
-import type { Database } from '../server/db/schema.ts';
+import type { Db } from '../server/db/connect.ts';
 import type { Deps } from '../server/deps.ts';
 import { usersRepo } from '../server/repositories/users.repository.ts';
 import { approveReport, composeReport, publishReport, updateReport } from '../server/services/reports.service.ts';
@@ -58,11 +56,10 @@ function edited(text: ReportText, lang: 'en' | 'ur'): ReportText {
  * (the closing paragraphs, Urdu names), approved and published by the demo organiser, so the
  * public site has it from the first start.
  */
-export async function publishDemoReport(db: Kysely<Database>, now: Date): Promise<void> {
-  const user = await usersRepo.findByEmail(db, demoLogin('admin').email);
+export async function publishDemoReport(db: Db, now: Date): Promise<void> {
+  const user = await usersRepo.findByEmail(db.kysely, demoLogin('admin').email);
   if (!user) throw new Error('the demo admin must exist before the demo report is published');
-  // The report services read only db.kysely and now(); the dialect label is not used by them.
-  const deps: Deps = { db: { kysely: db, dialect: 'sqlite', location: 'demo', grants: new GrantsWatcher(), close: async () => {} }, config: loadConfig({ PARLEY_DEMO: 'off' }), mailer: null, now: () => now };
+  const deps: Deps = { db, config: loadConfig({ PARLEY_DEMO: 'off' }), mailer: null, now: () => now };
   const actor: Actor = { user: { id: user.id, email: user.email, displayName: user.display_name, isAdmin: true, personId: null }, csrfToken: null, seriesRoles: [], participations: [] };
   const draft = await composeReport(deps, actor, demoId('round:2'));
   const report = await updateReport(deps, actor, draft.id, { baseVersion: draft.version, en: edited(draft.text.en, 'en'), ur: edited(draft.text.ur, 'ur') });

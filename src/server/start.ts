@@ -67,7 +67,7 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env, options:
     let demo: RunningServer['demo'] = 'absent';
     if (config.demo && (await isDatabaseEmpty(db.kysely))) {
       try {
-        await loadDemo(db.kysely);
+        await loadDemo(db);
         demo = 'loaded';
       } catch (error) {
         // Another process sharing this (PostgreSQL) database loaded it first: fine, it is there.

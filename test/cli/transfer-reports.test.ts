@@ -1,7 +1,7 @@
-import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoId } from '../../src/demo/document.ts';
 import { DEMO_SERIES_SLUG, loadDemo } from '../../src/demo/load.ts';
+import type { Db } from '../../src/server/db/connect.ts';
 import type { Database } from '../../src/server/db/schema.ts';
 import { serializeDocument } from '../../src/server/transfer/document.ts';
 import { buildSeriesDocument } from '../../src/server/transfer/export.ts';
@@ -12,8 +12,9 @@ const at = '2026-04-07T10:00:00.000Z';
 const text = (headline: string) => JSON.stringify({ headline, sections: [] });
 
 /** The demo's published report of round 2 with a correction, a public comment, a reply and a rejected one. */
-async function seedReport(db: Kysely<Database>) {
-  await loadDemo(db, new Date(at));
+async function seedReport(database: Db) {
+  const db = database.kysely;
+  await loadDemo(database, new Date(at));
   // The demo publishes round 2's report (version 1); a correction makes version 2.
   const report = await db.selectFrom('reports').select('id').where('round_id', '=', demoId('round:2')).executeTakeFirstOrThrow();
   const reportId = report.id;
@@ -31,7 +32,7 @@ for (const dialect of testDialects()) {
     beforeAll(async () => {
       source = await createTestDatabase(dialect);
       target = await createTestDatabase(dialect);
-      await seedReport(source.db.kysely);
+      await seedReport(source.db);
       exported = serializeDocument(await buildSeriesDocument(source.db.kysely, DEMO_SERIES_SLUG));
     });
     afterAll(async () => {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoId } from '../../src/demo/document.ts';
 import { DEMO_SERIES_SLUG, loadDemo } from '../../src/demo/load.ts';
 import { DEMO_STATEMENTS, simulateVotes } from '../../src/demo/room.ts';
+import type { Db } from '../../src/server/db/connect.ts';
 import type { Database } from '../../src/server/db/schema.ts';
 import { serializeDocument, TransferError } from '../../src/server/transfer/document.ts';
 import { buildSeriesDocument, exportSeries } from '../../src/server/transfer/export.ts';
@@ -17,8 +18,9 @@ const at = '2026-04-05T10:00:00.000Z';
 const demoRoom = { statements: DEMO_STATEMENTS, votes: simulateVotes() };
 
 /** The demo plus deliberation rows (from fictional attendees only), so every table is exercised. */
-async function seed(db: Kysely<Database>) {
-  await loadDemo(db, new Date(at));
+async function seed(database: Db) {
+  const db = database.kysely;
+  await loadDemo(database, new Date(at));
   const session = demoId('session:2:1');
   const focal = await db.selectFrom('users').select('id').where('email', '=', 'focal-pk@demo.parley.invalid').executeTakeFirstOrThrow();
   await db.updateTable('participations').set({ nominated_by: focal.id }).where('id', '=', demoId('participation:2:f03')).execute();
@@ -92,7 +94,7 @@ for (const dialect of testDialects()) {
     };
     beforeAll(async () => {
       source = await createTestDatabase(dialect);
-      await seed(source.db.kysely);
+      await seed(source.db);
       text = serializeDocument(await exportSeries(source.db.kysely, DEMO_SERIES_SLUG));
     });
     afterAll(async () => {

@@ -50,7 +50,7 @@ for (const dialect of testDialects()) {
 
     beforeAll(async () => {
       t = await createTestApp(dialect);
-      await loadDemo(t.deps.db.kysely);
+      await loadDemo(t.deps.db);
       doc = await buildSeriesDocument(t.deps.db.kysely, DEMO_SERIES_SLUG);
     });
     afterAll(() => t.close());
@@ -220,7 +220,7 @@ for (const dialect of testDialects()) {
     });
 
     it('refuses to load twice', async () => {
-      await expect(loadDemo(t.deps.db.kysely)).rejects.toBeInstanceOf(DemoExistsError);
+      await expect(loadDemo(t.deps.db)).rejects.toBeInstanceOf(DemoExistsError);
     });
   });
 }

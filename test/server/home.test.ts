@@ -43,7 +43,7 @@ for (const dialect of testDialects()) {
     });
 
     it('lists the demo series: organisers by part, delegations, rounds with place, dates, status, theme and sessions', async () => {
-      await loadDemo(t.deps.db.kysely);
+      await loadDemo(t.deps.db);
       const body = await homeText(t);
       for (const text of [
         'US-Pakistan Bilateral (Track-II/I.5) Dialogue',

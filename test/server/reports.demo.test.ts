@@ -48,7 +48,7 @@ for (const dialect of testDialects()) {
     let text: string;
     beforeAll(async () => {
       t = await createTestApp(dialect, { live: false });
-      await loadDemo(t.deps.db.kysely);
+      await loadDemo(t.deps.db);
       const page = await t.app.inject({ url: `/series/${DEMO_SERIES_SLUG}/rounds/2` });
       expect(page.statusCode).toBe(200);
       en = blocks(page.body);

@@ -28,7 +28,7 @@ export const demoVerb: Verb = {
     parseVerbArgs(args, {});
     return withDatabase(io, async (db) => {
       try {
-        const result = await loadDemo(db.kysely);
+        const result = await loadDemo(db);
         io.stdout.write(
           `Loaded the demo into ${db.dialect} ${db.location}: ${result.counts.rounds} rounds, ${result.counts.sessions} sessions, ${result.counts.participations} participations.\n`,
         );
