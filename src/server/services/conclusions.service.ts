@@ -4,16 +4,15 @@ import type { Actor } from '../auth/actor.ts';
 import type { ConclusionsTable } from '../db/schema.ts';
 import type { Deps } from '../deps.ts';
 import { conflict, notFound } from '../http/errors.ts';
-import { newId } from '../ids.ts';
 import { conclusionsPolicy, headedDelegation } from '../policies/conclusions.policy.ts';
 import { presentConclusions } from '../presenters/conclusions.presenter.ts';
 import { presentRevision } from '../presenters/outcomes.presenter.ts';
 import { audit } from '../repositories/audit.repository.ts';
 import { conclusionsRepo } from '../repositories/conclusions.repository.ts';
 import { outcomesRepo } from '../repositories/outcomes.repository.ts';
-import { isUniqueViolation } from '../db/errors.ts';
 import { guard } from './guard.ts';
-import { loadOutcomeScope, stale, VersionConflict } from './outcomes.scope.ts';
+import { loadOutcomeScope } from './outcomes.scope.ts';
+import { saveVersioned } from './outcomes.versioned-save.ts';
 
 export const FROZEN_MESSAGE = 'Every delegation has endorsed these conclusions: the text is frozen.';
 
@@ -44,51 +43,18 @@ export async function saveConclusions(deps: Deps, actor: Actor, roundId: string,
   const { scope } = await readable(deps, actor, roundId);
   guard(conclusionsPolicy.write(actor, scope), actor);
   const db = deps.db.kysely;
-  const now = deps.now().toISOString();
-  const existing = await conclusionsRepo.findByRound(db, roundId);
-  if (existing?.frozen_at) throw conflict(FROZEN_MESSAGE, [{ field: 'body.body', message: 'is frozen' }]);
-  const early = stale(input.baseVersion, existing ? { version: Number(existing.version), body: existing.body } : { version: 0, body: '' });
-  if (early) throw early;
-  const version = input.baseVersion + 1;
-  const id = existing?.id ?? newId();
-  const saved = await db
-    .transaction()
-    .execute(async (trx) => {
-      if (existing) {
-        if (!(await conclusionsRepo.updateAtVersion(trx, id, input.baseVersion, { body: input.body, version, updated_at: now })))
-          return false;
-      } else {
-        await conclusionsRepo.insert(trx, {
-          id,
-          round_id: roundId,
-          body: input.body,
-          version,
-          frozen_at: null,
-          created_at: now,
-          updated_at: now,
-        });
-      }
-      await outcomesRepo.insertRevision(trx, {
-        id: newId(),
-        document_type: 'conclusions',
-        document_id: id,
-        version,
-        title: '',
-        body: input.body,
-        edited_by: actor.user!.id,
-        at: now,
-      });
-      return true;
-    })
-    .catch((error: unknown) => {
-      if (isUniqueViolation(error)) return false; // Two first drafts at once: the other one won.
-      throw error;
-    });
-  if (!saved) {
-    const winner = (await conclusionsRepo.findByRound(db, roundId))!;
-    if (winner.frozen_at) throw conflict(FROZEN_MESSAGE, [{ field: 'body.body', message: 'is frozen' }]);
-    throw new VersionConflict({ version: Number(winner.version), body: winner.body });
-  }
+  await saveVersioned(
+    deps,
+    actor,
+    {
+      documentType: 'conclusions',
+      find: () => conclusionsRepo.findByRound(db, roundId),
+      locked: (row) => (row.frozen_at ? conflict(FROZEN_MESSAGE, [{ field: 'body.body', message: 'is frozen' }]) : null),
+      insert: (trx, id, version, now) => conclusionsRepo.insert(trx, { id, round_id: roundId, body: input.body, version, frozen_at: null, created_at: now, updated_at: now }),
+      updateAtVersion: (trx, id, baseVersion, patch) => conclusionsRepo.updateAtVersion(trx, id, baseVersion, patch),
+    },
+    input,
+  );
   return getConclusions(deps, actor, roundId);
 }
 

@@ -10,10 +10,10 @@ import { presentRapporteurReport, presentReviewComment } from '../presenters/rap
 import { audit } from '../repositories/audit.repository.ts';
 import { outcomesRepo } from '../repositories/outcomes.repository.ts';
 import { rapporteurReportRepo } from '../repositories/rapporteur-report.repository.ts';
-import { isUniqueViolation } from '../db/errors.ts';
 import { guard } from './guard.ts';
 import { refuseVerbatimQuotes } from './outcomes.quoting.ts';
-import { loadOutcomeScope, stale, VersionConflict } from './outcomes.scope.ts';
+import { loadOutcomeScope } from './outcomes.scope.ts';
+import { saveVersioned } from './outcomes.versioned-save.ts';
 
 const APPROVED_MESSAGE = 'The report is approved for publication: its text no longer changes.';
 
@@ -36,22 +36,15 @@ export async function saveRapporteurReport(deps: Deps, actor: Actor, roundId: st
   const { scope } = await loadOutcomeScope(deps, actor, roundId);
   guard(rapporteurReportPolicy.write(actor, scope), actor, { confidential: 'round' });
   const db = deps.db.kysely;
-  const existing = await rapporteurReportRepo.findByRound(db, roundId);
-  if (existing?.status === 'approved_for_publication')
-    throw conflict(APPROVED_MESSAGE, [{ field: 'body.body', message: 'is approved for publication' }]);
-  const early = stale(input.baseVersion, existing ? { version: Number(existing.version), body: existing.body } : { version: 0, body: '' });
-  if (early) throw early;
-  const now = deps.now().toISOString();
-  const version = input.baseVersion + 1;
-  const id = existing?.id ?? newId();
-  const saved = await db
-    .transaction()
-    .execute(async (trx) => {
-      if (existing) {
-        if (!(await rapporteurReportRepo.updateBodyAtVersion(trx, id, input.baseVersion, { body: input.body, version, updated_at: now })))
-          return false;
-      } else {
-        await rapporteurReportRepo.insert(trx, {
+  await saveVersioned(
+    deps,
+    actor,
+    {
+      documentType: 'rapporteur_report',
+      find: () => rapporteurReportRepo.findByRound(db, roundId),
+      locked: (row) => (row.status === 'approved_for_publication' ? conflict(APPROVED_MESSAGE, [{ field: 'body.body', message: 'is approved for publication' }]) : null),
+      insert: (trx, id, version, now) =>
+        rapporteurReportRepo.insert(trx, {
           id,
           round_id: roundId,
           body: input.body,
@@ -63,29 +56,11 @@ export async function saveRapporteurReport(deps: Deps, actor: Actor, roundId: st
           published_at: null,
           created_at: now,
           updated_at: now,
-        });
-      }
-      await outcomesRepo.insertRevision(trx, {
-        id: newId(),
-        document_type: 'rapporteur_report',
-        document_id: id,
-        version,
-        title: '',
-        body: input.body,
-        edited_by: actor.user!.id,
-        at: now,
-      });
-      return true;
-    })
-    .catch((error: unknown) => {
-      if (isUniqueViolation(error)) return false;
-      throw error;
-    });
-  if (!saved) {
-    const winner = (await rapporteurReportRepo.findByRound(db, roundId))!;
-    if (winner.status === 'approved_for_publication') throw conflict(APPROVED_MESSAGE);
-    throw new VersionConflict({ version: Number(winner.version), body: winner.body });
-  }
+        }),
+      updateAtVersion: (trx, id, baseVersion, patch) => rapporteurReportRepo.updateBodyAtVersion(trx, id, baseVersion, patch),
+    },
+    input,
+  );
   return getRapporteurReport(deps, actor, roundId);
 }
 
