@@ -1,4 +1,3 @@
-import type { Me } from '../../../domain/accounts.ts';
 import type { Page } from '../../../domain/common.ts';
 import type { Round, Session } from '../../../domain/rounds.ts';
 import { api } from '../../api/client.ts';
@@ -15,19 +14,11 @@ import { RecommendationsPanel } from '../../components/outcomes/RecommendationsP
 import { Problem } from '../../components/Problem.tsx';
 import { RoundTitle } from '../../components/RoundTitle.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { outcomeAbilities } from './abilities.ts';
 import './outcomes.css';
 
 const PARTS = ['items', 'conclusions', 'rreport', 'recs', 'public'] as const;
 type Part = (typeof PARTS)[number];
-
-/** What the signed-in person may do with this round's outcomes (the server decides; this only hides what would be refused). */
-export function outcomeAbilities(me: Me | null, round: Round) {
-  const organises = Boolean(me?.user?.isAdmin || me?.seriesRoles.some((r) => r.seriesId === round.seriesId && r.role === 'organiser'));
-  const mine = me?.participations.filter((p) => p.roundId === round.id) ?? [];
-  const reports = mine.some((p) => p.role === 'rapporteur');
-  const headOf = mine.find((p) => p.role === 'head_of_delegation')?.delegationId ?? null;
-  return { organises, reports, writes: organises || reports, headOf };
-}
 
 /** The rapporteur's workbench for a round: outcome items, conclusions, the rapporteur's report, recommendations, the public report. */
 export default function OutcomesPage({ roundId }: { roundId: string }) {
@@ -43,7 +34,7 @@ export default function OutcomesPage({ roundId }: { roundId: string }) {
   if (data.loading && !data.data) return <Loading />;
   if (!data.data) return <Problem error={data.error} />;
   const { round, sessions } = data.data;
-  const can = outcomeAbilities(me, round);
+  const can = outcomeAbilities(me, round, sessions);
   const visible = PARTS.filter((p) => p !== 'public' || can.organises);
   return (
     <section>
