@@ -81,6 +81,25 @@ describe('coalescer', () => {
     expect(starts.length).toBeLessThanOrEqual(5);
     for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(150);
   });
+  it('never spaces runs by more than maxSpacingMs, however slow one was', async () => {
+    const starts: number[] = [];
+    const coalescer = createCoalescer({
+      intervalMs: 10,
+      maxBusyShare: 0.25,
+      maxSpacingMs: 100,
+      run: async () => {
+        starts.push(Date.now());
+        // The first run is slow (a worker starting): by cost alone the next would wait 1.2 s.
+        if (starts.length === 1) await sleep(300);
+      },
+    });
+    coalescer.schedule('s');
+    coalescer.schedule('s');
+    await sleep(600);
+    await coalescer.close();
+    expect(starts).toHaveLength(2);
+    expect(starts[1] - starts[0]).toBeLessThan(500);
+  });
   it('keeps going after a failing run', async () => {
     let runs = 0;
     const coalescer = createCoalescer({

@@ -5,8 +5,9 @@
  * Only one run per key at a time; calls during a run cause exactly one more run after it. So a
  * burst of any size costs two runs, and sustained voting one run per interval, never one per vote.
  * With `maxBusyShare`, runs are also spaced by their own cost: after a run of d ms the next starts
- * no sooner than d / maxBusyShare ms after it started, so recomputing a large session while
- * thousands vote never takes more than that share of a core from the votes themselves.
+ * no sooner than d / maxBusyShare ms after it started (at most `maxSpacingMs`: a slow run, such
+ * as the first one that starts the worker, must not hold the room's view back for long), so
+ * recomputing a large session while thousands vote takes at most that share of a core.
  */
 export interface Coalescer {
   schedule(key: string): void;
@@ -23,7 +24,7 @@ interface KeyState {
   spacingMs: number;
 }
 
-export function createCoalescer(options: { intervalMs: number; maxBusyShare?: number; run: (key: string) => Promise<void> }): Coalescer {
+export function createCoalescer(options: { intervalMs: number; maxBusyShare?: number; maxSpacingMs?: number; run: (key: string) => Promise<void> }): Coalescer {
   const states = new Map<string, KeyState>();
   let closed = false;
 
@@ -37,7 +38,8 @@ export function createCoalescer(options: { intervalMs: number; maxBusyShare?: nu
       .finally(() => {
         state.running = null;
         const tookMs = Date.now() - startedAt;
-        state.spacingMs = options.maxBusyShare ? Math.max(options.intervalMs, tookMs / options.maxBusyShare) : options.intervalMs;
+        const byCost = options.maxBusyShare ? tookMs / options.maxBusyShare : 0;
+        state.spacingMs = Math.max(options.intervalMs, Math.min(byCost, options.maxSpacingMs ?? Infinity));
         if (state.dirty) return schedule(key);
         // Forget an idle key once its interval has passed (a later call then runs at once anyway).
         setTimeout(() => {

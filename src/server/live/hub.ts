@@ -108,8 +108,10 @@ export async function createLiveHub(deps: Deps, options: LiveHubOptions = {}): P
 
   const recomputations: Coalescer = createCoalescer({
     intervalMs: options.recomputeIntervalMs ?? 250,
-    // A session of tens of thousands of votes takes ~100 ms to read and analyse: at most a quarter of a core.
+    // A session of tens of thousands of votes takes ~100 ms to read and analyse: at most a quarter
+    // of a core, and never more than a second between runs.
     maxBusyShare: 0.25,
+    maxSpacingMs: 1000,
     run: async (sessionId) => {
       try {
         await recomputeSession({ deps, hub, worker }, sessionId);

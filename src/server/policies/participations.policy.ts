@@ -1,12 +1,11 @@
 import { focalPointDelegations, isOrganiser, type Actor } from '../auth/actor.ts';
 import type { ParticipationRole, ParticipationStatus } from '../../domain/enums.ts';
+import { DELEGATION_ROLES } from '../../domain/transitions.ts';
+
+export { DELEGATION_ROLES, FOCAL_POINT_STATUSES } from '../../domain/transitions.ts';
 
 /** Statuses in which a person takes part in a round (as in activeParticipation). */
 export const TAKING_PART = ['approved', 'invited', 'accepted', 'confirmed'] as const satisfies readonly ParticipationStatus[];
-/** What a focal point may do to their delegation's participations: nominate again, or withdraw. */
-export const FOCAL_POINT_STATUSES: readonly ParticipationStatus[] = ['nominated', 'withdrawn'];
-/** Roles a focal point may nominate to: members of a delegation. Rapporteurs, moderators and organisers see the whole room, so organisers assign them. */
-export const DELEGATION_ROLES: readonly ParticipationRole[] = ['head_of_delegation', 'delegate', 'attendee', 'observer'];
 /** What the person themself may answer to an invitation. */
 export const OWN_RESPONSES: readonly ParticipationStatus[] = ['accepted', 'declined'];
 

@@ -12,6 +12,7 @@ import { VotePage } from '../pages/VotePage.tsx';
 const SeriesListPage = lazy(() => import('../pages/organiser/SeriesListPage.tsx'));
 const SeriesPage = lazy(() => import('../pages/organiser/SeriesPage.tsx'));
 const RoundSetupPage = lazy(() => import('../pages/organiser/RoundSetupPage.tsx'));
+const DelegationPage = lazy(() => import('../pages/organiser/DelegationPage.tsx'));
 const ModeratePage = lazy(() => import('../pages/moderate/ModeratePage.tsx'));
 const RoomPage = lazy(() => import('../pages/room/RoomPage.tsx'));
 const SessionAnalysisPage = lazy(() => import('../pages/analysis/SessionAnalysisPage.tsx'));
@@ -32,6 +33,7 @@ export const ROUTES: RouteDef[] = [
   { pattern: '/invitations/:token', render: (p) => <InvitationPage token={p.token} /> },
   { pattern: '/rounds/:id', render: (p) => <AgendaPage roundId={p.id} /> },
   { pattern: '/rounds/:id/setup', render: (p) => <RoundSetupPage roundId={p.id} />, wide: true },
+  { pattern: '/rounds/:id/delegation', render: (p) => <DelegationPage roundId={p.id} />, wide: true },
   { pattern: '/sessions/:id/vote', render: (p) => <VotePage sessionId={p.id} /> },
   { pattern: '/sessions/:id/moderate', render: (p) => <ModeratePage sessionId={p.id} />, wide: true },
   { pattern: '/sessions/:id/room', render: (p) => <RoomPage sessionId={p.id} />, wide: true },

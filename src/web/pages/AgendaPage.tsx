@@ -15,12 +15,15 @@ export interface AgendaAbilities {
   participates: boolean;
   moderates: boolean;
   organises: boolean;
+  /** The focal point of one of the series' delegations: nominates its people. */
+  focalPoint: boolean;
 }
 
 function abilities(me: Me | null, round: Round): AgendaAbilities {
   const organises = Boolean(me?.user?.isAdmin || me?.seriesRoles.some((r) => r.seriesId === round.seriesId && r.role === 'organiser'));
   const mine = me?.participations.filter((p) => p.roundId === round.id) ?? [];
-  return { participates: mine.length > 0, moderates: organises || mine.some((p) => p.role === 'moderator'), organises };
+  const focalPoint = Boolean(me?.seriesRoles.some((r) => r.seriesId === round.seriesId && r.role === 'focal_point'));
+  return { participates: mine.length > 0, moderates: organises || mine.some((p) => p.role === 'moderator'), organises, focalPoint };
 }
 
 /** A round's agenda: every session with its attribution rule explained before anyone contributes. */
@@ -47,6 +50,9 @@ export function AgendaPage({ roundId }: { roundId: string }) {
           <Link to={`/rounds/${round.id}/setup`} className="button">{t('agenda.setup')}</Link>
           <Link to={`/rounds/${round.id}/analysis`} className="button">{t('agenda.roundAnalysis')}</Link>
         </p>
+      )}
+      {can.focalPoint && (
+        <p className="actions"><Link to={`/rounds/${round.id}/delegation`} className="button">{t('agenda.delegation')}</Link></p>
       )}
       {/* Rapporteurs write outcomes, heads endorse, every participant reviews the rapporteur's report. */}
       {(can.organises || can.participates) && (

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { ParticipationStatus } from '../../../domain/enums.ts';
 import type { Participation } from '../../../domain/people.ts';
 import type { Delegation } from '../../../domain/series.ts';
 import { PARTICIPATION_TRANSITIONS } from '../../../domain/transitions.ts';
@@ -9,15 +10,25 @@ import { backgroundLabel, genderLabel, roleLabel } from '../../i18n/labels.ts';
 import { Problem } from '../Problem.tsx';
 import { InviteForm } from './InviteForm.tsx';
 
-/** One person in the round: who, for which side, in what role, where in the process, and the next steps. */
-export function ParticipantCard({ participation: p, delegations, onChanged }: { participation: Participation; delegations: Delegation[]; onChanged(): void }) {
+/**
+ * One person in the round: who, for which side, in what role, where in the process, and the next
+ * steps: every allowed one for organisers; for a focal point only `statuses` (withdraw, nominate
+ * again) and no invitation.
+ */
+export function ParticipantCard({ participation: p, delegations, onChanged, statuses, canInvite = true }: {
+  participation: Participation;
+  delegations: Delegation[];
+  onChanged(): void;
+  statuses?: readonly ParticipationStatus[];
+  canInvite?: boolean;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   const submit = useSubmit();
   const [inviting, setInviting] = useState(false);
   const delegation = delegations.find((d) => d.id === p.delegationId)?.name;
   // "invited" happens by creating an invitation, which the server records.
-  const next = PARTICIPATION_TRANSITIONS[p.status].filter((s) => s !== 'invited');
+  const next = PARTICIPATION_TRANSITIONS[p.status].filter((s) => s !== 'invited' && (!statuses || statuses.includes(s)));
   const move = async (status: string) => {
     if (await submit.run(() => api.patch(`/participations/${p.id}`, { status }))) onChanged();
   };
@@ -39,7 +50,7 @@ export function ParticipantCard({ participation: p, delegations, onChanged }: { 
             {t(`participationAction.${status}`)}
           </button>
         ))}
-        {(p.status === 'approved' || p.status === 'invited') && !inviting && (
+        {canInvite && (p.status === 'approved' || p.status === 'invited') && !inviting && (
           <button type="button" className="button--primary" onClick={() => setInviting(true)} aria-label={`${t('participants.invite')}: ${name}`}>
             {t('participants.invite')}
           </button>

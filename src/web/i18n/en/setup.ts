@@ -154,4 +154,11 @@ export const setup = {
   'round.status': 'The round is:',
   'round.moveTo': 'Mark as {status}',
   'agenda.outcomes': 'Outcomes and reports',
+  'agenda.delegation': 'Nominate your delegation',
+  'delegation.title': 'Your delegation in round {number}',
+  'delegation.intro': 'Nominate the people your side sends. The organisers approve each nomination and send the invitations; you can withdraw a nomination, or make it again.',
+  'delegation.notFocal': 'You are not the focal point of a delegation in this series.',
+  'delegation.listTitle': 'Your nominations',
+  'delegation.nominate': 'Nominate a person',
+  'delegation.submit': 'Nominate',
 } satisfies Record<string, Message>;

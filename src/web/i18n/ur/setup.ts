@@ -155,4 +155,11 @@ export const setup: { [K in keyof typeof english]: Message } = {
   'round.status': 'دور کی حالت:',
   'round.moveTo': '{status} قرار دیں',
   'agenda.outcomes': 'نتائج اور رپورٹیں',
+  'agenda.delegation': 'اپنے وفد کی نامزدگیاں',
+  'delegation.title': 'دور {number} میں آپ کا وفد',
+  'delegation.intro': 'اپنی جانب سے بھیجے جانے والے افراد کو نامزد کریں۔ منتظمین ہر نامزدگی کی منظوری دیتے اور دعوت نامے بھیجتے ہیں؛ آپ نامزدگی واپس لے سکتے ہیں یا دوبارہ کر سکتے ہیں۔',
+  'delegation.notFocal': 'آپ اس سلسلے میں کسی وفد کے رابطہ کار نہیں ہیں۔',
+  'delegation.listTitle': 'آپ کی نامزدگیاں',
+  'delegation.nominate': 'کسی فرد کو نامزد کریں',
+  'delegation.submit': 'نامزد کریں',
 };

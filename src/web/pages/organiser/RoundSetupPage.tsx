@@ -1,7 +1,3 @@
-import type { Round } from '../../../domain/rounds.ts';
-import type { Series } from '../../../domain/series.ts';
-import { api } from '../../api/client.ts';
-import { useResource } from '../../api/useResource.ts';
 import { Link } from '../../components/Link.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { ParticipantsPanel } from '../../components/organiser/ParticipantsPanel.tsx';
@@ -10,14 +6,12 @@ import { RoundStatusControls } from '../../components/organiser/RoundStatusContr
 import { SessionsEditor } from '../../components/organiser/SessionsEditor.tsx';
 import { Problem } from '../../components/Problem.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { useRoundWithSeries } from './useRoundWithSeries.ts';
 
 /** Everything organisers prepare for one round: its agenda, its participants and their balance. */
 export default function RoundSetupPage({ roundId }: { roundId: string }) {
   const { t, dateRange } = useI18n();
-  const data = useResource(async () => {
-    const round = await api.get<Round>(`/rounds/${roundId}`);
-    return { round, series: await api.get<Series>(`/series/${round.seriesId}`) };
-  }, roundId);
+  const data = useRoundWithSeries(roundId);
   if (data.loading && !data.data) return <Loading />;
   if (!data.data) return <Problem error={data.error} />;
   const { round: r, series } = data.data;
