@@ -1,3 +1,4 @@
+import type { Db } from '../db/connect.ts';
 import type { Deps } from '../deps.ts';
 import { liveEvents } from '../repositories/live-events.repository.ts';
 import { createCoalescer, type Coalescer } from './coalescer.ts';
@@ -64,7 +65,9 @@ export async function createLiveHub(deps: Deps, options: LiveHubOptions = {}): P
   const log = options.log ?? ((message: string, error?: unknown) => console.error(`[live] ${message}`, error ?? ''));
   const db = deps.db;
   const fanout = new LocalFanout(db, log);
-  const worker = new RecomputeWorker(workerDatabaseUrl(deps, options), log);
+  const pgUrl = options.listenUrl ?? deps.config.databaseUrl;
+  if (db.dialect === 'postgres' && !pgUrl) throw new Error('The live hub needs the PostgreSQL URL for its LISTEN connection and analysis worker');
+  const worker = new RecomputeWorker(workerDatabaseUrl(db, pgUrl), log);
   // Start the worker now: loading the engine takes a few hundred ms the first vote should not wait for.
   if (options.warmWorker !== false) worker.warm();
   await leaveCheckpointsToBackground(db);
@@ -72,9 +75,7 @@ export async function createLiveHub(deps: Deps, options: LiveHubOptions = {}): P
 
   let listener: PgEventListener | null = null;
   if (db.dialect === 'postgres') {
-    const url = options.listenUrl ?? deps.config.databaseUrl;
-    if (!url) throw new Error('The live hub needs the PostgreSQL URL to LISTEN on');
-    listener = new PgEventListener(url, LIVE_CHANNEL, fanout, db, log);
+    listener = new PgEventListener(pgUrl!, LIVE_CHANNEL, fanout, db, log);
     await listener.start();
   }
 
@@ -125,13 +126,8 @@ export async function createLiveHub(deps: Deps, options: LiveHubOptions = {}): P
 }
 
 /** The URL the worker opens the server's database with: the SQLite file itself, or PostgreSQL's URL. */
-function workerDatabaseUrl(deps: Deps, options: LiveHubOptions): string {
-  const db = deps.db;
-  if (db.dialect === 'postgres') {
-    const url = options.listenUrl ?? deps.config.databaseUrl;
-    if (!url) throw new Error('The live hub needs the PostgreSQL URL for its LISTEN connection and analysis worker');
-    return url;
-  }
+function workerDatabaseUrl(db: Db, pgUrl: string | undefined): string {
+  if (db.dialect === 'postgres') return pgUrl!;
   if (db.location === ':memory:') throw new Error('The live hub needs a database file: an in-memory SQLite database cannot be opened by its analysis worker');
   return `sqlite:${db.location}`;
 }

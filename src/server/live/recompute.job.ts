@@ -3,7 +3,7 @@ import { analyze, type ConversationInput } from '../../analysis/index.ts';
 import type { AnalysisSummary, LiveVoteCounts } from '../../domain/analysis.ts';
 import type { Kysely } from 'kysely';
 import type { AnalysisResultsTable, Database } from '../db/schema.ts';
-import { parseStoredAnalysis, presentAnalysis, serializeStoredAnalysis } from '../presenters/analysis.presenter.ts';
+import { parseStoredAnalysis, presentStoredAnalysis, serializeStoredAnalysis, type StoredAnalysis } from '../presenters/analysis.presenter.ts';
 import { analysisRepo } from '../repositories/analysis.repository.ts';
 
 export type RecomputeJobResult =
@@ -43,21 +43,20 @@ export async function runRecomputeJob(kysely: Kysely<Database>, sessionId: strin
   if (previous?.inputHash === inputHash) return { outcome: 'unchanged' };
 
   const describesUntil = votes.reduce((latest, v) => (v.updated_at > latest ? v.updated_at : latest), '');
-  const analysis = analyze(input, { previous: previous?.analysis });
+  const stored: StoredAnalysis = {
+    inputHash,
+    activeStatements: statements.filter((s) => s.status === 'approved').map((s) => s.id),
+    analysis: analyze(input, { previous: previous?.analysis }),
+  };
   const row: AnalysisResultsTable = {
     session_id: sessionId,
     computed_at: '', // stamped by the caller when it stores the row
     describes_until: describesUntil,
     vote_count: votes.length,
-    result: serializeStoredAnalysis({
-      inputHash,
-      activeStatements: statements.filter((s) => s.status === 'approved').map((s) => s.id),
-      analysis,
-    }),
+    result: serializeStoredAnalysis(stored),
   };
   const lookup = new Map(delegations.map((d) => [d.id, { name: d.name, position: d.position }]));
-  const summary = presentAnalysis(row, lookup, { backgrounds: false });
-  if (!summary) throw new Error('the analysis just made cannot be read back');
+  const summary = presentStoredAnalysis(stored, row, lookup, { backgrounds: false });
   return { outcome: 'computed', row, counts: voteCounts(sessionId, describesUntil, statements, votes), summary };
 }
 

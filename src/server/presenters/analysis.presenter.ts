@@ -84,13 +84,18 @@ export interface PresentOptions {
 }
 
 /** Null when the row holds no readable analysis. */
-export function presentAnalysis(
-  row: AnalysisResultsTable,
+export function presentAnalysis(row: AnalysisResultsTable, delegations: DelegationLookup, options: PresentOptions = {}): AnalysisSummary | null {
+  const stored = parseStoredAnalysis(row);
+  return stored ? presentStoredAnalysis(stored, row, delegations, options) : null;
+}
+
+/** The same from an analysis in hand (the worker that just made it need not read its own JSON back). */
+export function presentStoredAnalysis(
+  stored: StoredAnalysis,
+  row: Omit<AnalysisResultsTable, 'result'>,
   delegations: DelegationLookup,
   options: PresentOptions = {},
-): AnalysisSummary | null {
-  const stored = parseStoredAnalysis(row);
-  if (!stored) return null;
+): AnalysisSummary {
   const { analysis, activeStatements } = stored;
   const position = (id: string) => delegations.get(id)?.position ?? Number.MAX_SAFE_INTEGER;
   const active = new Set(activeStatements);

@@ -31,6 +31,18 @@ export async function getRapporteurReport(deps: Deps, actor: Actor, roundId: str
   return presentRapporteurReport((await load(deps, actor, roundId)).row);
 }
 
+/** Approving and publishing the report are audited with the version they concern. */
+function auditReport(deps: Deps, actor: Actor, step: 'approve_for_publication' | 'publish', seriesId: string, row: { id: string; version: number | string }) {
+  return audit.record(deps.db.kysely, deps.now(), {
+    actorUserId: actor.user!.id,
+    action: `rapporteur_report.${step}`,
+    resourceType: 'rapporteur_report',
+    resourceId: row.id,
+    seriesId,
+    detail: { version: row.version },
+  });
+}
+
 /** The rapporteur drafts (baseVersion 0) or edits; a stale base gets 409 with the current text. */
 export async function saveRapporteurReport(deps: Deps, actor: Actor, roundId: string, input: z.output<typeof RapporteurReportInput>) {
   const { scope } = await loadOutcomeScope(deps, actor, roundId);
@@ -100,14 +112,7 @@ export async function approveRapporteurReport(deps: Deps, actor: Actor, roundId:
     approved_by: actor.user!.id,
     updated_at: now,
   });
-  await audit.record(deps.db.kysely, deps.now(), {
-    actorUserId: actor.user!.id,
-    action: 'rapporteur_report.approve_for_publication',
-    resourceType: 'rapporteur_report',
-    resourceId: row.id,
-    seriesId: scope.seriesId,
-    detail: { version: row.version },
-  });
+  await auditReport(deps, actor, 'approve_for_publication', scope.seriesId, row);
   return getRapporteurReport(deps, actor, roundId);
 }
 
@@ -120,14 +125,7 @@ export async function publishRapporteurReport(deps: Deps, actor: Actor, roundId:
   if (!row.published_at) {
     const now = deps.now().toISOString();
     await rapporteurReportRepo.update(deps.db.kysely, row.id, { published_at: now, updated_at: now });
-    await audit.record(deps.db.kysely, deps.now(), {
-      actorUserId: actor.user!.id,
-      action: 'rapporteur_report.publish',
-      resourceType: 'rapporteur_report',
-      resourceId: row.id,
-      seriesId: scope.seriesId,
-      detail: { version: row.version },
-    });
+    await auditReport(deps, actor, 'publish', scope.seriesId, row);
   }
   return getRapporteurReport(deps, actor, roundId);
 }
