@@ -14,10 +14,14 @@ import { SHAPES } from './analysis/synthetic.ts';
 const TARGETS = { 'polis-largest': { ms: 1000, mb: 300 }, 'track-ii-room': { ms: 5 } } as const;
 
 function child(shape: string, mode: string, ...rest: string[]): Record<string, number> {
-  const output = execFileSync(process.execPath, ['bin/run-ts.js', 'bench/analysis.bench.ts', '--child', shape, mode, ...rest], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 20,
-  });
+  const output = execFileSync(
+    process.execPath,
+    ['bin/run-ts.js', 'bench/analysis.bench.ts', '--child', shape, mode, ...rest],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    },
+  );
   return JSON.parse(output.trim().split('\n').pop() as string) as Record<string, number>;
 }
 
@@ -25,7 +29,12 @@ const f = (x: number, digits = 1) => x.toFixed(digits);
 
 async function main(): Promise<void> {
   const childAt = process.argv.indexOf('--child');
-  if (childAt >= 0) return runChild(process.argv[childAt + 1], process.argv[childAt + 2], process.argv[childAt + 3]);
+  if (childAt >= 0)
+    return runChild(
+      process.argv[childAt + 1],
+      process.argv[childAt + 2],
+      process.argv[childAt + 3],
+    );
 
   const loadStart = loadavg()[0];
   console.log(
@@ -41,7 +50,13 @@ async function main(): Promise<void> {
     } finally {
       await rm(folder, { recursive: true, force: true });
     }
-    const figures = { shape: shape.name, participants: shape.participants, statements: shape.statements, ...analysis, ...parse };
+    const figures = {
+      shape: shape.name,
+      participants: shape.participants,
+      statements: shape.statements,
+      ...analysis,
+      ...parse,
+    };
     shapes.push(figures);
     console.log(
       `${shape.name.padEnd(14)} ${shape.participants} x ${shape.statements}, ${analysis.votes} votes: ` +
@@ -59,8 +74,10 @@ async function main(): Promise<void> {
   const largest = shapes.find((s) => s.shape === 'polis-largest');
   const room = shapes.find((s) => s.shape === 'track-ii-room');
   const targets = {
-    largest_under_1s: Number(largest?.analysis_ms_median ?? Infinity) <= TARGETS['polis-largest'].ms,
-    largest_cpu_under_1s: Number(largest?.analysis_cpu_ms_median ?? Infinity) <= TARGETS['polis-largest'].ms,
+    largest_under_1s:
+      Number(largest?.analysis_ms_median ?? Infinity) <= TARGETS['polis-largest'].ms,
+    largest_cpu_under_1s:
+      Number(largest?.analysis_cpu_ms_median ?? Infinity) <= TARGETS['polis-largest'].ms,
     largest_under_300mb: Number(largest?.peak_rss_mb ?? Infinity) <= TARGETS['polis-largest'].mb,
     room_under_5ms: Number(room?.analysis_ms_median ?? Infinity) <= TARGETS['track-ii-room'].ms,
   };

@@ -47,9 +47,12 @@ async function connectAll(url: string, cookie: string, agent: http.Agent): Promi
   const streams: EventStream[] = [];
   for (let i = 0; i < CLIENTS; i += CONNECT_BATCH) {
     const batch = await Promise.all(
-      Array.from({ length: Math.min(CONNECT_BATCH, CLIENTS - i) }, () => openEventStream(url, { cookie, agent })),
+      Array.from({ length: Math.min(CONNECT_BATCH, CLIENTS - i) }, () =>
+        openEventStream(url, { cookie, agent }),
+      ),
     );
-    for (const s of batch) if (s.status !== 200) throw new Error(`a live client got HTTP ${s.status}`);
+    for (const s of batch)
+      if (s.status !== 200) throw new Error(`a live client got HTTP ${s.status}`);
     streams.push(...batch);
   }
   return streams;
@@ -73,29 +76,48 @@ parentPort.on('message', async ({ id, url, headers, body }) => {
 
 class Voter {
   private readonly worker = new Worker(VOTER_SOURCE, { eval: true });
-  private readonly pending = new Map<number, (reply: { status: number; answeredAt: number; text: string }) => void>();
+  private readonly pending = new Map<
+    number,
+    (reply: { status: number; answeredAt: number; text: string }) => void
+  >();
   private nextId = 0;
 
   constructor() {
-    this.worker.on('message', (reply: { id: number; status: number; answeredAt: number; text: string }) => {
-      this.pending.get(reply.id)?.(reply);
-      this.pending.delete(reply.id);
-    });
+    this.worker.on(
+      'message',
+      (reply: { id: number; status: number; answeredAt: number; text: string }) => {
+        this.pending.get(reply.id)?.(reply);
+        this.pending.delete(reply.id);
+      },
+    );
   }
 
   /** Casts (or changes) a vote; resolves with the time its 2xx answer arrived (ms since the epoch). */
-  async cast(baseUrl: string, room: BenchRoom, voter: number, statement: number, value: number): Promise<number> {
+  async cast(
+    baseUrl: string,
+    room: BenchRoom,
+    voter: number,
+    statement: number,
+    value: number,
+  ): Promise<number> {
     const id = this.nextId++;
-    const reply = await new Promise<{ status: number; answeredAt: number; text: string }>((resolve) => {
-      this.pending.set(id, resolve);
-      this.worker.postMessage({
-        id,
-        url: `${baseUrl}/api/v1/sessions/${room.sessionId}/votes`,
-        headers: { 'content-type': 'application/json', ...room.voters[voter].headers },
-        body: JSON.stringify({ clientVoteId: randomUUID(), statementId: room.statementIds[statement], value }),
-      });
-    });
-    if (reply.status !== 201 && reply.status !== 200) throw new Error(`vote answered ${reply.status}: ${reply.text}`);
+    const reply = await new Promise<{ status: number; answeredAt: number; text: string }>(
+      (resolve) => {
+        this.pending.set(id, resolve);
+        this.worker.postMessage({
+          id,
+          url: `${baseUrl}/api/v1/sessions/${room.sessionId}/votes`,
+          headers: { 'content-type': 'application/json', ...room.voters[voter].headers },
+          body: JSON.stringify({
+            clientVoteId: randomUUID(),
+            statementId: room.statementIds[statement],
+            value,
+          }),
+        });
+      },
+    );
+    if (reply.status !== 201 && reply.status !== 200)
+      throw new Error(`vote answered ${reply.status}: ${reply.text}`);
     return reply.answeredAt;
   }
 
@@ -103,15 +125,25 @@ class Voter {
 }
 
 const voter = new Voter();
-const castVote = (baseUrl: string, room: BenchRoom, who: number, statement: number, value: number) =>
-  voter.cast(baseUrl, room, who, statement, value);
+const castVote = (
+  baseUrl: string,
+  room: BenchRoom,
+  who: number,
+  statement: number,
+  value: number,
+) => voter.cast(baseUrl, room, who, statement, value);
 
 /**
  * Resolves with each client's arrival time of the first analysis in which the statement has been
  * seen `seen` times. The payload is large: one substring search keeps the clients' own parsing
  * cost out of the figure (the presenter writes statementId, x, y, agrees, disagrees, passes, seen in that order).
  */
-function arrivalsOfSeen(streams: EventStream[], statementId: string, seen: number, timeoutMs = 30_000): Promise<number[]> {
+function arrivalsOfSeen(
+  streams: EventStream[],
+  statementId: string,
+  seen: number,
+  timeoutMs = 30_000,
+): Promise<number[]> {
   const anchor = `"statementId":"${statementId}"`;
   const isIt = (e: SseEvent) => {
     if (e.event !== 'analysis') return false;
@@ -123,7 +155,13 @@ function arrivalsOfSeen(streams: EventStream[], statementId: string, seen: numbe
   return Promise.all(streams.map((s) => s.waitFor(isIt, timeoutMs).then((e) => e.receivedAt)));
 }
 
-async function scenario(server: string, room: BenchRoom, streams: EventStream[], statement: number, label: string): Promise<Figures> {
+async function scenario(
+  server: string,
+  room: BenchRoom,
+  streams: EventStream[],
+  statement: number,
+  label: string,
+): Promise<Figures> {
   const latencies: number[] = [];
   for (let r = 1; r <= ROUNDS; r++) {
     const arrivals = arrivalsOfSeen(streams, room.statementIds[statement], r);
@@ -131,12 +169,18 @@ async function scenario(server: string, room: BenchRoom, streams: EventStream[],
     const got = await arrivals;
     for (const at of got) latencies.push(at - answeredAt);
     if (process.env.BENCH_LIVE_DEBUG)
-      console.log(`  ${label} ${r}: first ${round1(Math.min(...got) - answeredAt)} ms, last ${round1(Math.max(...got) - answeredAt)} ms`);
+      console.log(
+        `  ${label} ${r}: first ${round1(Math.min(...got) - answeredAt)} ms, last ${round1(Math.max(...got) - answeredAt)} ms`,
+      );
     // Quiet room: wait out the interval so the next vote is analysed alone.
     await sleep(300);
   }
   latencies.sort((a, b) => a - b);
-  return { p50_ms: round1(percentile(latencies, 50)), p95_ms: round1(percentile(latencies, 95)), max_ms: round1(latencies.at(-1)!) };
+  return {
+    p50_ms: round1(percentile(latencies, 50)),
+    p95_ms: round1(percentile(latencies, 95)),
+    max_ms: round1(latencies.at(-1)!),
+  };
 }
 
 /** Others voting (new votes and changes) at a steady rate until stopped. */
@@ -146,7 +190,8 @@ function backgroundVoting(server: string, room: BenchRoom): () => Promise<void> 
   const loop = (async () => {
     while (running) {
       const voter = n % VOTERS;
-      const statement = BACKGROUND_STATEMENTS[Math.floor(n / VOTERS) % BACKGROUND_STATEMENTS.length];
+      const statement =
+        BACKGROUND_STATEMENTS[Math.floor(n / VOTERS) % BACKGROUND_STATEMENTS.length];
       await castVote(server, room, voter, statement, (n * 7) % 3 === 0 ? -1 : 1);
       n++;
       await sleep(1000 / BACKGROUND_VOTES_PER_S);
@@ -160,12 +205,20 @@ function backgroundVoting(server: string, room: BenchRoom): () => Promise<void> 
 
 async function measure(dialect: 'sqlite' | 'postgres'): Promise<{ quiet: Figures; busy: Figures }> {
   const database = await createTestDatabase(dialect);
-  const room = await seedBenchRoom(database.db, { voters: VOTERS, statements: STATEMENTS, preVoted: PRE_VOTED });
+  const room = await seedBenchRoom(database.db, {
+    voters: VOTERS,
+    statements: STATEMENTS,
+    preVoted: PRE_VOTED,
+  });
   const server = await startServerProcess(database.url);
   const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
   let streams: EventStream[] = [];
   try {
-    streams = await connectAll(`${server.url}/api/v1/sessions/${room.sessionId}/events`, room.organiserCookie, agent);
+    streams = await connectAll(
+      `${server.url}/api/v1/sessions/${room.sessionId}/events`,
+      room.organiserCookie,
+      agent,
+    );
     // Warm-up: the first analysis is a cold start of the whole session.
     const warm = arrivalsOfSeen(streams, room.statementIds[WARM_UP_STATEMENT], 1, 60_000);
     await castVote(server.url, room, 0, WARM_UP_STATEMENT, 1);
@@ -174,11 +227,17 @@ async function measure(dialect: 'sqlite' | 'postgres'): Promise<{ quiet: Figures
 
     const quiet = await scenario(server.url, room, streams, QUIET_STATEMENT, 'quiet');
     const stopBackground = backgroundVoting(server.url, room);
-    const busy = await scenario(server.url, room, streams, BUSY_STATEMENT, 'busy').finally(stopBackground);
+    const busy = await scenario(server.url, room, streams, BUSY_STATEMENT, 'busy').finally(
+      stopBackground,
+    );
     const line = (f: Figures) => `p50 ${f.p50_ms} ms, p95 ${f.p95_ms} ms, max ${f.max_ms} ms`;
-    console.log(`${dialect.padEnd(8)} ${CLIENTS} clients, ${ROUNDS} votes each: vote 2xx -> analysis at every client`);
+    console.log(
+      `${dialect.padEnd(8)} ${CLIENTS} clients, ${ROUNDS} votes each: vote 2xx -> analysis at every client`,
+    );
     console.log(`  quiet room: ${line(quiet)}`);
-    console.log(`  busy room (${BACKGROUND_VOTES_PER_S} other votes/s): ${line(busy)}   (target p95 < 1000 ms)`);
+    console.log(
+      `  busy room (${BACKGROUND_VOTES_PER_S} other votes/s): ${line(busy)}   (target p95 < 1000 ms)`,
+    );
     return { quiet, busy };
   } finally {
     for (const s of streams) s.close();

@@ -22,12 +22,26 @@ try {
   await t.app.listen({ host: '127.0.0.1', port: 0 });
   const base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
   await loadDemo(t.deps.db);
-  const admin = await usersRepo.findByEmail(t.deps.db.kysely, DEMO_LOGINS.find((l) => l.role === 'admin')!.email);
+  const admin = await usersRepo.findByEmail(
+    t.deps.db.kysely,
+    DEMO_LOGINS.find((l) => l.role === 'admin')!.email,
+  );
   const organiser = await sessionClient(t, admin!.id);
   const report = await firstReportId();
-  await t.app.inject({ method: 'POST', url: `/api/v1/reports/${report}/comments`, payload: { name: 'A reader in Lahore', text: 'Good to see the stress on continuity of engagement. Will the next round be announced here?' } });
-  const held = (await organiser.request('GET', `/api/v1/reports/${report}/comments?status=pending`)).json().items;
-  await organiser.request('POST', `/api/v1/comments/${held[0].id}/moderation`, { decision: 'approve' });
+  await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/reports/${report}/comments`,
+    payload: {
+      name: 'A reader in Lahore',
+      text: 'Good to see the stress on continuity of engagement. Will the next round be announced here?',
+    },
+  });
+  const held = (
+    await organiser.request('GET', `/api/v1/reports/${report}/comments?status=pending`)
+  ).json().items;
+  await organiser.request('POST', `/api/v1/comments/${held[0].id}/moderation`, {
+    decision: 'approve',
+  });
 
   const chrome = await launchBrowser();
   const { page } = await chrome.newPage(1000);
@@ -38,13 +52,28 @@ try {
   const pdf = await (await page.request.get(`${base}${ROUND_2}/report.pdf?lang=en`)).body();
   const dir = mkdtempSync(join(tmpdir(), 'parley-pdf-'));
   writeFileSync(join(dir, 'report.pdf'), pdf);
-  execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', join(dir, 'report.pdf'), join(OUT, 'report-pdf-page1')]);
+  execFileSync('pdftoppm', [
+    '-png',
+    '-r',
+    '80',
+    '-f',
+    '1',
+    '-l',
+    '1',
+    '-singlefile',
+    join(dir, 'report.pdf'),
+    join(OUT, 'report-pdf-page1'),
+  ]);
   await chrome.close();
   console.log(`wrote ${OUT}/report-page.png, report-page-ur.png and report-pdf-page1.png`);
 
   async function firstReportId(): Promise<string> {
-    const series = (await organiser.request('GET', '/api/v1/series')).json().items.find((s: { slug: string }) => s.slug === DEMO_SERIES_SLUG);
-    const round = (await organiser.request('GET', `/api/v1/series/${series.id}/rounds`)).json().items.find((r: { number: number }) => r.number === 2);
+    const series = (await organiser.request('GET', '/api/v1/series'))
+      .json()
+      .items.find((s: { slug: string }) => s.slug === DEMO_SERIES_SLUG);
+    const round = (await organiser.request('GET', `/api/v1/series/${series.id}/rounds`))
+      .json()
+      .items.find((r: { number: number }) => r.number === 2);
     return (await organiser.request('GET', `/api/v1/rounds/${round.id}/report`)).json().id;
   }
 } finally {

@@ -69,14 +69,22 @@ async function startOnce(demo: 'on' | 'off'): Promise<number> {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main() {
-  console.log(`start-up benchmark: node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${RUNS} runs per case`);
+  console.log(
+    `start-up benchmark: node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${RUNS} runs per case`,
+  );
   const figures: Record<string, { medianMs: number; minMs: number; maxMs: number }> = {};
   for (const demo of ['on', 'off'] as const) {
     const times: number[] = [];
     for (let i = 0; i < RUNS; i += 1) times.push(await startOnce(demo));
     const name = demo === 'on' ? 'empty database, demo loaded' : 'empty database, PARLEY_DEMO=off';
-    figures[name] = { medianMs: Math.round(median(times)), minMs: Math.round(Math.min(...times)), maxMs: Math.round(Math.max(...times)) };
-    console.log(`${name.padEnd(34)} median ${figures[name].medianMs} ms (min ${figures[name].minMs}, max ${figures[name].maxMs})`);
+    figures[name] = {
+      medianMs: Math.round(median(times)),
+      minMs: Math.round(Math.min(...times)),
+      maxMs: Math.round(Math.max(...times)),
+    };
+    console.log(
+      `${name.padEnd(34)} median ${figures[name].medianMs} ms (min ${figures[name].minMs}, max ${figures[name].maxMs})`,
+    );
   }
   console.log(JSON.stringify({ bench: 'startup', runs: RUNS, figures }));
 }

@@ -16,7 +16,13 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { Dialect } from '../src/server/db/connect.ts';
 import { createTestDatabase } from '../test/support/databases.ts';
-import { prebuilt, rawRequest, rawRequestText, runLoad, type LoadResult } from './support/http-load.ts';
+import {
+  prebuilt,
+  rawRequest,
+  rawRequestText,
+  runLoad,
+  type LoadResult,
+} from './support/http-load.ts';
 import { seedBenchRoom, type BenchRoom } from './support/room.ts';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -47,15 +53,22 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
 function startVoteServer(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
   return new Promise((resolve, reject) => {
     // BENCH_PROFILE_DIR=dir writes a CPU profile of the server process there.
-    const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
-    const child = spawn(process.execPath, [...profile, RUN_TS, SERVER], { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const profile = process.env.BENCH_PROFILE_DIR
+      ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
+      : [];
+    const child = spawn(process.execPath, [...profile, RUN_TS, SERVER], {
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let output = '';
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const match = /listening at (http:\/\/\S+)/.exec(output);
       if (match) resolve({ url: match[1], child });
     });
-    child.once('exit', (code) => reject(new Error(`the bench server exited with code ${code}: ${output}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`the bench server exited with code ${code}: ${output}`)),
+    );
   });
 }
 
@@ -70,15 +83,27 @@ const stop = (child: ChildProcess) =>
 function voteRequests(room: BenchRoom, path = `/api/v1/sessions/${room.sessionId}/votes`) {
   return prebuilt(MAX_REQUESTS, (n) => {
     const voter = room.voters[n % room.voters.length];
-    const statementId = room.statementIds[Math.floor(n / room.voters.length) % room.statementIds.length];
-    const body = JSON.stringify({ clientVoteId: randomUUID(), statementId, value: [1, -1, 0][n % 3] });
-    return rawRequestText('POST', path, { 'content-type': 'application/json', ...voter.headers }, body);
+    const statementId =
+      room.statementIds[Math.floor(n / room.voters.length) % room.statementIds.length];
+    const body = JSON.stringify({
+      clientVoteId: randomUUID(),
+      statementId,
+      value: [1, -1, 0][n % 3],
+    });
+    return rawRequestText(
+      'POST',
+      path,
+      { 'content-type': 'application/json', ...voter.headers },
+      body,
+    );
   });
 }
 
 function describe(label: string, r: LoadResult) {
   const perS = r.ok / r.durationS;
-  console.log(`  ${label.padEnd(32)} ${round1(perS)} req/s (2xx), p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, non-2xx ${r.non2xx}, errors ${r.errors}`);
+  console.log(
+    `  ${label.padEnd(32)} ${round1(perS)} req/s (2xx), p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, non-2xx ${r.non2xx}, errors ${r.errors}`,
+  );
   return perS;
 }
 
@@ -86,7 +111,11 @@ async function measure(dialect: Dialect): Promise<Figures> {
   console.log(`\n[${dialect}] seeding ${VOTERS} signed-in voters and ${STATEMENTS} statements...`);
   const database = await createTestDatabase(dialect);
   try {
-    const room = await seedBenchRoom(database.db, { voters: VOTERS, statements: STATEMENTS, preVoted: 0 });
+    const room = await seedBenchRoom(database.db, {
+      voters: VOTERS,
+      statements: STATEMENTS,
+      preVoted: 0,
+    });
     const server = await startVoteServer(database.url);
     try {
       const load = { url: server.url, connections: CONNECTIONS };
@@ -94,19 +123,39 @@ async function measure(dialect: Dialect): Promise<Figures> {
       // A short warm-up (JIT, connection pools, prepared statements).
       await runLoad({ ...load, durationS: 2, request: () => getNoop });
       const noop = await runLoad({ ...load, durationS: DURATION_S, request: () => getNoop });
-      const shaped = await runLoad({ ...load, durationS: DURATION_S, request: voteRequests(room, '/bench/noop') });
+      const shaped = await runLoad({
+        ...load,
+        durationS: DURATION_S,
+        request: voteRequests(room, '/bench/noop'),
+      });
       const votes = await runLoad({ ...load, durationS: DURATION_S, request: voteRequests(room) });
-      const withCookie = rawRequest('GET', '/bench/noop', { cookie: room.voters[0].headers.cookie });
-      const getWithCookie = await runLoad({ ...load, durationS: DURATION_S, request: () => withCookie });
-      const json = rawRequest('POST', '/bench/noop', { 'content-type': 'application/json' }, JSON.stringify({ clientVoteId: randomUUID(), statementId: room.statementIds[0], value: 1 }));
+      const withCookie = rawRequest('GET', '/bench/noop', {
+        cookie: room.voters[0].headers.cookie,
+      });
+      const getWithCookie = await runLoad({
+        ...load,
+        durationS: DURATION_S,
+        request: () => withCookie,
+      });
+      const json = rawRequest(
+        'POST',
+        '/bench/noop',
+        { 'content-type': 'application/json' },
+        JSON.stringify({ clientVoteId: randomUUID(), statementId: room.statementIds[0], value: 1 }),
+      );
       const postJson = await runLoad({ ...load, durationS: DURATION_S, request: () => json });
       const ceiling = describe('no-op', noop);
       const cookieShape = describe('no-op, GET with cookie', getWithCookie);
       const jsonShape = describe('no-op, POST JSON without cookie', postJson);
       const shapedCeiling = describe('no-op, vote-shaped', shaped);
       const perS = describe('votes', votes);
-      const stored = await database.db.kysely.selectFrom('votes').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-      console.log(`  stored votes: ${Number(stored.n)} (2xx answers: ${votes.ok}; all new pairs while under ${VOTERS * STATEMENTS})`);
+      const stored = await database.db.kysely
+        .selectFrom('votes')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      console.log(
+        `  stored votes: ${Number(stored.n)} (2xx answers: ${votes.ok}; all new pairs while under ${VOTERS * STATEMENTS})`,
+      );
       return {
         votes_per_s: round1(perS),
         p50_ms: votes.p50Ms,
@@ -127,14 +176,18 @@ async function measure(dialect: Dialect): Promise<Figures> {
 }
 
 // BENCH_DIALECTS=postgres (or sqlite) measures one of them only.
-const dialects = (process.env.DATABASE_URL?.startsWith('postgres') ? (['sqlite', 'postgres'] as Dialect[]) : (['sqlite'] as Dialect[])).filter(
-  (d) => !process.env.BENCH_DIALECTS || process.env.BENCH_DIALECTS.split(',').includes(d),
-);
+const dialects = (
+  process.env.DATABASE_URL?.startsWith('postgres')
+    ? (['sqlite', 'postgres'] as Dialect[])
+    : (['sqlite'] as Dialect[])
+).filter((d) => !process.env.BENCH_DIALECTS || process.env.BENCH_DIALECTS.split(',').includes(d));
 const figures: Partial<Record<Dialect, Figures>> = {};
 for (const dialect of dialects) figures[dialect] = await measure(dialect);
 console.log(`\nTargets: votes/s at least half the no-op ceiling, p99 under 50 ms.`);
 for (const [dialect, f] of Object.entries(figures)) {
   const share = (x: number) => `${round1((100 * x) / f.ceiling_per_s)}%`;
-  console.log(`  ${dialect}: ${f.votes_per_s} votes/s = ${share(f.votes_per_s)} of ${f.ceiling_per_s}/s (the vote-shaped no-op: ${share(f.vote_shaped_ceiling_per_s)}); p99 ${f.p99_ms} ms`);
+  console.log(
+    `  ${dialect}: ${f.votes_per_s} votes/s = ${share(f.votes_per_s)} of ${f.ceiling_per_s}/s (the vote-shaped no-op: ${share(f.vote_shaped_ceiling_per_s)}); p99 ${f.p99_ms} ms`,
+  );
 }
 console.log(JSON.stringify(figures));

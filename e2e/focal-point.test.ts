@@ -1,7 +1,19 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildMember, buildParticipation, buildPerson, buildRound, buildSeries } from '../test/support/factories.ts';
-import { appErrors, launchBrowser, screenshots, seriousAxeViolations, type TestBrowser } from './support/browser.ts';
+import {
+  buildMember,
+  buildParticipation,
+  buildPerson,
+  buildRound,
+  buildSeries,
+} from '../test/support/factories.ts';
+import {
+  appErrors,
+  launchBrowser,
+  screenshots,
+  seriousAxeViolations,
+  type TestBrowser,
+} from './support/browser.ts';
 import { makeUser, signInThroughForm } from './support/people.ts';
 import { startApp, type RunningApp } from './support/server.ts';
 
@@ -15,14 +27,27 @@ describe('a delegation focal point nominates their side', () => {
     app = await startApp();
     chrome = await launchBrowser();
     const db = app.deps.db.kysely;
-    const series = await buildSeries(db, { title: 'US-Pakistan Bilateral Dialogue' }, ['United States', 'Pakistan']);
+    const series = await buildSeries(db, { title: 'US-Pakistan Bilateral Dialogue' }, [
+      'United States',
+      'Pakistan',
+    ]);
     const round = await buildRound(db, { series_id: series.id, number: 3, city: 'Washington, DC' });
     roundId = round.id;
     const focal = await makeUser(app, 'focal@example.org', { displayName: 'Fatima Focal' });
-    await buildMember(db, { series_id: series.id, user_id: focal.id, role: 'focal_point', delegation_id: series.delegations[1].id });
+    await buildMember(db, {
+      series_id: series.id,
+      user_id: focal.id,
+      role: 'focal_point',
+      delegation_id: series.delegations[1].id,
+    });
     // The other side's nominee, whom this focal point must never see.
     const other = await buildPerson(db, { full_name: 'Other Side Nominee' });
-    await buildParticipation(db, { round_id: round.id, person_id: other.id, delegation_id: series.delegations[0].id, status: 'nominated' });
+    await buildParticipation(db, {
+      round_id: round.id,
+      person_id: other.id,
+      delegation_id: series.delegations[0].id,
+      status: 'nominated',
+    });
     page = (await chrome.newPage(1280)).page;
     await signInThroughForm(page, app.baseUrl, 'focal@example.org');
   });
@@ -34,7 +59,9 @@ describe('a delegation focal point nominates their side', () => {
   it('reaches the delegation page from the agenda, for their delegation only', async () => {
     await page.goto(`${app.baseUrl}/app/rounds/${roundId}`);
     await page.getByRole('link', { name: 'Nominate your delegation' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Your delegation in round 3: Washington, DC' }).waitFor();
+    await page
+      .getByRole('heading', { level: 1, name: 'Your delegation in round 3: Washington, DC' })
+      .waitFor();
     const delegation = page.getByLabel('Delegation');
     expect(await delegation.locator('option').allTextContents()).toEqual(['Pakistan']);
     const roles = await page.getByLabel('Role').locator('option').allTextContents();

@@ -1,6 +1,12 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appErrors, launchBrowser, screenshots, seriousAxeViolations, type TestBrowser } from './support/browser.ts';
+import {
+  appErrors,
+  launchBrowser,
+  screenshots,
+  seriousAxeViolations,
+  type TestBrowser,
+} from './support/browser.ts';
 import { makeUser, signInThroughForm } from './support/people.ts';
 import { startApp, type RunningApp } from './support/server.ts';
 
@@ -22,7 +28,10 @@ describe('organiser walk-through: series, round, agenda, participants, invitatio
   beforeAll(async () => {
     app = await startApp();
     chrome = await launchBrowser();
-    await makeUser(app, 'organiser@example.org', { isAdmin: true, displayName: 'Olivia Organiser' });
+    await makeUser(app, 'organiser@example.org', {
+      isAdmin: true,
+      displayName: 'Olivia Organiser',
+    });
     page = (await chrome.newPage(1280)).page;
     await signInThroughForm(page, app.baseUrl, 'organiser@example.org');
   });
@@ -50,8 +59,12 @@ describe('organiser walk-through: series, round, agenda, participants, invitatio
     await slug.fill('us-pk');
     await page.getByRole('button', { name: 'Create the series' }).click();
     await page.getByRole('heading', { level: 1, name: 'US-Pakistan Strategic Dialogue' }).waitFor();
-    const delegations = page.getByRole('region', { name: 'Delegations' }).getByLabel('Name', { exact: true });
-    expect(await delegations.evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))).toEqual(['United States', 'Pakistan']);
+    const delegations = page
+      .getByRole('region', { name: 'Delegations' })
+      .getByLabel('Name', { exact: true });
+    expect(
+      await delegations.evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value)),
+    ).toEqual(['United States', 'Pakistan']);
   });
 
   it('adds a round and opens its set-up', async () => {
@@ -68,18 +81,23 @@ describe('organiser walk-through: series, round, agenda, participants, invitatio
   });
 
   it('adds a session whose rule is explained while choosing it', async () => {
-    await page.getByLabel('Title', { exact: true }).fill('Strategic stability and crisis communication');
+    await page
+      .getByLabel('Title', { exact: true })
+      .fill('Strategic stability and crisis communication');
     await page.getByLabel('Attribution rule').selectOption('chatham_house_plus');
     expect(await page.locator('.rule').first().textContent()).toContain('word for word');
     await page.getByRole('button', { name: 'Add the session' }).click();
-    await page.getByRole('heading', { level: 3, name: 'Strategic stability and crisis communication' }).waitFor();
+    await page
+      .getByRole('heading', { level: 3, name: 'Strategic stability and crisis communication' })
+      .waitFor();
     await page.getByRole('button', { name: 'Mark as In session' }).click();
     await expect.poll(() => page.locator('.badge').first().textContent()).toBe('In session');
   });
 
   it('adds participants, moves one through its statuses, invites one and shows the link and the balance', async () => {
     const add = async (name: string, delegation: string, gender: string) => {
-      if (!(await page.getByLabel('Full name').isVisible())) await page.getByText('Add or nominate a participant').click();
+      if (!(await page.getByLabel('Full name').isVisible()))
+        await page.getByText('Add or nominate a participant').click();
       await page.getByLabel('Full name').fill(name);
       await page.getByLabel('Delegation', { exact: true }).selectOption({ label: delegation });
       await page.getByLabel('Gender').selectOption(gender);
@@ -100,12 +118,24 @@ describe('organiser walk-through: series, round, agenda, participants, invitatio
     await link.waitFor();
     inviteLink = await link.inputValue();
     expect(inviteLink).toMatch(/\/invitations\/[A-Za-z0-9_-]{20,}$/);
-    await expect.poll(() => page.locator('.participant', { hasText: 'Sana Mir' }).textContent()).toContain('Invited');
+    await expect
+      .poll(() => page.locator('.participant', { hasText: 'Sana Mir' }).textContent())
+      .toContain('Invited');
     // Balance: one per delegation, one woman and one man.
     const delegationBars = page.locator('figure', { hasText: 'By delegation' });
-    expect(await delegationBars.locator('.bars__row', { hasText: 'Pakistan' }).locator('.bars__value').textContent()).toBe('1');
+    expect(
+      await delegationBars
+        .locator('.bars__row', { hasText: 'Pakistan' })
+        .locator('.bars__value')
+        .textContent(),
+    ).toBe('1');
     const genderBars = page.locator('figure', { hasText: 'By gender' });
-    expect(await genderBars.locator('.bars__row', { hasText: 'Woman' }).locator('.bars__value').textContent()).toBe('1');
+    expect(
+      await genderBars
+        .locator('.bars__row', { hasText: 'Woman' })
+        .locator('.bars__value')
+        .textContent(),
+    ).toBe('1');
     await checkPage(page, 'round-setup');
   });
 
@@ -133,7 +163,10 @@ describe('organiser walk-through: series, round, agenda, participants, invitatio
     await page.getByRole('button', { name: 'Invite: John Carter' }).click();
     await page.getByLabel('Email to invite').fill('john@example.org');
     await page.getByRole('button', { name: 'Create invitation' }).click();
-    const link = await page.locator('.participant', { hasText: 'John Carter' }).getByLabel(/Invitation link/).inputValue();
+    const link = await page
+      .locator('.participant', { hasText: 'John Carter' })
+      .getByLabel(/Invitation link/)
+      .inputValue();
     john = (await chrome.newPage(1280)).page;
     await john.goto(`${app.baseUrl}/app/invitations/${link.split('/invitations/')[1]}`);
     await john.getByLabel('Your name as others will see it').fill('John Carter');
@@ -147,14 +180,26 @@ describe('organiser walk-through: series, round, agenda, participants, invitatio
     await page.getByRole('link', { name: 'Moderate' }).click();
     await page.getByRole('heading', { level: 1, name: /Moderate/ }).waitFor();
     sessionUrl = new URL(page.url()).pathname.replace(/^\/app/, '').replace(/\/moderate$/, '');
-    for (const text of ['Keep a crisis hotline staffed around the clock.', 'Publish all military exercises a month ahead.']) {
-      if (!(await page.getByLabel('Your statement').isVisible())) await page.getByText('Add a statement').click();
+    for (const text of [
+      'Keep a crisis hotline staffed around the clock.',
+      'Publish all military exercises a month ahead.',
+    ]) {
+      if (!(await page.getByLabel('Your statement').isVisible()))
+        await page.getByText('Add a statement').click();
       await page.getByLabel('Your statement').fill(text);
       await page.getByRole('button', { name: 'Submit' }).click();
-      await expect.poll(() => page.getByRole('region', { name: /Approved|Waiting/ }).allTextContents().then((t) => t.join(' '))).toContain(text);
+      await expect
+        .poll(() =>
+          page
+            .getByRole('region', { name: /Approved|Waiting/ })
+            .allTextContents()
+            .then((t) => t.join(' ')),
+        )
+        .toContain(text);
     }
     // Seeded by an organiser, they may already be approved; approve any that wait.
-    for (const button of await page.getByRole('button', { name: /^Approve: / }).all()) await button.click();
+    for (const button of await page.getByRole('button', { name: /^Approve: / }).all())
+      await button.click();
     await page.getByRole('button', { name: 'Open the session' }).click();
     await expect.poll(() => page.locator('.session-controls').textContent()).toContain('Open');
     await checkPage(page, 'moderate-open');
@@ -164,8 +209,13 @@ describe('organiser walk-through: series, round, agenda, participants, invitatio
     await sana.goto(`${app.baseUrl}/app${sessionUrl}/vote`);
     await sana.getByRole('group', { name: 'وہ بیان جس پر رائے دینی ہے' }).waitFor();
     for (let i = 0; i < 2; i++) {
-      await sana.getByRole('group', { name: 'وہ بیان جس پر رائے دینی ہے' }).getByRole('button', { name: 'متفق', exact: true }).click();
-      await expect.poll(() => sana.getByRole('status').filter({ hasText: 'محفوظ ہو گیا' }).count()).toBe(1);
+      await sana
+        .getByRole('group', { name: 'وہ بیان جس پر رائے دینی ہے' })
+        .getByRole('button', { name: 'متفق', exact: true })
+        .click();
+      await expect
+        .poll(() => sana.getByRole('status').filter({ hasText: 'محفوظ ہو گیا' }).count())
+        .toBe(1);
     }
     await sana.getByText('بیان پیش کریں').click();
     await sana.getByLabel('آپ کا بیان').fill('دونوں ممالک کے صحافیوں کے لیے ویزا آسان کیا جائے۔');
@@ -174,8 +224,13 @@ describe('organiser walk-through: series, round, agenda, participants, invitatio
     await checkPage(sana, 'vote-ur');
     await john.goto(`${app.baseUrl}/app${sessionUrl}/vote`);
     for (let i = 0; i < 2; i++) {
-      await john.getByRole('group', { name: 'The statement to vote on' }).getByRole('button', { name: 'Agree', exact: true }).click();
-      await expect.poll(() => john.getByRole('status').filter({ hasText: 'Saved' }).count()).toBe(1);
+      await john
+        .getByRole('group', { name: 'The statement to vote on' })
+        .getByRole('button', { name: 'Agree', exact: true })
+        .click();
+      await expect
+        .poll(() => john.getByRole('status').filter({ hasText: 'Saved' }).count())
+        .toBe(1);
     }
   });
 
@@ -183,12 +238,17 @@ describe('organiser walk-through: series, round, agenda, participants, invitatio
     await page.reload();
     await page.getByRole('button', { name: /^Approve: دونوں ممالک/ }).click();
     await page.getByRole('heading', { name: /Waiting for moderation \(0\)/ }).waitFor();
-    for (const [who, agree] of [[john, 'Agree'], [sana, 'متفق']] as const) {
+    for (const [who, agree] of [
+      [john, 'Agree'],
+      [sana, 'متفق'],
+    ] as const) {
       await who.reload();
       await who.locator('.statement--large', { hasText: 'دونوں ممالک' }).waitFor();
       await who.getByRole('button', { name: agree, exact: true }).first().click();
     }
-    await expect.poll(() => sana.getByRole('status').filter({ hasText: 'محفوظ ہو گیا' }).count()).toBe(1);
+    await expect
+      .poll(() => sana.getByRole('status').filter({ hasText: 'محفوظ ہو گیا' }).count())
+      .toBe(1);
     await expect.poll(() => john.getByRole('status').filter({ hasText: 'Saved' }).count()).toBe(1);
     page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: 'Close the session' }).click();
@@ -198,11 +258,15 @@ describe('organiser walk-through: series, round, agenda, participants, invitatio
   it('shows the room view and the analysis, withholding per-delegation figures below k', async () => {
     await page.goto(`${app.baseUrl}/app${sessionUrl}/room`);
     await page.getByRole('heading', { name: 'Now in front of the room' }).waitFor();
-    await expect.poll(() => page.locator('.room__current .counts-bar__numbers').textContent()).toContain('2 agree');
+    await expect
+      .poll(() => page.locator('.room__current .counts-bar__numbers').textContent())
+      .toContain('2 agree');
     await checkPage(page, 'room-closed');
     await page.goto(`${app.baseUrl}/app${sessionUrl}/analysis`);
     await page.getByRole('heading', { level: 1, name: /Analysis/ }).waitFor();
-    await expect.poll(() => page.locator('main').textContent()).toContain('2 participants, 3 statements, 6 votes');
+    await expect
+      .poll(() => page.locator('main').textContent())
+      .toContain('2 participants, 3 statements, 6 votes');
     // Two voters are fewer than k = 3 per delegation: no per-delegation figures appear.
     expect(await page.locator('.agreement__fill').count()).toBe(0);
     await checkPage(page, 'analysis-two-voters');

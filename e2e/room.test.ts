@@ -1,7 +1,13 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRoom, seedStatement, vote, type Room } from '../test/support/room.ts';
-import { appErrors, launchBrowser, screenshots, seriousAxeViolations, type TestBrowser } from './support/browser.ts';
+import {
+  appErrors,
+  launchBrowser,
+  screenshots,
+  seriousAxeViolations,
+  type TestBrowser,
+} from './support/browser.ts';
 import { startApp, type RunningApp } from './support/server.ts';
 import { useSessionCookie } from './support/session.ts';
 
@@ -47,7 +53,11 @@ describe('the room view and the analysis pages follow the votes', () => {
     // Everyone agrees on the hotline; the sides split on tariffs; water: one side agrees, the other passes.
     for (const [i, p] of room.participants.entries()) {
       const side = i % 2;
-      for (const [id, value] of [[ids.hotline, 1], [ids.tariffs, side === 0 ? 1 : -1], [ids.water, side === 0 ? 1 : 0]] as const) {
+      for (const [id, value] of [
+        [ids.hotline, 1],
+        [ids.tariffs, side === 0 ? 1 : -1],
+        [ids.water, side === 0 ? 1 : 0],
+      ] as const) {
         const res = await vote(p, room.sessionId, id, value);
         expect(res.statusCode, res.body).toBe(201);
       }
@@ -55,7 +65,9 @@ describe('the room view and the analysis pages follow the votes', () => {
     const numbers = page.locator('.room__current .counts-bar__numbers');
     await expect.poll(() => numbers.textContent(), { timeout: 15_000 }).toContain('3 agree');
     expect(await numbers.textContent()).toContain('3 passed');
-    await expect.poll(() => page.locator('.room__map figcaption').textContent(), { timeout: 15_000 }).toContain('6 participants');
+    await expect
+      .poll(() => page.locator('.room__map figcaption').textContent(), { timeout: 15_000 })
+      .toContain('6 participants');
     expect(await page.locator('.room__map svg circle').count()).toBeGreaterThan(0);
     await expect.poll(() => page.locator('.room__current .agreement__row').count()).toBe(2);
     await checkPage(page, 'room');
@@ -82,12 +94,17 @@ describe('the room view and the analysis pages follow the votes', () => {
 
   it('names no participant anywhere in the room view or the analysis (Chatham House)', async () => {
     const { page } = projector;
-    for (const path of [`/app/sessions/${room.sessionId}/room`, `/app/sessions/${room.sessionId}/analysis`, `/app/rounds/${room.roundId}/analysis`]) {
+    for (const path of [
+      `/app/sessions/${room.sessionId}/room`,
+      `/app/sessions/${room.sessionId}/analysis`,
+      `/app/rounds/${room.roundId}/analysis`,
+    ]) {
       await page.goto(`${app.baseUrl}${path}`);
       await page.locator('.opinion-map').first().waitFor();
       const html = await page.content();
       for (const p of room.participants) {
-        for (const identity of [p.fullName, p.email, p.userId, p.personId, p.participationId]) expect(html).not.toContain(identity);
+        for (const identity of [p.fullName, p.email, p.userId, p.personId, p.participationId])
+          expect(html).not.toContain(identity);
       }
     }
   });
@@ -105,7 +122,9 @@ describe('the room view and the analysis pages follow the votes', () => {
     const { page } = projector;
     await page.goto(`${app.baseUrl}/app/rounds/${room.roundId}/analysis`);
     await page.getByRole('heading', { level: 1, name: /Analysis of the round/ }).waitFor();
-    await expect.poll(() => page.locator('.opinion-map figcaption').textContent()).toContain('6 participants');
+    await expect
+      .poll(() => page.locator('.opinion-map figcaption').textContent())
+      .toContain('6 participants');
     await checkPage(page, 'analysis-round');
     expect(appErrors(page)).toEqual([]);
   });

@@ -1,6 +1,12 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appErrors, launchBrowser, screenshots, seriousAxeViolations, type TestBrowser } from './support/browser.ts';
+import {
+  appErrors,
+  launchBrowser,
+  screenshots,
+  seriousAxeViolations,
+  type TestBrowser,
+} from './support/browser.ts';
 import { makeUser, signInThroughForm } from './support/people.ts';
 import { startApp, type RunningApp } from './support/server.ts';
 
@@ -60,7 +66,9 @@ describe('web app shell: serving, sign-in, languages', () => {
 
   it('switches to Urdu: right to left, remembered across reloads', async () => {
     await page.getByRole('button', { name: 'اردو' }).click();
-    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['ur', 'rtl']);
+    expect(
+      await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]),
+    ).toEqual(['ur', 'rtl']);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('پارلی');
     await page.reload();
     await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe('rtl');
@@ -80,16 +88,23 @@ describe('web app shell: serving, sign-in, languages', () => {
     await kb.goto(`${app.baseUrl}/app/login`);
     await kb.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
     await kb.keyboard.press('Tab');
-    const focused = () => kb.evaluate(() => {
-      const el = document.activeElement as HTMLElement;
-      const style = getComputedStyle(el);
-      return { text: el.textContent?.trim() ?? '', label: (el as HTMLInputElement).labels?.[0]?.textContent ?? '', outline: style.outlineStyle, width: style.outlineWidth };
-    });
+    const focused = () =>
+      kb.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        const style = getComputedStyle(el);
+        return {
+          text: el.textContent?.trim() ?? '',
+          label: (el as HTMLInputElement).labels?.[0]?.textContent ?? '',
+          outline: style.outlineStyle,
+          width: style.outlineWidth,
+        };
+      });
     const skip = await focused();
     expect(skip.text).toBe('Skip to content');
     expect(skip.outline).toBe('solid');
     // Tab through the header to the form, then sign in with Enter.
-    for (let i = 0; i < 15 && (await focused()).label !== 'Email'; i++) await kb.keyboard.press('Tab');
+    for (let i = 0; i < 15 && (await focused()).label !== 'Email'; i++)
+      await kb.keyboard.press('Tab');
     const email = await focused();
     expect(email.label).toBe('Email');
     expect(email.outline).toBe('solid');

@@ -70,9 +70,18 @@ const cpuMs = (since: NodeJS.CpuUsage) => {
 async function writeExport(shape: Shape) {
   const { table } = plantedConversation(shape);
   const folder = await mkdtemp(join(tmpdir(), 'parley-bench-'));
-  const comments = table.statements.map((s) => ({ id: s.id, body: `Statement ${s.id}`, authorId: '0', moderated: 1, timestamp: '' }));
+  const comments = table.statements.map((s) => ({
+    id: s.id,
+    body: `Statement ${s.id}`,
+    authorId: '0',
+    moderated: 1,
+    timestamp: '',
+  }));
   // One vote a second from a fixed start, so votes.csv carries real timestamps as Polis's does.
-  const at = Float64Array.from({ length: table.value.length }, (_, k) => 1_500_000_000_000 + 1000 * k);
+  const at = Float64Array.from(
+    { length: table.value.length },
+    (_, k) => 1_500_000_000_000 + 1000 * k,
+  );
   await writePolisExport(folder, {
     summary: { topic: shape.name },
     comments,

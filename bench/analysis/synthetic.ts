@@ -14,7 +14,14 @@ export interface Shape {
 }
 
 export const SHAPES: readonly Shape[] = [
-  { name: 'track-ii-room', participants: 35, statements: 60, meanVotes: 57, dense: true, groups: 2 },
+  {
+    name: 'track-ii-room',
+    participants: 35,
+    statements: 60,
+    meanVotes: 57,
+    dense: true,
+    groups: 2,
+  },
   { name: 'consultation', participants: 2_000, statements: 900, meanVotes: 108, groups: 3 },
   { name: 'polis-largest', participants: 33_422, statements: 783, meanVotes: 60, groups: 3 },
 ];
@@ -49,7 +56,9 @@ export function plantedConversation(shape: Shape, seed = 7): PlantedConversation
   let total = 0;
   for (let i = 0; i < n; i++) {
     planted[i] = Math.floor(random() * groups);
-    const drawn = shape.dense ? d - Math.floor(random() * 4) : Math.round(-Math.log(1 - random()) * (shape.meanVotes - 2)) + 3;
+    const drawn = shape.dense
+      ? d - Math.floor(random() * 4)
+      : Math.round(-Math.log(1 - random()) * (shape.meanVotes - 2)) + 3;
     votesOf[i] = Math.max(1, Math.min(d, drawn));
     total += votesOf[i];
   }

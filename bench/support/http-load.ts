@@ -73,10 +73,16 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     });
 
   await Promise.all(Array.from({ length: options.connections }, drive));
-  if (totals.ok + totals.non2xx === 0) throw new Error(`no answer from ${options.url}: ${failures[0]?.message ?? 'connections closed'}`);
+  if (totals.ok + totals.non2xx === 0)
+    throw new Error(
+      `no answer from ${options.url}: ${failures[0]?.message ?? 'connections closed'}`,
+    );
   const durationS = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  const at = (q: number) => (latencies.length === 0 ? 0 : Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]));
+  const at = (q: number) =>
+    latencies.length === 0
+      ? 0
+      : Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]);
   return { ...totals, durationS, p50Ms: at(0.5), p99Ms: at(0.99) };
 }
 
@@ -93,12 +99,26 @@ function completeAnswer(bytes: Buffer): { status: number; length: number } | nul
 }
 
 /** A raw HTTP/1.1 request. */
-export function rawRequest(method: string, path: string, headers: Record<string, string>, body?: string): Buffer {
+export function rawRequest(
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body?: string,
+): Buffer {
   return Buffer.from(rawRequestText(method, path, headers, body));
 }
 
-export function rawRequestText(method: string, path: string, headers: Record<string, string>, body?: string): string {
-  const lines = [`${method} ${path} HTTP/1.1`, 'host: 127.0.0.1', ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)];
+export function rawRequestText(
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body?: string,
+): string {
+  const lines = [
+    `${method} ${path} HTTP/1.1`,
+    'host: 127.0.0.1',
+    ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
+  ];
   if (body !== undefined) lines.push(`content-length: ${Buffer.byteLength(body)}`);
   return `${lines.join('\r\n')}\r\n\r\n${body ?? ''}`;
 }
@@ -116,7 +136,8 @@ export function prebuilt(count: number, build: (i: number) => string): (i: numbe
   const all = Buffer.allocUnsafe(total);
   texts.forEach((t, i) => all.write(t, i === 0 ? 0 : ends[i - 1]));
   return (i) => {
-    if (i >= count) throw new Error(`more than the ${count} requests built ahead were sent: raise the count`);
+    if (i >= count)
+      throw new Error(`more than the ${count} requests built ahead were sent: raise the count`);
     return all.subarray(i === 0 ? 0 : ends[i - 1], ends[i]);
   };
 }

@@ -28,16 +28,31 @@ export interface BenchRoom {
   organiserCookie: string;
 }
 
-const BACKGROUNDS = ['former_diplomat', 'former_military', 'academic', 'media', 'economist', 'civil_society'];
+const BACKGROUNDS = [
+  'former_diplomat',
+  'former_military',
+  'academic',
+  'media',
+  'economist',
+  'civil_society',
+];
 
 /**
  * A Track-II room straight in the database: one open Chatham House session, `voters`
  * participants split between two delegations, `statements` approved statements, and each
  * voter's first `preVoted` statements already voted on (so the analysis has real structure).
  */
-export async function seedBenchRoom(db: Db, options: { voters: number; statements: number; preVoted: number }): Promise<BenchRoom> {
+export async function seedBenchRoom(
+  db: Db,
+  options: { voters: number; statements: number; preVoted: number },
+): Promise<BenchRoom> {
   const k = db.kysely;
-  const deps = { db, config: loadConfig({ PARLEY_DEMO: 'off' }), mailer: null, now: () => new Date() } satisfies Deps;
+  const deps = {
+    db,
+    config: loadConfig({ PARLEY_DEMO: 'off' }),
+    mailer: null,
+    now: () => new Date(),
+  } satisfies Deps;
   const series = await buildSeries(k);
   const round = await buildRound(k, { series_id: series.id, status: 'in_session' });
   const session = await buildSession(k, { round_id: round.id, status: 'open' });
@@ -79,7 +94,10 @@ export async function seedBenchRoom(db: Db, options: { voters: number; statement
     const user = await buildUser(k, { person_id: person.id });
     const { secret } = await openSession(deps, user.id);
     const actor = await loadActor(deps, secret);
-    voters.push({ participationId: participation.id, headers: { cookie: `parley_session=${secret}`, 'x-csrf-token': actor.csrfToken! } });
+    voters.push({
+      participationId: participation.id,
+      headers: { cookie: `parley_session=${secret}`, 'x-csrf-token': actor.csrfToken! },
+    });
     // Two camps that agree on a third of the statements: structure for the opinion map.
     const votes = statementIds.slice(0, options.preVoted).map((statementId, j) => ({
       client_vote_id: randomUUID(),

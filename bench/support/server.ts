@@ -14,14 +14,28 @@ export interface ServerProcess {
  * Starts `parley serve` in its own process (as in production) on a free port of 127.0.0.1,
  * so the benchmark's clients do not share its event loop. Resolves once it listens.
  */
-export function startServerProcess(databaseUrl: string, env: NodeJS.ProcessEnv = {}): Promise<ServerProcess> {
+export function startServerProcess(
+  databaseUrl: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<ServerProcess> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [PARLEY, 'serve'], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', PARLEY_DEMO: 'off', LOG_LEVEL: 'warn', ...env },
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        PARLEY_DEMO: 'off',
+        LOG_LEVEL: 'warn',
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`the server did not start within 60 s:\n${output}`)), 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`the server did not start within 60 s:\n${output}`)),
+      60_000,
+    );
     const onData = (chunk: Buffer) => {
       if (output.length < 100_000) output += chunk.toString();
       const match = /Parley is running at (http:\/\/\S+)/.exec(output);

@@ -69,7 +69,11 @@ export function openEventStream(
             const forget = () => listeners.splice(listeners.indexOf(listener), 1);
             const timer = setTimeout(() => {
               forget();
-              rej(new Error(`no matching event within ${timeoutMs} ms (got ${events.map((e) => e.event).join(', ') || 'none'})`));
+              rej(
+                new Error(
+                  `no matching event within ${timeoutMs} ms (got ${events.map((e) => e.event).join(', ') || 'none'})`,
+                ),
+              );
             }, timeoutMs);
             const listener = (event: SseEvent) => {
               if (!match(event)) return;
@@ -106,5 +110,10 @@ function parseBlock(block: string): SseEvent | null {
   }
   // Comments (heartbeats) and a bare `retry:` carry no event.
   if (!sawField || (data.length === 0 && id === null)) return null;
-  return { id, event, data: data.join('\n'), receivedAt: performance.timeOrigin + performance.now() };
+  return {
+    id,
+    event,
+    data: data.join('\n'),
+    receivedAt: performance.timeOrigin + performance.now(),
+  };
 }

@@ -11,18 +11,29 @@ import { migrateToLatest } from '../../src/server/db/migrate.ts';
 import type { Deps } from '../../src/server/deps.ts';
 import { createLiveHub } from '../../src/server/live/hub.ts';
 
-const config = loadConfig({ ...process.env, PARLEY_DEMO: 'off', LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: '0' });
+const config = loadConfig({
+  ...process.env,
+  PARLEY_DEMO: 'off',
+  LOG_LEVEL: 'silent',
+  HOST: '127.0.0.1',
+  PORT: '0',
+});
 const db = openDatabase(config.databaseUrl);
 await migrateToLatest(db.kysely);
 const deps: Deps = { db, config, mailer: null, now: () => new Date() };
-if (process.env.BENCH_LIVE !== 'off') deps.live = await createLiveHub(deps, { log: (message, error) => console.error(`[live] ${message}`, error ?? '') });
+if (process.env.BENCH_LIVE !== 'off')
+  deps.live = await createLiveHub(deps, {
+    log: (message, error) => console.error(`[live] ${message}`, error ?? ''),
+  });
 const app = await buildApp(deps, { logger: false });
 app.get('/bench/noop', async () => ({ ok: true }));
 // The same request shape as a vote (cookie, CSRF header, JSON body), answered without the database.
 app.post('/bench/noop', async () => ({ ok: true }));
 await app.listen({ port: 0, host: '127.0.0.1' });
 const address = app.server.address();
-console.log(`bench server listening at http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`);
+console.log(
+  `bench server listening at http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`,
+);
 
 process.once('SIGTERM', async () => {
   await app.close();

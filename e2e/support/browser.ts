@@ -18,8 +18,14 @@ export async function launchBrowser(): Promise<TestBrowser> {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     args: [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
     ],
     // No --user-data-dir: playwright refuses it for launch() and gives every launch its own fresh
     // temporary profile, deleted on close (and each newContext is as clean as a new profile).
@@ -27,7 +33,10 @@ export async function launchBrowser(): Promise<TestBrowser> {
   return {
     browser,
     async newPage(width = 1280) {
-      const context = await browser.newContext({ viewport: { width, height: width < 500 ? 780 : 900 }, locale: 'en-GB' });
+      const context = await browser.newContext({
+        viewport: { width, height: width < 500 ? 780 : 900 },
+        locale: 'en-GB',
+      });
       const page = await context.newPage();
       // Any uncaught error or console error in the app fails the walk-through that reads these.
       const errors: string[] = [];
@@ -42,7 +51,8 @@ export async function launchBrowser(): Promise<TestBrowser> {
   };
 }
 
-export const appErrors = (page: Page): string[] => (page as Page & { appErrors?: string[] }).appErrors ?? [];
+export const appErrors = (page: Page): string[] =>
+  (page as Page & { appErrors?: string[] }).appErrors ?? [];
 
 const SCREENSHOTS = join(process.cwd(), 'test-results', 'screenshots');
 
@@ -61,7 +71,10 @@ export async function screenshots(page: Page, name: string): Promise<string[]> {
   return files;
 }
 
-const AXE_SOURCE = readFileSync(join(process.cwd(), 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+const AXE_SOURCE = readFileSync(
+  join(process.cwd(), 'node_modules', 'axe-core', 'axe.min.js'),
+  'utf8',
+);
 
 export interface AxeViolation {
   id: string;
@@ -75,9 +88,20 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
   // Evaluated through the DevTools protocol: an injected <script> would (rightly) be blocked by our CSP.
   await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+    const axe = (
+      window as unknown as {
+        axe: { run(ctx: Document, opts: object): Promise<{ violations: AxeViolation[] }> };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target })),
+    }));
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }

@@ -13,7 +13,8 @@ export interface RunningApp extends TestApp {
 }
 
 export async function startApp(): Promise<RunningApp> {
-  if (!existsSync(`${WEB_ROOT}index.html`)) throw new Error('The web app is not built: run `npm run build:web` first (npm test does).');
+  if (!existsSync(`${WEB_ROOT}index.html`))
+    throw new Error('The web app is not built: run `npm run build:web` first (npm test does).');
   const t = await createTestApp('sqlite');
   await t.app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = t.app.server.address() as AddressInfo;

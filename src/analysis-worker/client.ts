@@ -11,7 +11,10 @@ export interface AnalysisWorker {
 /** Starts one worker thread running the engine (through bootstrap.mjs, which loads TypeScript via tsx). */
 export function startAnalysisWorker(): AnalysisWorker {
   const worker = new Worker(new URL('./bootstrap.mjs', import.meta.url));
-  const pending = new Map<number, { resolve: (r: AnalysisResult) => void; reject: (e: Error) => void }>();
+  const pending = new Map<
+    number,
+    { resolve: (r: AnalysisResult) => void; reject: (e: Error) => void }
+  >();
   let nextId = 0;
   worker.on('message', (reply: AnalysisReply) => {
     const waiter = pending.get(reply.id);

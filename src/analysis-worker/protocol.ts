@@ -7,4 +7,6 @@ export interface AnalysisRequest {
   readonly options?: AnalysisOptions;
 }
 
-export type AnalysisReply = { readonly id: number; readonly result: AnalysisResult } | { readonly id: number; readonly error: string };
+export type AnalysisReply =
+  | { readonly id: number; readonly result: AnalysisResult }
+  | { readonly id: number; readonly error: string };

@@ -5,7 +5,10 @@
  * from the contingency table n_ij. 1 for identical partitions (up to renaming), about 0 for
  * chance agreement. Two single-cluster labelings, or fewer than two items, count as identical (1).
  */
-export function adjustedRandIndex(a: readonly (string | number)[], b: readonly (string | number)[]): number {
+export function adjustedRandIndex(
+  a: readonly (string | number)[],
+  b: readonly (string | number)[],
+): number {
   if (a.length !== b.length) throw new RangeError('labelings differ in length');
   const n = a.length;
   if (n < 2) return 1;

@@ -1,5 +1,12 @@
 import { smoothedShare } from './repness.ts';
-import type { CategoryBreakdown, CategoryLookup, Classification, ConvergenceReport, StatementConvergence, VoteMatrix } from './types.ts';
+import type {
+  CategoryBreakdown,
+  CategoryLookup,
+  Classification,
+  ConvergenceReport,
+  StatementConvergence,
+  VoteMatrix,
+} from './types.ts';
 
 /** Two-sided 90% normal quantile, for the Wilson interval. */
 export const Z_TWO_SIDED_90 = 1.6449;
@@ -20,7 +27,9 @@ export function wilsonInterval(k: number, n: number, z = Z_TWO_SIDED_90): [numbe
 }
 
 function lookup(categories: CategoryLookup, id: string): string | undefined {
-  return categories instanceof Map ? categories.get(id) : (categories as Readonly<Record<string, string>>)[id];
+  return categories instanceof Map
+    ? categories.get(id)
+    : (categories as Readonly<Record<string, string>>)[id];
 }
 
 /**
@@ -28,7 +37,12 @@ function lookup(categories: CategoryLookup, id: string): string | undefined {
  * k members are withheld or, with `merge`, pooled into "other" (reported only if the pool itself
  * reaches k), so no breakdown describes fewer than k people. Ordered by name for stable output.
  */
-export function reportableCategories(matrix: VoteMatrix, categories: CategoryLookup | undefined, k: number, merge: boolean) {
+export function reportableCategories(
+  matrix: VoteMatrix,
+  categories: CategoryLookup | undefined,
+  k: number,
+  merge: boolean,
+) {
   const rows = matrix.participants.length;
   const rowCategory = new Int32Array(rows).fill(-1);
   if (!categories) return { names: [] as string[], rowCategory, withheld: 0 };
@@ -38,7 +52,10 @@ export function reportableCategories(matrix: VoteMatrix, categories: CategoryLoo
   const large = [...size.keys()].filter((name) => (size.get(name) ?? 0) >= k).sort();
   const small = [...size.keys()].filter((name) => (size.get(name) ?? 0) < k);
   const pooled = small.reduce((sum, name) => sum + (size.get(name) ?? 0), 0);
-  const names = merge && pooled >= k && small.length > 0 && !large.includes(MERGED_CATEGORY) ? [...large, MERGED_CATEGORY] : large;
+  const names =
+    merge && pooled >= k && small.length > 0 && !large.includes(MERGED_CATEGORY)
+      ? [...large, MERGED_CATEGORY]
+      : large;
   const indexOf = new Map(names.map((name, c) => [name, c]));
   raw.forEach((name, i) => {
     if (name === undefined) return;
@@ -48,7 +65,12 @@ export function reportableCategories(matrix: VoteMatrix, categories: CategoryLoo
   return { names, rowCategory, withheld: small.length };
 }
 
-function breakdowns(matrix: VoteMatrix, names: string[], rowCategory: Int32Array, minVotes: number): CategoryBreakdown[][] {
+function breakdowns(
+  matrix: VoteMatrix,
+  names: string[],
+  rowCategory: Int32Array,
+  minVotes: number,
+): CategoryBreakdown[][] {
   const nCols = matrix.statements.length;
   const c = names.length;
   const agrees = new Int32Array(c * nCols);
@@ -103,12 +125,15 @@ export function classify(delegations: readonly CategoryBreakdown[]): Classificat
   if (passes / seen > PASS_SHARE_UNCERTAIN) return 'uncertain';
   const disagreeShare = (d: CategoryBreakdown) => d.disagrees / d.seen;
   const agreeShare = (d: CategoryBreakdown) => d.agrees / d.seen;
-  if (delegations.every((d) => d.smoothedAgree > 0.5 && disagreeShare(d) <= BLOCKING_SHARE)) return 'convergence';
-  if (delegations.every((d) => d.smoothedDisagree > 0.5 && agreeShare(d) <= BLOCKING_SHARE)) return 'shared-rejection';
+  if (delegations.every((d) => d.smoothedAgree > 0.5 && disagreeShare(d) <= BLOCKING_SHARE))
+    return 'convergence';
+  if (delegations.every((d) => d.smoothedDisagree > 0.5 && agreeShare(d) <= BLOCKING_SHARE))
+    return 'shared-rejection';
   const leansAgree = delegations.some((d) => d.smoothedAgree > 0.5);
   const leansDisagree = delegations.some((d) => d.smoothedDisagree > 0.5);
   if (leansAgree && leansDisagree) return 'divergence';
-  if (delegations.some((d) => d.smoothedAgree <= 0.5 && d.smoothedDisagree <= 0.5)) return 'contested-within';
+  if (delegations.some((d) => d.smoothedAgree <= 0.5 && d.smoothedDisagree <= 0.5))
+    return 'contested-within';
   return 'uncertain';
 }
 
@@ -119,12 +144,25 @@ export function classify(delegations: readonly CategoryBreakdown[]): Classificat
  * minimum smoothed agree share over delegations). Pathways to cooperation are the active
  * statements ranked by bridging score, uncertain ones left out.
  */
-export function convergenceReport(matrix: VoteMatrix, options: { k: number; minVotes: number }): ConvergenceReport | undefined {
+export function convergenceReport(
+  matrix: VoteMatrix,
+  options: { k: number; minVotes: number },
+): ConvergenceReport | undefined {
   if (!matrix.delegations && !matrix.backgrounds) return undefined;
   const delegations = reportableCategories(matrix, matrix.delegations, options.k, false);
   const backgrounds = reportableCategories(matrix, matrix.backgrounds, options.k, true);
-  const byDelegation = breakdowns(matrix, delegations.names, delegations.rowCategory, options.minVotes);
-  const byBackground = breakdowns(matrix, backgrounds.names, backgrounds.rowCategory, options.minVotes);
+  const byDelegation = breakdowns(
+    matrix,
+    delegations.names,
+    delegations.rowCategory,
+    options.minVotes,
+  );
+  const byBackground = breakdowns(
+    matrix,
+    backgrounds.names,
+    backgrounds.rowCategory,
+    options.minVotes,
+  );
   const statements: StatementConvergence[] = [];
   matrix.statements.forEach((statement, j) => {
     if (matrix.excluded[j]) return;
@@ -132,7 +170,8 @@ export function convergenceReport(matrix: VoteMatrix, options: { k: number; minV
     statements.push({
       statement: statement.id,
       classification: classify(perDelegation),
-      bridging: perDelegation.length > 0 ? Math.min(...perDelegation.map((d) => d.smoothedAgree)) : 0,
+      bridging:
+        perDelegation.length > 0 ? Math.min(...perDelegation.map((d) => d.smoothedAgree)) : 0,
       delegations: perDelegation,
       backgrounds: byBackground[j],
     });

@@ -1,4 +1,10 @@
-import { farthestPoints, firstDistinctPoints, inertia, kmeans2d, type KMeansResult } from './kmeans.ts';
+import {
+  farthestPoints,
+  firstDistinctPoints,
+  inertia,
+  kmeans2d,
+  type KMeansResult,
+} from './kmeans.ts';
 import { meanSilhouette } from './silhouette.ts';
 import type { VoteMatrix } from './types.ts';
 
@@ -52,7 +58,8 @@ export function clusterBase(
     if (xs.length > previous.inConv) {
       const known = new Set(previous.centres.map(([x, y]) => `${x},${y}`));
       for (let c = 0; c < initial.length / 2 && warm.length < 2 * BASE_CLUSTERS; c++) {
-        if (!known.has(`${initial[2 * c]},${initial[2 * c + 1]}`)) warm.push(initial[2 * c], initial[2 * c + 1]);
+        if (!known.has(`${initial[2 * c]},${initial[2 * c + 1]}`))
+          warm.push(initial[2 * c], initial[2 * c + 1]);
       }
     }
     initial = Float64Array.from(warm);
@@ -115,7 +122,11 @@ export function fitGroups(
     }
   }
   const result = best as KMeansResult;
-  return { k, result, silhouette: meanSilhouette(bx, by, result.assignment, result.weights.length, distances) };
+  return {
+    k,
+    result,
+    silhouette: meanSilhouette(bx, by, result.assignment, result.weights.length, distances),
+  };
 }
 
 /** State carried between warm runs so k only changes after a new k has won several updates in a row. */
@@ -130,10 +141,15 @@ export interface KSelection {
  * winner must win `switchAfter` updates in a row before it replaces the current k, as live Polis
  * does, so the groups do not flicker when two k are nearly as good.
  */
-export function chooseK(fits: readonly GroupFit[], previous: KSelection | undefined, switchAfter: number): KSelection {
+export function chooseK(
+  fits: readonly GroupFit[],
+  previous: KSelection | undefined,
+  switchAfter: number,
+): KSelection {
   let best = fits[0];
   for (const fit of fits) if (fit.silhouette > best.silhouette + 1e-12) best = fit;
-  if (!previous || !fits.some((f) => f.k === previous.k) || best.k === previous.k) return { k: best.k, challenger: -1, streak: 0 };
+  if (!previous || !fits.some((f) => f.k === previous.k) || best.k === previous.k)
+    return { k: best.k, challenger: -1, streak: 0 };
   const streak = previous.challenger === best.k ? previous.streak + 1 : 1;
   if (streak >= switchAfter) return { k: best.k, challenger: -1, streak: 0 };
   return { k: previous.k, challenger: best.k, streak };

@@ -1,6 +1,14 @@
 import { areasOfUncertainty, groupInformedConsensus, majorityOpinion } from './consensus.ts';
 import { convergenceReport } from './delegations.ts';
-import { candidateGroupCounts, chooseK, clusterBase, fitGroups, selectInConv, type GroupFit, type KSelection } from './groups.ts';
+import {
+  candidateGroupCounts,
+  chooseK,
+  clusterBase,
+  fitGroups,
+  selectInConv,
+  type GroupFit,
+  type KSelection,
+} from './groups.ts';
 import { assignGroupIds } from './labels.ts';
 import { buildVoteMatrix, columnCounts } from './matrix.ts';
 import { columnMeans, principalComponents } from './pca.ts';
@@ -8,27 +16,48 @@ import { projectParticipants, projectStatements } from './projection.ts';
 import { countByGroup, representativeStatements } from './repness.ts';
 import { routingPriorities } from './routing.ts';
 import { pairwiseDistances } from './silhouette.ts';
-import type { AnalysisInputLike, AnalysisOptions, AnalysisResult, GroupResult, RepStatement, VoteMatrix } from './types.ts';
+import type {
+  AnalysisInputLike,
+  AnalysisOptions,
+  AnalysisResult,
+  GroupResult,
+  RepStatement,
+  VoteMatrix,
+} from './types.ts';
 
 export type * from './types.ts';
 export { adjustedRandIndex } from './ari.ts';
 export { AnalysisInputError, buildVoteMatrix, toVoteTable } from './matrix.ts';
-export { DEFAULT_REPLAY_SCHEDULE, replay, replayCuts, type ReplayOptions, type ReplayResult, type ReplaySchedule } from './replay.ts';
+export {
+  DEFAULT_REPLAY_SCHEDULE,
+  replay,
+  replayCuts,
+  type ReplayOptions,
+  type ReplayResult,
+  type ReplaySchedule,
+} from './replay.ts';
 
 /** Below this first-axis variance the votes carry no opinion structure worth clustering. */
 export const MIN_VARIANCE = 1e-10;
 
 /** Previous components re-indexed by statement id, so statements added since the last run start at 0. */
-function alignedComponents(matrix: VoteMatrix, previous: AnalysisResult | undefined): [number[], number[]] | undefined {
+function alignedComponents(
+  matrix: VoteMatrix,
+  previous: AnalysisResult | undefined,
+): [number[], number[]] | undefined {
   if (!previous || previous.pca.variances[0] <= MIN_VARIANCE) return undefined;
   const at = new Map(previous.statements.ids.map((id, j) => [id, j]));
-  const pick = (component: readonly number[]) => matrix.statements.map((s) => component[at.get(s.id) ?? -1] ?? 0);
+  const pick = (component: readonly number[]) =>
+    matrix.statements.map((s) => component[at.get(s.id) ?? -1] ?? 0);
   return [pick(previous.pca.components[0]), pick(previous.pca.components[1])];
 }
 
 /** Interleaved x, y as pairs. */
 function pairs(flat: Float64Array): [number, number][] {
-  return Array.from({ length: flat.length / 2 }, (_, c) => [flat[2 * c], flat[2 * c + 1]] as [number, number]);
+  return Array.from(
+    { length: flat.length / 2 },
+    (_, c) => [flat[2 * c], flat[2 * c + 1]] as [number, number],
+  );
 }
 
 /**
@@ -40,7 +69,8 @@ function warmStart(previous: AnalysisResult | undefined, k: number): Float64Arra
   if (!previous || previous.groups.length === 0) return undefined;
   const kept = previous.selection.centres?.[String(k)];
   if (kept && kept.length === k) return Float64Array.from(kept.flat());
-  if (previous.groups.length === k) return Float64Array.from(previous.groups.flatMap((g) => g.centre));
+  if (previous.groups.length === k)
+    return Float64Array.from(previous.groups.flatMap((g) => g.centre));
   return undefined;
 }
 
@@ -63,23 +93,34 @@ function cluster(
   const xs = Float64Array.from(rows, (i) => x[i]);
   const ys = Float64Array.from(rows, (i) => y[i]);
   const previous = options.previous;
-  const base = clusterBase(xs, ys, previous && { centres: previous.baseClusters.centres, inConv: previous.counts.inConv });
+  const base = clusterBase(
+    xs,
+    ys,
+    previous && { centres: previous.baseClusters.centres, inConv: previous.counts.inConv },
+  );
   const nBase = base.weights.length;
   const bx = Float64Array.from({ length: nBase }, (_, c) => base.centres[2 * c]);
   const by = Float64Array.from({ length: nBase }, (_, c) => base.centres[2 * c + 1]);
   const ks =
-    options.groupCount !== undefined ? [Math.max(1, Math.min(Math.floor(options.groupCount), nBase))] : candidateGroupCounts(nBase);
+    options.groupCount !== undefined
+      ? [Math.max(1, Math.min(Math.floor(options.groupCount), nBase))]
+      : candidateGroupCounts(nBase);
   if (ks.length === 0) return undefined;
   const distances = pairwiseDistances(bx, by);
-  const fits: GroupFit[] = ks.map((k) => fitGroups(bx, by, base.weights, k, warmStart(previous, k), options.groupStart, distances));
-  const previousSelection: KSelection | undefined = previous && previous.groups.length > 0 ? previous.selection : undefined;
+  const fits: GroupFit[] = ks.map((k) =>
+    fitGroups(bx, by, base.weights, k, warmStart(previous, k), options.groupStart, distances),
+  );
+  const previousSelection: KSelection | undefined =
+    previous && previous.groups.length > 0 ? previous.selection : undefined;
   const selection = chooseK(fits, previousSelection, options.kSwitchUpdates ?? 4);
   const chosen = fits.find((f) => f.k === selection.k) as GroupFit;
   const groupCount = chosen.result.weights.length;
   const memberRows: number[][] = Array.from({ length: groupCount }, () => []);
   rows.forEach((row, t) => memberRows[chosen.result.assignment[base.assignment[t]]].push(row));
   const members = memberRows.map((list) => list.map((row) => matrix.participants[row]));
-  const centres = memberRows.map((_, g) => [chosen.result.centres[2 * g], chosen.result.centres[2 * g + 1]] as [number, number]);
+  const centres = memberRows.map(
+    (_, g) => [chosen.result.centres[2 * g], chosen.result.centres[2 * g + 1]] as [number, number],
+  );
   const ids = assignGroupIds(members, centres, previous?.groups);
   const groupOfRow = new Int32Array(matrix.participants.length).fill(-1);
   memberRows.forEach((list, g) => list.forEach((row) => (groupOfRow[row] = g)));
@@ -112,7 +153,10 @@ export function analyze(input: AnalysisInputLike, options: AnalysisOptions = {})
   const nCols = matrix.statements.length;
   const counts = columnCounts(matrix);
   const center = columnMeans(matrix, counts);
-  const pca = principalComponents(matrix, center, counts, { seed: options.seed, previous: alignedComponents(matrix, options.previous) });
+  const pca = principalComponents(matrix, center, counts, {
+    seed: options.seed,
+    previous: alignedComponents(matrix, options.previous),
+  });
   const { x, y } = projectParticipants(matrix, center, pca.components);
   const statementPositions = projectStatements(matrix, pca.center, pca.components);
   const inConv = selectInConv(matrix);
@@ -121,21 +165,35 @@ export function analyze(input: AnalysisInputLike, options: AnalysisOptions = {})
   const reasons: string[] = [];
   const empty = rows === 0 || matrix.value.length === 0;
   if (empty) reasons.push('no votes');
-  else if (pca.variances[0] <= MIN_VARIANCE) reasons.push('no variance: every voter voted alike (or only passed)');
+  else if (pca.variances[0] <= MIN_VARIANCE)
+    reasons.push('no variance: every voter voted alike (or only passed)');
   else if (inConvCount < 2) reasons.push('fewer than two participants to cluster');
   const clustering = reasons.length === 0 ? cluster(matrix, x, y, inConv, options) : undefined;
-  if (reasons.length === 0 && !clustering) reasons.push('fewer than two distinct opinion positions');
+  if (reasons.length === 0 && !clustering)
+    reasons.push('fewer than two distinct opinion positions');
 
   const groupCount = clustering?.groups.length ?? 0;
-  const byGroup = countByGroup(matrix, clustering?.groupOfRow ?? new Int32Array(rows).fill(-1), groupCount);
+  const byGroup = countByGroup(
+    matrix,
+    clustering?.groupOfRow ?? new Int32Array(rows).fill(-1),
+    groupCount,
+  );
   const repness: Record<string, RepStatement[]> = {};
-  representativeStatements(matrix, byGroup).forEach((list, g) => (repness[String(clustering?.groups[g].id)] = list));
+  representativeStatements(matrix, byGroup).forEach(
+    (list, g) => (repness[String(clustering?.groups[g].id)] = list),
+  );
   const idOfIndex = clustering?.groups.map((g) => g.id) ?? [];
   const activeStatements = matrix.excluded.reduce((s, e) => s + (e ? 0 : 1), 0);
 
   return {
     version: 1,
-    counts: { participants: rows, statements: nCols, votes: matrix.value.length, inConv: inConvCount, activeStatements },
+    counts: {
+      participants: rows,
+      statements: nCols,
+      votes: matrix.value.length,
+      inConv: inConvCount,
+      activeStatements,
+    },
     flags: { empty, noOpinionStructure: reasons.length > 0, reasons },
     pca,
     participants: {
@@ -143,7 +201,9 @@ export function analyze(input: AnalysisInputLike, options: AnalysisOptions = {})
       x: Array.from(x),
       y: Array.from(y),
       inConv: Array.from(inConv, (v) => v === 1),
-      group: Array.from(clustering?.groupOfRow ?? new Int32Array(rows).fill(-1), (g) => (g < 0 ? -1 : idOfIndex[g])),
+      group: Array.from(clustering?.groupOfRow ?? new Int32Array(rows).fill(-1), (g) =>
+        g < 0 ? -1 : idOfIndex[g],
+      ),
     },
     statements: {
       ids: matrix.statements.map((s) => s.id),
@@ -162,6 +222,9 @@ export function analyze(input: AnalysisInputLike, options: AnalysisOptions = {})
     groupInformedConsensus: groupInformedConsensus(matrix, byGroup, counts),
     uncertainty: areasOfUncertainty(matrix, counts),
     routing: routingPriorities(matrix, counts, statementPositions.extremity),
-    convergence: convergenceReport(matrix, { k: options.kAnonymity ?? 3, minVotes: options.kAnonymity ?? 3 }),
+    convergence: convergenceReport(matrix, {
+      k: options.kAnonymity ?? 3,
+      minVotes: options.kAnonymity ?? 3,
+    }),
   };
 }

@@ -30,7 +30,12 @@ export function firstDistinctPoints(xs: Float64Array, ys: Float64Array, k: numbe
 }
 
 /** Deterministic farthest-point initialisation: start at the heaviest point, then repeatedly add the point farthest from all chosen. */
-export function farthestPoints(xs: Float64Array, ys: Float64Array, weights: Float64Array, k: number): Float64Array {
+export function farthestPoints(
+  xs: Float64Array,
+  ys: Float64Array,
+  weights: Float64Array,
+  k: number,
+): Float64Array {
   const n = xs.length;
   if (n === 0) return new Float64Array(0);
   let first = 0;
@@ -72,7 +77,9 @@ class CentreIndex {
 
   constructor(centres: Float64Array) {
     const k = centres.length / 2;
-    const order = Int32Array.from({ length: k }, (_, c) => c).sort((a, b) => centres[2 * a] - centres[2 * b] || a - b);
+    const order = Int32Array.from({ length: k }, (_, c) => c).sort(
+      (a, b) => centres[2 * a] - centres[2 * b] || a - b,
+    );
     this.sortedId = order;
     this.sortedX = Float64Array.from(order, (c) => centres[2 * c]);
     this.sortedY = Float64Array.from(order, (c) => centres[2 * c + 1]);
@@ -196,7 +203,12 @@ export function kmeans2d(
     let secondLargest = 0;
     for (let c = 0; c < k; c++) {
       moved[c] =
-        total[c] === 0 ? 0 : Math.sqrt((sumX[c] / total[c] - centres[2 * c]) ** 2 + (sumY[c] / total[c] - centres[2 * c + 1]) ** 2);
+        total[c] === 0
+          ? 0
+          : Math.sqrt(
+              (sumX[c] / total[c] - centres[2 * c]) ** 2 +
+                (sumY[c] / total[c] - centres[2 * c + 1]) ** 2,
+            );
       if (moved[c] > largest) {
         secondLargest = largest;
         largest = moved[c];
@@ -263,11 +275,18 @@ function dropEmpty(
 }
 
 /** Weighted within-cluster sum of squared distances (lower is a tighter fit). */
-export function inertia(xs: Float64Array, ys: Float64Array, weights: Float64Array | undefined, result: KMeansResult): number {
+export function inertia(
+  xs: Float64Array,
+  ys: Float64Array,
+  weights: Float64Array | undefined,
+  result: KMeansResult,
+): number {
   let s = 0;
   for (let i = 0; i < xs.length; i++) {
     const c = result.assignment[i];
-    s += (weights ? weights[i] : 1) * ((xs[i] - result.centres[2 * c]) ** 2 + (ys[i] - result.centres[2 * c + 1]) ** 2);
+    s +=
+      (weights ? weights[i] : 1) *
+      ((xs[i] - result.centres[2 * c]) ** 2 + (ys[i] - result.centres[2 * c + 1]) ** 2);
   }
   return s;
 }

@@ -29,13 +29,25 @@ export function assignGroupIds(
   return ids;
 }
 
-function coldOrder(members: readonly (readonly string[])[], centres: readonly (readonly [number, number])[]): number[] {
+function coldOrder(
+  members: readonly (readonly string[])[],
+  centres: readonly (readonly [number, number])[],
+): number[] {
   return members
     .map((_, g) => g)
-    .sort((a, b) => members[b].length - members[a].length || centres[a][0] - centres[b][0] || centres[a][1] - centres[b][1] || a - b);
+    .sort(
+      (a, b) =>
+        members[b].length - members[a].length ||
+        centres[a][0] - centres[b][0] ||
+        centres[a][1] - centres[b][1] ||
+        a - b,
+    );
 }
 
-function coldIds(members: readonly (readonly string[])[], centres: readonly (readonly [number, number])[]): number[] {
+function coldIds(
+  members: readonly (readonly string[])[],
+  centres: readonly (readonly [number, number])[],
+): number[] {
   const ids = new Array<number>(members.length);
   coldOrder(members, centres).forEach((g, rank) => (ids[g] = rank));
   return ids;

@@ -1,7 +1,10 @@
 /** Largest eigenpairs of a symmetric positive semi-definite operator by the Lanczos method. */
 
 /** Eigen-decomposition of a small dense symmetric matrix (row-major m x m) by cyclic Jacobi rotations. */
-export function symmetricEigen(matrix: Float64Array, m: number): { values: Float64Array; vectors: Float64Array } {
+export function symmetricEigen(
+  matrix: Float64Array,
+  m: number,
+): { values: Float64Array; vectors: Float64Array } {
   const a = Float64Array.from(matrix);
   const v = new Float64Array(m * m);
   for (let i = 0; i < m; i++) v[i * m + i] = 1;
@@ -93,7 +96,8 @@ export function lanczosTop(
     const top = Math.max(ritz.values[0], 0);
     const wanted = Math.min(count, m);
     let converged = true;
-    for (let r = 0; r < wanted; r++) if (length * Math.abs(ritz.vectors[(m - 1) * m + r]) > tolerance * top) converged = false;
+    for (let r = 0; r < wanted; r++)
+      if (length * Math.abs(ritz.vectors[(m - 1) * m + r]) > tolerance * top) converged = false;
     if (converged || invariant || length <= 1e-13 * top || top === 0) break;
     q = Float64Array.from(w);
     scale(q, 1 / length);
@@ -181,7 +185,8 @@ function tridiagonalEigen(alpha: number[], beta: number[], m: number) {
   const order = Array.from({ length: m }, (_, i) => i).sort((a, b) => d[b] - d[a] || a - b);
   const sortedValues = Float64Array.from(order, (i) => d[i]);
   const sortedVectors = new Float64Array(m * m);
-  for (let r = 0; r < m; r++) for (let c = 0; c < m; c++) sortedVectors[r * m + c] = z[r * m + order[c]];
+  for (let r = 0; r < m; r++)
+    for (let c = 0; c < m; c++) sortedVectors[r * m + c] = z[r * m + order[c]];
   return { values: sortedValues, vectors: sortedVectors };
 }
 

@@ -1,4 +1,10 @@
-import type { AnalysisInputLike, ConversationInput, StatementInput, VoteMatrix, VoteTable } from './types.ts';
+import type {
+  AnalysisInputLike,
+  ConversationInput,
+  StatementInput,
+  VoteMatrix,
+  VoteTable,
+} from './types.ts';
 
 /** Thrown for input the engine cannot interpret; `index` is the offending vote's position. */
 export class AnalysisInputError extends Error {
@@ -167,7 +173,8 @@ export function activeVotesPerRow(matrix: VoteMatrix): Int32Array {
   const counts = new Int32Array(rows);
   for (let i = 0; i < rows; i++) {
     let c = 0;
-    for (let p = matrix.rowStart[i]; p < matrix.rowStart[i + 1]; p++) if (!matrix.excluded[matrix.statementIndex[p]]) c++;
+    for (let p = matrix.rowStart[i]; p < matrix.rowStart[i + 1]; p++)
+      if (!matrix.excluded[matrix.statementIndex[p]]) c++;
     counts[i] = c;
   }
   return counts;
@@ -190,6 +197,8 @@ export function columnCounts(matrix: VoteMatrix, rows?: Uint8Array) {
     }
   };
   if (!rows) count(0, statementIndex.length);
-  else for (let i = 0; i < matrix.participants.length; i++) if (rows[i]) count(rowStart[i], rowStart[i + 1]);
+  else
+    for (let i = 0; i < matrix.participants.length; i++)
+      if (rows[i]) count(rowStart[i], rowStart[i + 1]);
   return { agrees, disagrees, seen };
 }

@@ -35,7 +35,10 @@ export function columnMeans(matrix: VoteMatrix, counts: VoteCounts): Float64Arra
   const nCols = matrix.statements.length;
   const mean = new Float64Array(nCols);
   for (let j = 0; j < nCols; j++) {
-    mean[j] = matrix.excluded[j] || counts.seen[j] === 0 ? 0 : (counts.agrees[j] - counts.disagrees[j]) / counts.seen[j];
+    mean[j] =
+      matrix.excluded[j] || counts.seen[j] === 0
+        ? 0
+        : (counts.agrees[j] - counts.disagrees[j]) / counts.seen[j];
   }
   return mean;
 }
@@ -89,7 +92,12 @@ function removeComponent(a: Float64Array, b: Float64Array): void {
 }
 
 /** Warm: the previous component re-aligned to the current statements (new ones at 0). Cold: seeded random. */
-function startVector(nCols: number, active: Uint8Array, random: () => number, previous?: readonly number[]): Float64Array {
+function startVector(
+  nCols: number,
+  active: Uint8Array,
+  random: () => number,
+  previous?: readonly number[],
+): Float64Array {
   const v = new Float64Array(nCols);
   for (let j = 0; j < nCols; j++) {
     if (active[j]) v[j] = previous ? (previous[j] ?? 0) : random() - 0.5;
@@ -136,7 +144,13 @@ export function principalComponents(
     const second = startVector(nCols, active, random, options.previous[1]);
     for (let j = 0; j < nCols; j++) start[j] += 0.5 * second[j];
   }
-  const found = lanczosTop((x, y) => gramTimes(matrix, center, x, y), start, 2, PCA_MAX_STEPS, PCA_TOLERANCE);
+  const found = lanczosTop(
+    (x, y) => gramTimes(matrix, center, x, y),
+    start,
+    2,
+    PCA_MAX_STEPS,
+    PCA_TOLERANCE,
+  );
   const v1 = found.vectors[0] ?? new Float64Array(nCols);
   let v2 = found.vectors[1];
   if (!v2) v2 = found.vectors[0] ? orthogonalFallback(v1, active) : new Float64Array(nCols);

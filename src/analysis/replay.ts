@@ -51,7 +51,10 @@ function timeOrder(at: Float64Array): Int32Array {
  * The votes cut after each update: `cuts[u]` votes (in time order) are in update u. The last cut
  * is always every vote.
  */
-export function replayCuts(sortedAt: Float64Array, schedule: ReplaySchedule = DEFAULT_REPLAY_SCHEDULE): number[] {
+export function replayCuts(
+  sortedAt: Float64Array,
+  schedule: ReplaySchedule = DEFAULT_REPLAY_SCHEDULE,
+): number[] {
   const n = sortedAt.length;
   const cuts: number[] = [];
   let k = 0;
@@ -85,7 +88,12 @@ export function replayCuts(sortedAt: Float64Array, schedule: ReplaySchedule = DE
 export function replay(table: VoteTable, options: ReplayOptions = {}): ReplayResult {
   const at = table.at;
   if (!at) throw new AnalysisInputError('replay needs vote times (the votes have no `at`)');
-  const { schedule = DEFAULT_REPLAY_SCHEDULE, statementTimes, onUpdate, ...analysisOptions } = options;
+  const {
+    schedule = DEFAULT_REPLAY_SCHEDULE,
+    statementTimes,
+    onUpdate,
+    ...analysisOptions
+  } = options;
   const n = table.value.length;
   const order = timeOrder(at);
   const participant = new Int32Array(n);
@@ -101,7 +109,9 @@ export function replay(table: VoteTable, options: ReplayOptions = {}): ReplayRes
   }
   const nCols = table.statements.length;
   const joins = new Float64Array(nCols).fill(Infinity);
-  if (statementTimes) for (let j = 0; j < nCols; j++) joins[j] = Number.isFinite(statementTimes[j]) ? statementTimes[j] : Infinity;
+  if (statementTimes)
+    for (let j = 0; j < nCols; j++)
+      joins[j] = Number.isFinite(statementTimes[j]) ? statementTimes[j] : Infinity;
   for (let q = n - 1; q >= 0; q--) joins[statement[q]] = Math.min(joins[statement[q]], sortedAt[q]);
 
   const cuts = replayCuts(sortedAt, schedule);

@@ -13,7 +13,11 @@ export interface GroupCounts {
 }
 
 /** Counts votes of clustered participants per group in one pass over the CSR rows. `groupOfRow` is -1 for unclustered rows. */
-export function countByGroup(matrix: VoteMatrix, groupOfRow: Int32Array, groups: number): GroupCounts {
+export function countByGroup(
+  matrix: VoteMatrix,
+  groupOfRow: Int32Array,
+  groups: number,
+): GroupCounts {
   const nCols = matrix.statements.length;
   const agrees = new Int32Array(groups * nCols);
   const disagrees = new Int32Array(groups * nCols);
@@ -107,7 +111,10 @@ function strip({ qualifies: _q, agreeMetric: _a, ...rest }: Scored): RepStatemen
  * agree statement leads, then the top qualifiers, up to 5; with none qualifying, the best agree
  * statement by the same metric stands in. Excluded statements never appear.
  */
-export function representativeStatements(matrix: VoteMatrix, counts: GroupCounts): RepStatement[][] {
+export function representativeStatements(
+  matrix: VoteMatrix,
+  counts: GroupCounts,
+): RepStatement[][] {
   const nCols = matrix.statements.length;
   const totalA = new Int32Array(nCols);
   const totalD = new Int32Array(nCols);
@@ -125,7 +132,16 @@ export function representativeStatements(matrix: VoteMatrix, counts: GroupCounts
     const scoreOf = (j: number, forceAgree = false) => {
       const c = g * nCols + j;
       const [na, nd, ns] = [counts.agrees[c], counts.disagrees[c], counts.seen[c]];
-      return score(matrix.statements[j].id, na, nd, ns, totalA[j] - na, totalD[j] - nd, totalS[j] - ns, forceAgree);
+      return score(
+        matrix.statements[j].id,
+        na,
+        nd,
+        ns,
+        totalA[j] - na,
+        totalD[j] - nd,
+        totalS[j] - ns,
+        forceAgree,
+      );
     };
     let fallback = -1;
     let fallbackMetric = -Infinity;
@@ -141,7 +157,9 @@ export function representativeStatements(matrix: VoteMatrix, counts: GroupCounts
       continue;
     }
     const bestAgree = qualifiers.find((s) => s.direction === 'agree');
-    const ordered = bestAgree ? [bestAgree, ...qualifiers.filter((s) => s !== bestAgree)] : qualifiers;
+    const ordered = bestAgree
+      ? [bestAgree, ...qualifiers.filter((s) => s !== bestAgree)]
+      : qualifiers;
     result.push(ordered.slice(0, MAX_REPRESENTATIVE).map(strip));
   }
   return result;

@@ -30,7 +30,8 @@ export function meanSilhouette(
     }
     const a = distanceSum[own] / (size[own] - 1);
     let b = Infinity;
-    for (let c = 0; c < k; c++) if (c !== own && size[c] > 0) b = Math.min(b, distanceSum[c] / size[c]);
+    for (let c = 0; c < k; c++)
+      if (c !== own && size[c] > 0) b = Math.min(b, distanceSum[c] / size[c]);
     const denominator = Math.max(a, b);
     if (b !== Infinity && denominator > 0) total += (b - a) / denominator;
   }
@@ -42,7 +43,8 @@ export function pairwiseDistances(xs: Float64Array, ys: Float64Array): Float64Ar
   const n = xs.length;
   const d = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
-    for (let o = i + 1; o < n; o++) d[i * n + o] = d[o * n + i] = Math.hypot(xs[i] - xs[o], ys[i] - ys[o]);
+    for (let o = i + 1; o < n; o++)
+      d[i * n + o] = d[o * n + i] = Math.hypot(xs[i] - xs[o], ys[i] - ys[o]);
   }
   return d;
 }

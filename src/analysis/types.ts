@@ -141,7 +141,8 @@ export interface UncertainStatement {
   readonly seen: number;
 }
 
-export type Classification = 'convergence' | 'shared-rejection' | 'divergence' | 'contested-within' | 'uncertain';
+export type Classification =
+  'convergence' | 'shared-rejection' | 'divergence' | 'contested-within' | 'uncertain';
 
 export interface CategoryBreakdown {
   readonly category: string;
@@ -190,11 +191,23 @@ export interface AnalysisFlags {
 /** The engine's whole output; JSON-serialisable. */
 export interface AnalysisResult {
   readonly version: 1;
-  readonly counts: { participants: number; statements: number; votes: number; inConv: number; activeStatements: number };
+  readonly counts: {
+    participants: number;
+    statements: number;
+    votes: number;
+    inConv: number;
+    activeStatements: number;
+  };
   readonly flags: AnalysisFlags;
   readonly pca: PcaResult;
   /** Per participant, aligned with `ids`: 2-D position, in-conv flag, opinion group id (-1 when not clustered). */
-  readonly participants: { ids: string[]; x: number[]; y: number[]; inConv: boolean[]; group: number[] };
+  readonly participants: {
+    ids: string[];
+    x: number[];
+    y: number[];
+    inConv: boolean[];
+    group: number[];
+  };
   /** Per statement, aligned with `ids`: the position of a lone agreer, its length (extremity), vote counts. */
   readonly statements: {
     ids: string[];

@@ -12,7 +12,8 @@ function usage(): string {
 function findVerb(argv: string[]): { verb: Verb; rest: string[] } | undefined {
   const sorted = [...verbs].sort((a, b) => b.name.length - a.name.length);
   for (const verb of sorted) {
-    if (verb.name.every((word, i) => argv[i] === word)) return { verb, rest: argv.slice(verb.name.length) };
+    if (verb.name.every((word, i) => argv[i] === word))
+      return { verb, rest: argv.slice(verb.name.length) };
   }
   return undefined;
 }
@@ -28,8 +29,12 @@ function exitQuietlyOnBrokenPipe(stream: NodeJS.WritableStream): void {
   });
 }
 
-export async function main(argv: string[], io: CliIO = { stdout: process.stdout, stderr: process.stderr, env: process.env }): Promise<number> {
-  for (const stream of [process.stdout, process.stderr]) if (io.stdout === stream || io.stderr === stream) exitQuietlyOnBrokenPipe(stream);
+export async function main(
+  argv: string[],
+  io: CliIO = { stdout: process.stdout, stderr: process.stderr, env: process.env },
+): Promise<number> {
+  for (const stream of [process.stdout, process.stderr])
+    if (io.stdout === stream || io.stderr === stream) exitQuietlyOnBrokenPipe(stream);
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
     io.stdout.write(usage());
     return argv.length === 0 ? 2 : 0;

@@ -24,7 +24,9 @@ export async function withServiceDeps<T>(io: CliIO, work: (deps: Deps) => Promis
     return await withDatabase(io, (db) => work({ db, config, mailer, now: () => new Date() }));
   } catch (error) {
     if (error instanceof HttpError && error.status < 500) {
-      const fields = (error.errors ?? []).map((e) => `\n  ${e.field.replace(/^body\./, '')}: ${e.message}`).join('');
+      const fields = (error.errors ?? [])
+        .map((e) => `\n  ${e.field.replace(/^body\./, '')}: ${e.message}`)
+        .join('');
       throw new UsageError(`${error.detail ?? error.title}${fields}`, 1);
     }
     throw error;
@@ -34,7 +36,11 @@ export async function withServiceDeps<T>(io: CliIO, work: (deps: Deps) => Promis
 }
 
 /** Validates options against a shared zod schema, naming the offending option. */
-export function parseInput<T extends z.ZodType>(schema: T, value: unknown, optionNames: Record<string, string>): z.output<T> {
+export function parseInput<T extends z.ZodType>(
+  schema: T,
+  value: unknown,
+  optionNames: Record<string, string>,
+): z.output<T> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const lines = result.error.issues.map((i) => {

@@ -8,7 +8,10 @@ import { UsageError } from './verb.ts';
  * Opens the database the environment names (DATABASE_URL, as `parley serve` does), brings
  * its schema up to date, runs `work` and closes it again, whatever happens.
  */
-export async function withDatabase<T>(io: CliIO, work: (db: Db, applied: string[]) => Promise<T>): Promise<T> {
+export async function withDatabase<T>(
+  io: CliIO,
+  work: (db: Db, applied: string[]) => Promise<T>,
+): Promise<T> {
   let config;
   try {
     config = loadConfig(io.env);

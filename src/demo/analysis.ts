@@ -9,7 +9,11 @@ import { analysisRepo } from '../server/repositories/analysis.repository.ts';
  * same input hash and serialisation, so the hub then finds it unchanged), run in-process: a
  * freshly loaded database needs neither the worker thread nor live events.
  */
-export async function storeSessionAnalysis(db: Kysely<Database>, sessionId: string, now: Date): Promise<boolean> {
+export async function storeSessionAnalysis(
+  db: Kysely<Database>,
+  sessionId: string,
+  now: Date,
+): Promise<boolean> {
   const job = await runRecomputeJob(db, sessionId);
   if (job.outcome !== 'computed') return false;
   await analysisRepo.save(db, { ...job.row, computed_at: now.toISOString() });

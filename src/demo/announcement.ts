@@ -24,9 +24,27 @@ export const DEMO_YEAR = 2026;
 
 /** The announcement writes "Wilson Centre"; the institution's own name is "Wilson Center". */
 export const ORGANISATIONS = [
-  { key: 'rpi', name: 'Regional Peace Institute', shortName: 'RPI', country: 'Pakistan', part: 'convener' },
-  { key: 'wilson', name: 'Wilson Center', shortName: '', country: 'United States', part: 'partner' },
-  { key: 'embassy', name: 'US Embassy, Pakistan', shortName: '', country: 'Pakistan', part: 'sponsor' },
+  {
+    key: 'rpi',
+    name: 'Regional Peace Institute',
+    shortName: 'RPI',
+    country: 'Pakistan',
+    part: 'convener',
+  },
+  {
+    key: 'wilson',
+    name: 'Wilson Center',
+    shortName: '',
+    country: 'United States',
+    part: 'partner',
+  },
+  {
+    key: 'embassy',
+    name: 'US Embassy, Pakistan',
+    shortName: '',
+    country: 'Pakistan',
+    part: 'sponsor',
+  },
 ] as const;
 
 export const DELEGATIONS = ['United States', 'Pakistan'] as const;
@@ -48,7 +66,8 @@ export const ROUNDS = [
     startsOn: `${DEMO_YEAR}-04-05`,
     endsOn: `${DEMO_YEAR}-04-06`,
     // Word for word, without the curly quotes that surround it in the announcement.
-    umbrellaTheme: 'Convergence amid Divergence: Identifying Pathways to Cooperation in a Challenging Environment',
+    umbrellaTheme:
+      'Convergence amid Divergence: Identifying Pathways to Cooperation in a Challenging Environment',
   },
 ] as const;
 
@@ -62,10 +81,19 @@ export const ROUND_2_SESSIONS = [
   },
   {
     kind: 'working',
-    title: 'Squeezed between internal strife and external pressure – Can there be a mutually agreeable endgame for peace in Afghanistan?',
+    title:
+      'Squeezed between internal strife and external pressure – Can there be a mutually agreeable endgame for peace in Afghanistan?',
   },
-  { kind: 'working', title: 'Managing militancy – Opportunities and limits of US-Pakistan counter-terrorism cooperation' },
-  { kind: 'working', title: 'Overcoming shadows from the past – How can economic assistance to Pakistan work best for both countries?' },
+  {
+    kind: 'working',
+    title:
+      'Managing militancy – Opportunities and limits of US-Pakistan counter-terrorism cooperation',
+  },
+  {
+    kind: 'working',
+    title:
+      'Overcoming shadows from the past – How can economic assistance to Pakistan work best for both countries?',
+  },
 ] as const;
 
 export interface NamedPerson {

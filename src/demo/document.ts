@@ -119,7 +119,12 @@ export function buildDemoDocument(now: Date): SeriesDocument {
       part: o.part,
       position,
     })),
-    delegations: DELEGATIONS.map((name, position) => ({ id: delegationId(name)!, seriesId, name, position })),
+    delegations: DELEGATIONS.map((name, position) => ({
+      id: delegationId(name)!,
+      seriesId,
+      name,
+      position,
+    })),
     people: [
       ...US_DELEGATES.map(realPerson),
       ...PAKISTAN_DELEGATES.map(realPerson),
@@ -188,7 +193,9 @@ export function buildDemoDocument(now: Date): SeriesDocument {
 const round2StartsOn = () => ROUNDS.find((r) => r.number === 2)!.startsOn;
 
 /** The statements and votes of the simulated session, timed on the round's first morning. */
-function simulatedRoom(day: string): Pick<SeriesDocument, 'statements' | 'statementRevisions' | 'votes'> {
+function simulatedRoom(
+  day: string,
+): Pick<SeriesDocument, 'statements' | 'statementRevisions' | 'votes'> {
   const sessionId = demoId(`session:2:${SIMULATED_SESSION_POSITION}`);
   const start = Date.parse(`${day}T05:00:00.000Z`);
   const minute = (n: number) => new Date(start + n * 60_000).toISOString();
@@ -214,7 +221,9 @@ function simulatedRoom(day: string): Pick<SeriesDocument, 'statements' | 'statem
   const votes = simulateVotes().map((v) => {
     const cast = minute(v.statementIndex * 3 + 1 + Number(v.voterKey.slice(1)) / 30);
     return {
-      clientVoteId: demoId(`vote:2:${SIMULATED_SESSION_POSITION}:${v.statementIndex}:${v.voterKey}`),
+      clientVoteId: demoId(
+        `vote:2:${SIMULATED_SESSION_POSITION}:${v.statementIndex}:${v.voterKey}`,
+      ),
       sessionId,
       statementId: statementId(v.statementIndex),
       participationId: demoId(`participation:2:${v.voterKey}`),

@@ -19,7 +19,14 @@ export interface FictionalPerson {
   side: Side;
 }
 
-const person = (key: string, honorific: string, fullName: string, background: Background, gender: Gender, side: Side): FictionalPerson => ({
+const person = (
+  key: string,
+  honorific: string,
+  fullName: string,
+  background: Background,
+  gender: Gender,
+  side: Side,
+): FictionalPerson => ({
   key,
   honorific,
   fullName,
@@ -58,9 +65,26 @@ export const FICTIONAL_ATTENDEES: FictionalPerson[] = [
 ];
 
 /** Also fictional: the round's rapporteur and moderator (the announcement names neither). */
-export const FICTIONAL_RAPPORTEUR: FictionalPerson = person('rapporteur', '', 'Iris Fenwold', 'academic', 'woman', null);
-export const FICTIONAL_MODERATOR: FictionalPerson = person('moderator', 'Dr.', 'Haroon Saltrangi', 'academic', 'man', null);
-export const FICTIONAL_STAFF_AFFILIATION = { rapporteur: 'Fictional rapporteur (demo)', moderator: 'Fictional moderator (demo)' } as const;
+export const FICTIONAL_RAPPORTEUR: FictionalPerson = person(
+  'rapporteur',
+  '',
+  'Iris Fenwold',
+  'academic',
+  'woman',
+  null,
+);
+export const FICTIONAL_MODERATOR: FictionalPerson = person(
+  'moderator',
+  'Dr.',
+  'Haroon Saltrangi',
+  'academic',
+  'man',
+  null,
+);
+export const FICTIONAL_STAFF_AFFILIATION = {
+  rapporteur: 'Fictional rapporteur (demo)',
+  moderator: 'Fictional moderator (demo)',
+} as const;
 
 /** The fictional attendee whose demo account signs in as a participant. */
 export const DEMO_PARTICIPANT_KEY = 'f12';

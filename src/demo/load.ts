@@ -24,7 +24,10 @@ export async function isDemoPresent(db: Kysely<Database>): Promise<boolean> {
 
 /** True when nobody has used this database yet: no series and no accounts. */
 export async function isDatabaseEmpty(db: Kysely<Database>): Promise<boolean> {
-  const [series, users] = await Promise.all([seriesRepo.list(db, { limit: 1, offset: 0 }), usersRepo.list(db, { limit: 1, offset: 0 })]);
+  const [series, users] = await Promise.all([
+    seriesRepo.list(db, { limit: 1, offset: 0 }),
+    usersRepo.list(db, { limit: 1, offset: 0 }),
+  ]);
   return series.total === 0 && users.total === 0;
 }
 
@@ -35,7 +38,9 @@ export async function isDatabaseEmpty(db: Kysely<Database>): Promise<boolean> {
 export async function loadDemo(database: Db, now = new Date()): Promise<ImportResult> {
   const db = database.kysely;
   if (await isDemoPresent(db))
-    throw new DemoExistsError(`A series with the demo's slug '${DEMO_SERIES_SLUG}' already exists; the demo is not loaded twice.`);
+    throw new DemoExistsError(
+      `A series with the demo's slug '${DEMO_SERIES_SLUG}' already exists; the demo is not loaded twice.`,
+    );
   const result = await importSeries(db, parseSeriesDocument(buildDemoDocument(now)), { now });
   // One hash for all: the accounts share the published demo password anyway.
   const passwordHash = await hashPassword(DEMO_PASSWORD);

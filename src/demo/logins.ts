@@ -5,7 +5,15 @@
 export const DEMO_PASSWORD = 'parley-demo-2026';
 
 export type DemoRole =
-  'admin' | 'organiser' | 'partner' | 'focalPointUs' | 'focalPointPakistan' | 'rapporteur' | 'moderator' | 'participant' | 'sponsor';
+  | 'admin'
+  | 'organiser'
+  | 'partner'
+  | 'focalPointUs'
+  | 'focalPointPakistan'
+  | 'rapporteur'
+  | 'moderator'
+  | 'participant'
+  | 'sponsor';
 
 export interface DemoLogin {
   role: DemoRole;
@@ -16,8 +24,18 @@ export interface DemoLogin {
 }
 
 export const DEMO_LOGINS: readonly DemoLogin[] = [
-  { role: 'admin', label: 'platform admin', email: 'admin@demo.parley.invalid', displayName: 'Demo admin' },
-  { role: 'organiser', label: 'organiser (RPI, convener)', email: 'organiser@demo.parley.invalid', displayName: 'Demo organiser (RPI)' },
+  {
+    role: 'admin',
+    label: 'platform admin',
+    email: 'admin@demo.parley.invalid',
+    displayName: 'Demo admin',
+  },
+  {
+    role: 'organiser',
+    label: 'organiser (RPI, convener)',
+    email: 'organiser@demo.parley.invalid',
+    displayName: 'Demo organiser (RPI)',
+  },
   {
     role: 'partner',
     label: 'partner organiser (Wilson Center)',

@@ -4,7 +4,12 @@ import { loadConfig } from '../server/config.ts';
 import type { Db } from '../server/db/connect.ts';
 import type { Deps } from '../server/deps.ts';
 import { usersRepo } from '../server/repositories/users.repository.ts';
-import { approveReport, composeReport, publishReport, updateReport } from '../server/services/reports.service.ts';
+import {
+  approveReport,
+  composeReport,
+  publishReport,
+  updateReport,
+} from '../server/services/reports.service.ts';
 import { demoId } from './document.ts';
 import { demoLogin } from './logins.ts';
 
@@ -46,8 +51,13 @@ const inUrdu = (text: string) => URDU_NAMES.reduce((t, [from, to]) => t.split(fr
 
 function edited(text: ReportText, lang: 'en' | 'ur'): ReportText {
   const closing = ANNOUNCEMENT_CLOSING[lang];
-  const sections: ReportSection[] = text.sections.map((s) => (lang === 'ur' && s.key !== 'theme' ? { ...s, markdown: inUrdu(s.markdown) } : s));
-  sections.push({ key: 'talks', heading: '', markdown: closing.talks }, { key: 'continuity', heading: '', markdown: closing.continuity });
+  const sections: ReportSection[] = text.sections.map((s) =>
+    lang === 'ur' && s.key !== 'theme' ? { ...s, markdown: inUrdu(s.markdown) } : s,
+  );
+  sections.push(
+    { key: 'talks', heading: '', markdown: closing.talks },
+    { key: 'continuity', heading: '', markdown: closing.continuity },
+  );
   return { headline: lang === 'ur' ? inUrdu(text.headline) : text.headline, sections };
 }
 
@@ -59,10 +69,30 @@ function edited(text: ReportText, lang: 'en' | 'ur'): ReportText {
 export async function publishDemoReport(db: Db, now: Date): Promise<void> {
   const user = await usersRepo.findByEmail(db.kysely, demoLogin('admin').email);
   if (!user) throw new Error('the demo admin must exist before the demo report is published');
-  const deps: Deps = { db, config: loadConfig({ PARLEY_DEMO: 'off' }), mailer: null, now: () => now };
-  const actor: Actor = { user: { id: user.id, email: user.email, displayName: user.display_name, isAdmin: true, personId: null }, csrfToken: null, seriesRoles: [], participations: [] };
+  const deps: Deps = {
+    db,
+    config: loadConfig({ PARLEY_DEMO: 'off' }),
+    mailer: null,
+    now: () => now,
+  };
+  const actor: Actor = {
+    user: {
+      id: user.id,
+      email: user.email,
+      displayName: user.display_name,
+      isAdmin: true,
+      personId: null,
+    },
+    csrfToken: null,
+    seriesRoles: [],
+    participations: [],
+  };
   const draft = await composeReport(deps, actor, demoId('round:2'));
-  const report = await updateReport(deps, actor, draft.id, { baseVersion: draft.version, en: edited(draft.text.en, 'en'), ur: edited(draft.text.ur, 'ur') });
+  const report = await updateReport(deps, actor, draft.id, {
+    baseVersion: draft.version,
+    en: edited(draft.text.en, 'en'),
+    ur: edited(draft.text.ur, 'ur'),
+  });
   await approveReport(deps, actor, report.id, report.version);
   await publishReport(deps, actor, report.id, undefined);
 }

@@ -29,7 +29,13 @@ export interface DemoStatement {
   profile: VoteProfile;
 }
 
-const s = (kind: StatementKind, authorKey: string | null, profile: VoteProfile, text: string, translation: string): DemoStatement => ({
+const s = (
+  kind: StatementKind,
+  authorKey: string | null,
+  profile: VoteProfile,
+  text: string,
+  translation: string,
+): DemoStatement => ({
   kind,
   text,
   translation,
@@ -211,7 +217,8 @@ export interface SimulatedVote {
   value: -1 | 0 | 1;
 }
 
-const sideKey = (side: Side) => (side === 'United States' ? 'us' : side === 'Pakistan' ? 'pk' : 'neither');
+const sideKey = (side: Side) =>
+  side === 'United States' ? 'us' : side === 'Pakistan' ? 'pk' : 'neither';
 
 /**
  * The simulated votes: per statement and side, the voters present are shuffled and given exactly
@@ -225,7 +232,10 @@ export function simulateVotes(): SimulatedVote[] {
       const present = FICTIONAL_ATTENDEES.filter((p) => p.side === side && random() >= SKIP_CHANCE);
       const [agreeShare, disagreeShare] = SHARES[statement.profile][sideKey(side)];
       const agrees = Math.round(agreeShare * present.length);
-      const disagrees = Math.min(present.length - agrees, Math.round(disagreeShare * present.length));
+      const disagrees = Math.min(
+        present.length - agrees,
+        Math.round(disagreeShare * present.length),
+      );
       shuffled(present, random).forEach((voter, i) => {
         const value = i < agrees ? 1 : i < agrees + disagrees ? -1 : 0;
         votes.push({ statementIndex, voterKey: voter.key, value });

@@ -27,8 +27,12 @@ export const UserInput = z.strictObject({
 export const Me = z.object({
   user: User.nullable(),
   csrfToken: z.string().nullable(),
-  seriesRoles: z.array(z.object({ seriesId: Id, role: z.enum(SERIES_ROLES), delegationId: Id.nullable() })),
-  participations: z.array(z.object({ roundId: Id, role: z.enum(PARTICIPATION_ROLES), delegationId: Id.nullable() })),
+  seriesRoles: z.array(
+    z.object({ seriesId: Id, role: z.enum(SERIES_ROLES), delegationId: Id.nullable() }),
+  ),
+  participations: z.array(
+    z.object({ roundId: Id, role: z.enum(PARTICIPATION_ROLES), delegationId: Id.nullable() }),
+  ),
 });
 export type Me = z.infer<typeof Me>;
 
@@ -42,7 +46,11 @@ export const SeriesMember = z.object({
   displayName: z.string(),
 });
 export const SeriesMemberInput = z
-  .strictObject({ userId: Id, role: z.enum(SERIES_ROLES), delegationId: Id.nullable().default(null) })
+  .strictObject({
+    userId: Id,
+    role: z.enum(SERIES_ROLES),
+    delegationId: Id.nullable().default(null),
+  })
   .refine((m) => (m.role === 'focal_point') === (m.delegationId !== null), {
     message: 'a focal point needs a delegation, and only a focal point has one',
     path: ['delegationId'],
@@ -56,7 +64,12 @@ export const InvitationInput = z.strictObject({
   seriesId: Id.optional(),
   seriesRole: z.enum(SERIES_ROLES).optional(),
   delegationId: Id.nullable().optional(),
-  expiresInHours: z.number().int().min(1).max(24 * 60).default(24 * 14),
+  expiresInHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(24 * 14),
 });
 
 export const Invitation = z.object({
@@ -102,7 +115,10 @@ export const INVITATION_STATES = ['valid', 'expired', 'used', 'unknown'] as cons
 export type InvitationState = (typeof INVITATION_STATES)[number];
 
 /** An invitation as organisers see it in lists: never the token. */
-export const InvitationListItem = Invitation.extend({ delegationId: Id.nullable(), state: z.enum(INVITATION_STATES) });
+export const InvitationListItem = Invitation.extend({
+  delegationId: Id.nullable(),
+  state: z.enum(INVITATION_STATES),
+});
 
 /** What a link grants, shown to whoever holds it before accepting. No secrets, nobody else's data. */
 export const InvitationStatus = z.object({
@@ -119,7 +135,15 @@ export const InvitationStatus = z.object({
       /** The participation role or the series role. */
       role: z.string(),
       delegationName: z.string().nullable(),
-      round: z.object({ number: z.number().int(), city: z.string(), country: z.string(), startsOn: z.string(), endsOn: z.string() }).nullable(),
+      round: z
+        .object({
+          number: z.number().int(),
+          city: z.string(),
+          country: z.string(),
+          startsOn: z.string(),
+          endsOn: z.string(),
+        })
+        .nullable(),
     })
     .nullable(),
 });

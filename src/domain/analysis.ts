@@ -8,7 +8,13 @@ import { BACKGROUNDS } from './enums.ts';
  * k people (smaller ones are withheld, small background categories pooled into "other").
  */
 
-export const CLASSIFICATIONS = ['convergence', 'shared-rejection', 'divergence', 'contested-within', 'uncertain'] as const;
+export const CLASSIFICATIONS = [
+  'convergence',
+  'shared-rejection',
+  'divergence',
+  'contested-within',
+  'uncertain',
+] as const;
 
 const Shares = {
   agrees: z.number().int(),
@@ -64,7 +70,11 @@ export const AnalysisSummary = z.object({
   voteCount: z.number().int(),
   /** The k of non-attribution: no breakdown describes fewer people. */
   k: z.number().int(),
-  counts: z.object({ participants: z.number().int(), statements: z.number().int(), votes: z.number().int() }),
+  counts: z.object({
+    participants: z.number().int(),
+    statements: z.number().int(),
+    votes: z.number().int(),
+  }),
   noOpinionStructure: z.boolean(),
   /** The opinion map: positions and group ids only, in no particular order (never who is where). */
   points: z.array(z.object({ x: z.number(), y: z.number(), group: z.number().int() })),
@@ -94,6 +104,13 @@ export type RoundAnalysis = z.infer<typeof RoundAnalysis>;
 export const LiveVoteCounts = z.object({
   sessionId: Id,
   describesUntil: z.string(),
-  statements: z.array(z.object({ statementId: Id, agree: z.number().int(), disagree: z.number().int(), pass: z.number().int() })),
+  statements: z.array(
+    z.object({
+      statementId: Id,
+      agree: z.number().int(),
+      disagree: z.number().int(),
+      pass: z.number().int(),
+    }),
+  ),
 });
 export type LiveVoteCounts = z.infer<typeof LiveVoteCounts>;

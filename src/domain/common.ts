@@ -1,7 +1,11 @@
 import { z } from 'zod';
 
 /** Ids are opaque strings (UUIDs), stable across export and import. */
-export const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'must be an id');
+export const Id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'must be an id');
 
 /** A calendar date, YYYY-MM-DD, that exists. */
 export const IsoDate = z.iso.date();
@@ -10,8 +14,10 @@ export const IsoDate = z.iso.date();
 export const IsoDateTime = z.iso.datetime({ offset: true });
 
 /** Free text that must say something. */
-export const Text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
-export const OptionalText = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`).default('');
+export const Text = (max: number) =>
+  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+export const OptionalText = (max: number) =>
+  z.string().trim().max(max, `must be at most ${max} characters`).default('');
 
 /** Query parameters of every list endpoint. */
 export const PageQuery = z.object({
@@ -22,7 +28,12 @@ export type PageQuery = z.infer<typeof PageQuery>;
 
 /** Every list answer: the items of one page and the total. */
 export function pageOf<T extends z.ZodType>(item: T) {
-  return z.object({ items: z.array(item), total: z.number().int(), limit: z.number().int(), offset: z.number().int() });
+  return z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    limit: z.number().int(),
+    offset: z.number().int(),
+  });
 }
 export interface Page<T> {
   items: T[];

@@ -19,13 +19,33 @@ export type SessionKind = (typeof SESSION_KINDS)[number];
  * - chatham_house_plus: as Chatham House, and nothing may be quoted verbatim in public outputs.
  * - off_record: nothing is kept at all.
  */
-export const ATTRIBUTION_RULES = ['on_record', 'chatham_house', 'chatham_house_plus', 'off_record'] as const;
+export const ATTRIBUTION_RULES = [
+  'on_record',
+  'chatham_house',
+  'chatham_house_plus',
+  'off_record',
+] as const;
 export type AttributionRule = (typeof ATTRIBUTION_RULES)[number];
 
 export const SESSION_STATUSES = ['scheduled', 'open', 'closed'] as const;
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
 
-export const HONORIFICS = ['', 'Mr.', 'Ms.', 'Mrs.', 'Dr.', 'Prof.', 'Ambassador', 'General', 'Lt. Gen.', 'Maj. Gen.', 'Brig.', 'Admiral', 'Senator', 'Hon.'] as const;
+export const HONORIFICS = [
+  '',
+  'Mr.',
+  'Ms.',
+  'Mrs.',
+  'Dr.',
+  'Prof.',
+  'Ambassador',
+  'General',
+  'Lt. Gen.',
+  'Maj. Gen.',
+  'Brig.',
+  'Admiral',
+  'Senator',
+  'Hon.',
+] as const;
 
 export const BACKGROUNDS = [
   'former_diplomat',
@@ -61,14 +81,28 @@ export type Capacity = (typeof CAPACITIES)[number];
  * From nomination to confirmed attendance. A focal point nominates; organisers approve;
  * the person is invited, accepts (or declines) and is finally confirmed as attending.
  */
-export const PARTICIPATION_STATUSES = ['nominated', 'approved', 'invited', 'accepted', 'confirmed', 'declined', 'withdrawn'] as const;
+export const PARTICIPATION_STATUSES = [
+  'nominated',
+  'approved',
+  'invited',
+  'accepted',
+  'confirmed',
+  'declined',
+  'withdrawn',
+] as const;
 export type ParticipationStatus = (typeof PARTICIPATION_STATUSES)[number];
 
 /** Roles a user holds on a whole series (decided in the series policy). */
 export const SERIES_ROLES = ['organiser', 'focal_point', 'sponsor'] as const;
 export type SeriesRole = (typeof SERIES_ROLES)[number];
 
-export const STATEMENT_KINDS = ['idea', 'mechanism', 'concern', 'information_gap', 'question'] as const;
+export const STATEMENT_KINDS = [
+  'idea',
+  'mechanism',
+  'concern',
+  'information_gap',
+  'question',
+] as const;
 export type StatementKind = (typeof STATEMENT_KINDS)[number];
 
 export const STATEMENT_STATUSES = ['pending', 'approved', 'rejected', 'merged'] as const;

@@ -26,7 +26,11 @@ export type OutcomeType = (typeof OUTCOME_TYPES)[number];
 export const OUTCOME_VISIBILITIES = ['draft', 'participants', 'public'] as const;
 export type OutcomeVisibility = (typeof OUTCOME_VISIBILITIES)[number];
 
-export const RAPPORTEUR_REPORT_STATUSES = ['draft', 'in_review', 'approved_for_publication'] as const;
+export const RAPPORTEUR_REPORT_STATUSES = [
+  'draft',
+  'in_review',
+  'approved_for_publication',
+] as const;
 export type RapporteurReportStatus = (typeof RAPPORTEUR_REPORT_STATUSES)[number];
 
 export const RECOMMENDATION_STATUSES = [
@@ -40,7 +44,10 @@ export const RECOMMENDATION_STATUSES = [
 ] as const;
 export type RecommendationStatus = (typeof RECOMMENDATION_STATUSES)[number];
 /** A recommendation in one of these is closed: taken up, or given up. */
-export const CLOSED_RECOMMENDATION_STATUSES: readonly RecommendationStatus[] = ['implemented', 'dropped'];
+export const CLOSED_RECOMMENDATION_STATUSES: readonly RecommendationStatus[] = [
+  'implemented',
+  'dropped',
+];
 
 /** Outcome texts are Markdown, rendered and sanitised by whoever shows them. */
 export const OUTCOME_BODY_MAX = 50_000;
@@ -107,21 +114,40 @@ export const OutcomeItemInput = z.strictObject({
 
 /** An edit names the version it started from; fields left out stay as they are. */
 export const OutcomeItemPatch = z
-  .strictObject({ baseVersion: BaseVersion, title: Text(300).optional(), body: Body.optional(), type: z.enum(OUTCOME_TYPES).optional() })
+  .strictObject({
+    baseVersion: BaseVersion,
+    title: Text(300).optional(),
+    body: Body.optional(),
+    type: z.enum(OUTCOME_TYPES).optional(),
+  })
   .refine((p) => p.title !== undefined || p.body !== undefined || p.type !== undefined, {
     message: 'give title, body or type',
     path: ['body'],
   });
 
-export const EvidenceInput = z.strictObject({ statementIds: z.array(Id).min(1, 'name at least one statement').max(100) });
+export const EvidenceInput = z.strictObject({
+  statementIds: z.array(Id).min(1, 'name at least one statement').max(100),
+});
 export const VisibilityInput = z.strictObject({ visibility: z.enum(OUTCOME_VISIBILITIES) });
-export const OutcomeListQuery = PageQuery.extend({ sessionId: Id.optional(), type: z.enum(OUTCOME_TYPES).optional() });
+export const OutcomeListQuery = PageQuery.extend({
+  sessionId: Id.optional(),
+  type: z.enum(OUTCOME_TYPES).optional(),
+});
 
 /** One version of an outcome text, the current one included. Who wrote it is not shown. */
-export const Revision = z.object({ version: z.number().int(), title: z.string(), body: z.string(), at: z.string() });
+export const Revision = z.object({
+  version: z.number().int(),
+  title: z.string(),
+  body: z.string(),
+  at: z.string(),
+});
 
 /** The body of a 409 for a stale edit: the current text, so the client can show the conflict. */
-export const VersionConflictBody = z.object({ version: z.number().int(), title: z.string().optional(), body: z.string() });
+export const VersionConflictBody = z.object({
+  version: z.number().int(),
+  title: z.string().optional(),
+  body: z.string(),
+});
 
 export const Conclusions = z.object({
   roundId: Id,
@@ -129,10 +155,20 @@ export const Conclusions = z.object({
   version: z.number().int(),
   /** Set once every delegation has endorsed the current version: the text no longer changes. */
   frozenAt: z.string().nullable(),
-  endorsements: z.array(z.object({ delegationId: Id, delegation: z.string(), endorsed: z.boolean(), at: z.string().nullable() })),
+  endorsements: z.array(
+    z.object({
+      delegationId: Id,
+      delegation: z.string(),
+      endorsed: z.boolean(),
+      at: z.string().nullable(),
+    }),
+  ),
   updatedAt: z.string(),
 });
-export const ConclusionsInput = z.strictObject({ baseVersion: BaseVersion, body: Body.pipe(Text(OUTCOME_BODY_MAX)) });
+export const ConclusionsInput = z.strictObject({
+  baseVersion: BaseVersion,
+  body: Body.pipe(Text(OUTCOME_BODY_MAX)),
+});
 /** The head endorses the version they read; a newer one must be read first (409). */
 export const EndorsementInput = z.strictObject({ version: z.number().int().min(1) });
 
@@ -193,7 +229,11 @@ export const RecommendationInput = z.strictObject({
   addressees: Addressees,
 });
 export const RecommendationPatch = z
-  .strictObject({ title: Text(300).optional(), body: Body.optional(), addressees: z.array(Text(200)).max(30).optional() })
+  .strictObject({
+    title: Text(300).optional(),
+    body: Body.optional(),
+    addressees: z.array(Text(200)).max(30).optional(),
+  })
   .refine((p) => p.title !== undefined || p.body !== undefined || p.addressees !== undefined, {
     message: 'give title, body or addressees',
     path: ['title'],
@@ -229,7 +269,11 @@ export const Continuity = z.object({
       roundId: Id,
       number: z.number().int(),
       startsOn: z.string(),
-      recommendations: z.object({ new: z.array(z.string()), carried: z.array(z.string()), closed: z.array(z.string()) }),
+      recommendations: z.object({
+        new: z.array(z.string()),
+        carried: z.array(z.string()),
+        closed: z.array(z.string()),
+      }),
     }),
   ),
   /** Each thread is one question asked in several rounds, oldest first. */

@@ -12,7 +12,17 @@ function withoutDefault(schema: z.ZodType): z.ZodType {
  * (`OrganisationInput.partial().parse({ name })` would set shortName to '').
  * Cross-field refinements are not carried over: services check them on the merged record.
  */
-export function patchOf<S extends z.ZodRawShape>(schema: z.ZodObject<S>): z.ZodType<Partial<z.output<z.ZodObject<S>>>, Partial<z.input<z.ZodObject<S>>>> {
-  const shape = Object.fromEntries(Object.entries(schema.shape).map(([key, field]) => [key, withoutDefault(field as z.ZodType).optional()]));
-  return z.strictObject(shape) as unknown as z.ZodType<Partial<z.output<z.ZodObject<S>>>, Partial<z.input<z.ZodObject<S>>>>;
+export function patchOf<S extends z.ZodRawShape>(
+  schema: z.ZodObject<S>,
+): z.ZodType<Partial<z.output<z.ZodObject<S>>>, Partial<z.input<z.ZodObject<S>>>> {
+  const shape = Object.fromEntries(
+    Object.entries(schema.shape).map(([key, field]) => [
+      key,
+      withoutDefault(field as z.ZodType).optional(),
+    ]),
+  );
+  return z.strictObject(shape) as unknown as z.ZodType<
+    Partial<z.output<z.ZodObject<S>>>,
+    Partial<z.input<z.ZodObject<S>>>
+  >;
 }

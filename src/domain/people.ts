@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { Id, OptionalText, Text } from './common.ts';
 import { patchOf } from './patch.ts';
-import { BACKGROUNDS, CAPACITIES, GENDERS, PARTICIPATION_ROLES, PARTICIPATION_STATUSES } from './enums.ts';
+import {
+  BACKGROUNDS,
+  CAPACITIES,
+  GENDERS,
+  PARTICIPATION_ROLES,
+  PARTICIPATION_STATUSES,
+} from './enums.ts';
 
 export const Person = z.object({
   id: Id,
@@ -34,14 +40,19 @@ export const Participation = z.object({
 });
 export type Participation = z.infer<typeof Participation>;
 
-export const ParticipationInput = z.strictObject({
-  /** An existing person, or a new one described inline. */
-  personId: Id.optional(),
-  person: PersonInput.optional(),
-  delegationId: Id.nullable().default(null),
-  role: z.enum(PARTICIPATION_ROLES).default('attendee'),
-  capacity: z.enum(CAPACITIES).default('personal'),
-}).refine((p) => Boolean(p.personId) !== Boolean(p.person), { message: 'give exactly one of personId or person', path: ['personId'] });
+export const ParticipationInput = z
+  .strictObject({
+    /** An existing person, or a new one described inline. */
+    personId: Id.optional(),
+    person: PersonInput.optional(),
+    delegationId: Id.nullable().default(null),
+    role: z.enum(PARTICIPATION_ROLES).default('attendee'),
+    capacity: z.enum(CAPACITIES).default('personal'),
+  })
+  .refine((p) => Boolean(p.personId) !== Boolean(p.person), {
+    message: 'give exactly one of personId or person',
+    path: ['personId'],
+  });
 
 export const ParticipationPatch = z.strictObject({
   delegationId: Id.nullable().optional(),

@@ -10,12 +10,23 @@ export const REPORT_STATUSES = ['draft', 'approved', 'published'] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
 /** The kinds of approved outcome the public report lists (from the rapporteur's workbench). */
-export const PUBLIC_OUTCOME_KINDS = ['idea', 'mechanism', 'convergence', 'divergence', 'recommendation'] as const;
+export const PUBLIC_OUTCOME_KINDS = [
+  'idea',
+  'mechanism',
+  'convergence',
+  'divergence',
+  'recommendation',
+] as const;
 export type PublicOutcomeKind = (typeof PUBLIC_OUTCOME_KINDS)[number];
 
 /** One section of a report: a heading (may be empty for the opening paragraphs) and Markdown. */
 export const ReportSection = z.object({
-  key: z.string().trim().min(1).max(40).regex(/^[a-z0-9-]+$/, 'must be lower-case letters, digits and dashes'),
+  key: z
+    .string()
+    .trim()
+    .min(1)
+    .max(40)
+    .regex(/^[a-z0-9-]+$/, 'must be lower-case letters, digits and dashes'),
   heading: OptionalText(300),
   markdown: z.string().max(50_000, 'must be at most 50000 characters'),
 });

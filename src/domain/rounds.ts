@@ -29,12 +29,15 @@ const roundFields = {
   previousRoundId: Id.nullable().optional(),
 };
 
-const datesInOrder = (r: { startsOn?: string; endsOn?: string }) => !r.startsOn || !r.endsOn || r.startsOn <= r.endsOn;
+const datesInOrder = (r: { startsOn?: string; endsOn?: string }) =>
+  !r.startsOn || !r.endsOn || r.startsOn <= r.endsOn;
 const datesMessage = { message: 'must not be before startsOn', path: ['endsOn'] };
 
 export const RoundInput = z.strictObject(roundFields).refine(datesInOrder, datesMessage);
 /** Fields left out stay as they are; the date order is checked on the merged round. */
-export const RoundPatch = patchOf(z.strictObject({ ...roundFields, status: z.enum(ROUND_STATUSES) }));
+export const RoundPatch = patchOf(
+  z.strictObject({ ...roundFields, status: z.enum(ROUND_STATUSES) }),
+);
 
 export const Session = z.object({
   id: Id,
@@ -67,4 +70,6 @@ const timesMessage = { message: 'must not be before startsAt', path: ['endsAt'] 
 
 export const SessionInput = z.strictObject(sessionFields).refine(timesInOrder, timesMessage);
 /** Fields left out stay as they are; the time order is checked on the merged session. */
-export const SessionPatch = patchOf(z.strictObject({ ...sessionFields, attributionRule: z.enum(ATTRIBUTION_RULES) }));
+export const SessionPatch = patchOf(
+  z.strictObject({ ...sessionFields, attributionRule: z.enum(ATTRIBUTION_RULES) }),
+);

@@ -27,9 +27,17 @@ export const SeriesOrganisation = z.object({
   shortName: z.string(),
 });
 
-export const Delegation = z.object({ id: Id, seriesId: Id, name: z.string(), position: z.number().int() });
+export const Delegation = z.object({
+  id: Id,
+  seriesId: Id,
+  name: z.string(),
+  position: z.number().int(),
+});
 export type Delegation = z.infer<typeof Delegation>;
-export const DelegationInput = z.strictObject({ name: Text(100), position: z.number().int().min(0).max(100).optional() });
+export const DelegationInput = z.strictObject({
+  name: Text(100),
+  position: z.number().int().min(0).max(100).optional(),
+});
 
 export const Series = z.object({
   id: Id,
@@ -55,9 +63,16 @@ export const SeriesInput = z.strictObject({
   trackLabel: OptionalText(60),
   description: OptionalText(5000),
   /** Two or more sides, e.g. ["United States", "Pakistan"]. */
-  delegations: z.array(Text(100)).min(2, 'a series needs at least two delegations').max(12).optional(),
+  delegations: z
+    .array(Text(100))
+    .min(2, 'a series needs at least two delegations')
+    .max(12)
+    .optional(),
 });
 export const SeriesPatch = patchOf(SeriesInput.omit({ delegations: true }));
 export const DelegationPatch = patchOf(DelegationInput);
 
-export const SeriesOrganisationInput = z.strictObject({ organisationId: Id, part: z.enum(ORGANISATION_PARTS) });
+export const SeriesOrganisationInput = z.strictObject({
+  organisationId: Id,
+  part: z.enum(ORGANISATION_PARTS),
+});

@@ -13,7 +13,10 @@ export interface PolisAgreement {
 }
 
 /** Agreement with Polis's own groups over the participants both clustered (undefined without group ids). */
-export function agreementWithPolis(data: PolisExport, result: AnalysisResult): PolisAgreement | undefined {
+export function agreementWithPolis(
+  data: PolisExport,
+  result: AnalysisResult,
+): PolisAgreement | undefined {
   if (data.polisGroups.size === 0) return undefined;
   const ours: number[] = [];
   const theirs: string[] = [];
@@ -24,12 +27,18 @@ export function agreementWithPolis(data: PolisExport, result: AnalysisResult): P
       theirs.push(polis);
     }
   });
-  return { k: new Set(data.polisGroups.values()).size, compared: ours.length, ari: adjustedRandIndex(ours, theirs) };
+  return {
+    k: new Set(data.polisGroups.values()).size,
+    compared: ours.length,
+    ari: adjustedRandIndex(ours, theirs),
+  };
 }
 
 /** When each statement of the export's table was created (comments.csv timestamp, ms), NaN when unknown. */
 export function statementTimes(data: PolisExport): Float64Array {
-  const created = new Map(data.comments.map((c) => [c.id, c.timestamp === '' ? Number.NaN : Number(c.timestamp)]));
+  const created = new Map(
+    data.comments.map((c) => [c.id, c.timestamp === '' ? Number.NaN : Number(c.timestamp)]),
+  );
   return Float64Array.from(data.table.statements, (s) => created.get(s.id) ?? Number.NaN);
 }
 
@@ -38,7 +47,10 @@ export function statementTimes(data: PolisExport): Float64Array {
  * creation times from comments.csv. Undefined when the votes carry no times (an export read from
  * participants-votes.csv only): there is no history to replay, use a cold `analyze`.
  */
-export function replayExport(data: PolisExport, options: Omit<ReplayOptions, 'statementTimes'> = {}): ReplayResult | undefined {
+export function replayExport(
+  data: PolisExport,
+  options: Omit<ReplayOptions, 'statementTimes'> = {},
+): ReplayResult | undefined {
   if (!data.table.at) return undefined;
   return replay(data.table, { ...options, statementTimes: statementTimes(data) });
 }

@@ -173,7 +173,11 @@ function scanRows(
         while (e < to && bytes[e] !== COMMA && bytes[e] !== LF) e++;
         const tail = e - closed - 1;
         if (tail > 0 && e >= to && !atEnd) return rowStart;
-        if (tail > 1 || (tail === 1 && bytes[closed + 1] !== CR) || (tail === 1 && e < to && bytes[e] === COMMA)) {
+        if (
+          tail > 1 ||
+          (tail === 1 && bytes[closed + 1] !== CR) ||
+          (tail === 1 && e < to && bytes[e] === COMMA)
+        ) {
           throw new CsvError(file, state.line + lines - 1, 'unexpected text after a closing quote');
         }
         row.push(start, closed, 1);
@@ -248,7 +252,8 @@ export async function parseCsvBytes(
     }
     if (first && bytes.length > 0) {
       first = false;
-      if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+      if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+        bytes = bytes.subarray(3);
     }
     const stop = scanRows(bytes, 0, bytes.length, false, row, state, onRow, file);
     carry = stop < bytes.length ? bytes.slice(stop) : EMPTY_BYTES;
@@ -258,7 +263,11 @@ export async function parseCsvBytes(
 }
 
 /** Streams a CSV file as bytes in 1 MiB chunks (never the whole file in memory); see `parseCsvBytes`. */
-export async function readCsvRows(path: string, onRow: (row: ByteRow) => void, onProgress?: ProgressCallback): Promise<void> {
+export async function readCsvRows(
+  path: string,
+  onRow: (row: ByteRow) => void,
+  onProgress?: ProgressCallback,
+): Promise<void> {
   const total = onProgress ? (await stat(path)).size : 0;
   let done = 0;
   const stream = createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>;

@@ -25,7 +25,10 @@ export interface CsvRow {
  * Rows without quotes (almost all of a votes file) take a fast split path. Yields the rows of
  * each chunk as one batch (a promise per row would dominate the cost on million-row files).
  */
-export async function* parseCsv(chunks: AsyncIterable<string>, file: string): AsyncGenerator<CsvRow[]> {
+export async function* parseCsv(
+  chunks: AsyncIterable<string>,
+  file: string,
+): AsyncGenerator<CsvRow[]> {
   let buffer = '';
   let line = 1;
   let first = true;
@@ -37,7 +40,8 @@ export async function* parseCsv(chunks: AsyncIterable<string>, file: string): As
     for (;;) {
       const parsed = parseRow(buffer, position, false);
       if (!parsed) break;
-      if (parsed.fields.length > 1 || parsed.fields[0] !== '') rows.push({ line, fields: parsed.fields });
+      if (parsed.fields.length > 1 || parsed.fields[0] !== '')
+        rows.push({ line, fields: parsed.fields });
       line += parsed.lines;
       position = parsed.next;
     }
@@ -48,7 +52,8 @@ export async function* parseCsv(chunks: AsyncIterable<string>, file: string): As
   while (buffer.length > 0) {
     const parsed = parseRow(buffer, 0, true);
     if (!parsed) throw new CsvError(file, line, 'unterminated quoted field');
-    if (parsed.fields.length > 1 || parsed.fields[0] !== '') rows.push({ line, fields: parsed.fields });
+    if (parsed.fields.length > 1 || parsed.fields[0] !== '')
+      rows.push({ line, fields: parsed.fields });
     line += parsed.lines;
     buffer = buffer.slice(parsed.next);
   }
@@ -56,19 +61,31 @@ export async function* parseCsv(chunks: AsyncIterable<string>, file: string): As
 }
 
 /** Parses one row starting at `start`; undefined when the row is incomplete and more input may come. */
-function parseRow(text: string, start: number, atEnd: boolean): { fields: string[]; next: number; lines: number } | undefined {
+function parseRow(
+  text: string,
+  start: number,
+  atEnd: boolean,
+): { fields: string[]; next: number; lines: number } | undefined {
   const newline = text.indexOf('\n', start);
   const end = newline < 0 ? (atEnd ? text.length : -1) : newline;
   if (end < 0) return undefined;
   const quote = text.indexOf('"', start);
   if (quote < 0 || quote > end) {
     const stop = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-    return { fields: text.slice(start, stop).split(','), next: newline < 0 ? text.length : end + 1, lines: 1 };
+    return {
+      fields: text.slice(start, stop).split(','),
+      next: newline < 0 ? text.length : end + 1,
+      lines: 1,
+    };
   }
   return parseQuotedRow(text, start, atEnd);
 }
 
-function parseQuotedRow(text: string, start: number, atEnd: boolean): { fields: string[]; next: number; lines: number } | undefined {
+function parseQuotedRow(
+  text: string,
+  start: number,
+  atEnd: boolean,
+): { fields: string[]; next: number; lines: number } | undefined {
   const fields: string[] = [];
   let field = '';
   let lines = 1;
@@ -111,7 +128,10 @@ function parseQuotedRow(text: string, start: number, atEnd: boolean): { fields: 
 export type ProgressCallback = (done: number, total: number) => void;
 
 /** Streams a CSV file's rows in batches (64 KiB chunks, never the whole file in memory). Errors name the file. */
-export async function* readCsvFile(path: string, onProgress?: ProgressCallback): AsyncGenerator<CsvRow[]> {
+export async function* readCsvFile(
+  path: string,
+  onProgress?: ProgressCallback,
+): AsyncGenerator<CsvRow[]> {
   const file = basename(path);
   const total = onProgress ? (await stat(path)).size : 0;
   const stream = createReadStream(path, { highWaterMark: 1 << 16 });
@@ -130,7 +150,11 @@ export async function* readCsvFile(path: string, onProgress?: ProgressCallback):
 }
 
 /** Maps required header names to column positions, or throws naming the file, line 1 and the missing columns. */
-export function columnsOf<T extends string>(file: string, header: CsvRow | undefined, required: readonly T[]): Record<T, number> {
+export function columnsOf<T extends string>(
+  file: string,
+  header: CsvRow | undefined,
+  required: readonly T[],
+): Record<T, number> {
   if (!header) throw new CsvError(file, 1, 'empty file (no header row)');
   const positions = {} as Record<T, number>;
   const missing: string[] = [];
@@ -139,6 +163,7 @@ export function columnsOf<T extends string>(file: string, header: CsvRow | undef
     if (at < 0) missing.push(name);
     positions[name] = at;
   }
-  if (missing.length > 0) throw new CsvError(file, header.line, `missing column(s): ${missing.join(', ')}`);
+  if (missing.length > 0)
+    throw new CsvError(file, header.line, `missing column(s): ${missing.join(', ')}`);
   return positions;
 }

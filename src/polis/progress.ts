@@ -10,7 +10,9 @@ export function progressBar(stream: NodeJS.WritableStream & { isTTY?: boolean },
       if (percent === lastPercent && file === lastFile) return;
       [lastPercent, lastFile] = [percent, file];
       const filled = Math.round((percent / 100) * width);
-      stream.write(`\r${file.padEnd(24)} [${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${String(percent).padStart(3)}%`);
+      stream.write(
+        `\r${file.padEnd(24)} [${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${String(percent).padStart(3)}%`,
+      );
     },
     finish(): void {
       if (enabled && lastPercent >= 0) stream.write(`\r${' '.repeat(width + 32)}\r`);

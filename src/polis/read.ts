@@ -58,7 +58,12 @@ async function eachRow(
 
 function voteOf(file: string, row: ByteRow, field: number): number {
   const value = row.vote(field);
-  if (Number.isNaN(value)) throw new CsvError(file, row.line, `vote value ${JSON.stringify(row.text(field))} is not -1, 0 or 1`);
+  if (Number.isNaN(value))
+    throw new CsvError(
+      file,
+      row.line,
+      `vote value ${JSON.stringify(row.text(field))} is not -1, 0 or 1`,
+    );
   return value;
 }
 
@@ -94,7 +99,8 @@ async function readSummary(folder: string): Promise<Record<string, string>> {
   const path = join(folder, 'summary.csv');
   const summary: Record<string, string> = {};
   if (!(await exists(path))) return summary;
-  for await (const batch of readCsvFile(path)) for (const row of batch) summary[row.fields[0]] = row.fields.slice(1).join(',');
+  for await (const batch of readCsvFile(path))
+    for (const row of batch) summary[row.fields[0]] = row.fields.slice(1).join(',');
   return summary;
 }
 
@@ -106,7 +112,14 @@ async function readComments(folder: string): Promise<PolisComment[]> {
   let at = { timestamp: -1, 'comment-id': -1, 'author-id': -1, moderated: -1, 'comment-body': -1 };
   await eachRow(
     path,
-    (header) => (at = columnsOf(file, header, ['timestamp', 'comment-id', 'author-id', 'moderated', 'comment-body'])),
+    (header) =>
+      (at = columnsOf(file, header, [
+        'timestamp',
+        'comment-id',
+        'author-id',
+        'moderated',
+        'comment-body',
+      ])),
     (row) => {
       const id = row.fields[at['comment-id']];
       if (id === undefined || id === '') throw new CsvError(file, row.line, 'missing comment-id');
@@ -139,13 +152,18 @@ export function compareIds(a: string, b: string): number {
  * way). Moderated-out (rejected) comments become excluded statements. A malformed row throws a
  * CsvError naming the file and line. Files are streamed.
  */
-export async function readPolisExport(folder: string, options: ReadOptions = {}): Promise<PolisExport> {
+export async function readPolisExport(
+  folder: string,
+  options: ReadOptions = {},
+): Promise<PolisExport> {
   const summary = await readSummary(folder);
   const comments = (await readComments(folder)).sort((a, b) => compareIds(a.id, b.id));
   const columns = new VoteColumns(comments.map((c) => c.id));
   const polisGroups = new Map<string, string>();
   const progress = (file: string) =>
-    options.onProgress ? (done: number, total: number) => options.onProgress?.(file, done, total) : undefined;
+    options.onProgress
+      ? (done: number, total: number) => options.onProgress?.(file, done, total)
+      : undefined;
 
   const votesPath = join(folder, 'votes.csv');
   const wideFile = 'participants-votes.csv';
@@ -163,7 +181,8 @@ export async function readPolisExport(folder: string, options: ReadOptions = {})
       (row) => {
         const voter = idOf(row, at['voter-id']);
         const comment = idOf(row, at['comment-id']);
-        if (voter === undefined || comment === undefined) throw new CsvError(file, row.line, 'missing voter-id or comment-id');
+        if (voter === undefined || comment === undefined)
+          throw new CsvError(file, row.line, 'missing voter-id or comment-id');
         const value = voteOf(file, row, at.vote);
         const time = row.number(at.timestamp);
         columns.addIndexed(
@@ -183,9 +202,15 @@ export async function readPolisExport(folder: string, options: ReadOptions = {})
     await eachByteRow(
       widePath,
       (header) => {
-        ({ participant: participantAt, 'group-id': groupAt } = columnsOf(wideFile, header, ['participant', 'group-id', 'n-disagree']));
+        ({ participant: participantAt, 'group-id': groupAt } = columnsOf(wideFile, header, [
+          'participant',
+          'group-id',
+          'n-disagree',
+        ]));
         const first = (header as CsvRow).fields.indexOf('n-disagree') + 1;
-        voteColumns = (header as CsvRow).fields.slice(first).map((comment, i) => ({ at: first + i, statement: -1, comment }));
+        voteColumns = (header as CsvRow).fields
+          .slice(first)
+          .map((comment, i) => ({ at: first + i, statement: -1, comment }));
         // With votes.csv present only the group ids are read here: skip the vote cells.
         return hasVotes ? Math.max(participantAt, groupAt) + 1 : undefined;
       },
@@ -208,7 +233,9 @@ export async function readPolisExport(folder: string, options: ReadOptions = {})
     );
   }
   const moderatedOut = new Set(comments.filter((c) => c.moderated < 0).map((c) => c.id));
-  const statements: StatementInput[] = columns.statementIds().map((id) => (moderatedOut.has(id) ? { id, moderatedOut: true } : { id }));
+  const statements: StatementInput[] = columns
+    .statementIds()
+    .map((id) => (moderatedOut.has(id) ? { id, moderatedOut: true } : { id }));
   return {
     summary,
     comments,

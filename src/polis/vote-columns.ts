@@ -60,7 +60,12 @@ export class VoteColumns {
   }
 
   add(participantId: string, statementId: string, value: -1 | 0 | 1, at: number): void {
-    this.addIndexed(this.participantIndex(participantId), this.statementIndex(statementId), value, at);
+    this.addIndexed(
+      this.participantIndex(participantId),
+      this.statementIndex(statementId),
+      value,
+      at,
+    );
   }
 
   /** Adds a vote by the dense indices `participantIndex` / `statementIndex` returned. */
@@ -76,7 +81,10 @@ export class VoteColumns {
 
   private grow(): void {
     const size = this.value.length * 2;
-    const copy = <T extends Int32Array | Int8Array | Float64Array>(old: T, fresh: T) => (fresh.set(old), fresh);
+    const copy = <T extends Int32Array | Int8Array | Float64Array>(old: T, fresh: T) => (
+      fresh.set(old),
+      fresh
+    );
     this.participant = copy(this.participant, new Int32Array(size));
     this.statement = copy(this.statement, new Int32Array(size));
     this.value = copy(this.value, new Int8Array(size));
@@ -91,7 +99,10 @@ export class VoteColumns {
    * The engine's table with participants and statements sorted by `compare` (Polis ids are
    * integers in order of arrival), votes kept in file order; `statements` supplies the flags.
    */
-  toTable(statements: readonly StatementInput[], compare: (a: string, b: string) => number): VoteTable {
+  toTable(
+    statements: readonly StatementInput[],
+    compare: (a: string, b: string) => number,
+  ): VoteTable {
     const byId = new Map(statements.map((s) => [s.id, s]));
     // Integer ids compare as numbers without a string (what `compare` does with Polis's numeric ids).
     const order = (ids: readonly (string | number)[]) =>
@@ -100,7 +111,9 @@ export class VoteColumns {
         .sort((a, b) => {
           const x = ids[a];
           const y = ids[b];
-          return typeof x === 'number' && typeof y === 'number' ? x - y : compare(String(x), String(y));
+          return typeof x === 'number' && typeof y === 'number'
+            ? x - y
+            : compare(String(x), String(y));
         });
     const participantOrder = order(this.participantIds.ids);
     const statementOrder = order(this.statementIds_.ids);

@@ -40,11 +40,33 @@ export async function writePolisExport(
     else if (matrix.value[p] < 0) disagrees[matrix.statementIndex[p]]++;
   }
   const column = new Map(table.statements.map((s, j) => [s.id, j]));
-  const comments = [csvLine(['timestamp', 'datetime', 'comment-id', 'author-id', 'agrees', 'disagrees', 'moderated', 'comment-body'])];
+  const comments = [
+    csvLine([
+      'timestamp',
+      'datetime',
+      'comment-id',
+      'author-id',
+      'agrees',
+      'disagrees',
+      'moderated',
+      'comment-body',
+    ]),
+  ];
   for (const c of data.comments) {
     const j = column.get(c.id) ?? -1;
     const datetime = c.timestamp ? new Date(Number(c.timestamp)).toUTCString() : '';
-    comments.push(csvLine([c.timestamp, datetime, c.id, c.authorId, agrees[j] ?? 0, disagrees[j] ?? 0, c.moderated, c.body]));
+    comments.push(
+      csvLine([
+        c.timestamp,
+        datetime,
+        c.id,
+        c.authorId,
+        agrees[j] ?? 0,
+        disagrees[j] ?? 0,
+        c.moderated,
+        c.body,
+      ]),
+    );
   }
   await writeFile(join(folder, 'comments.csv'), comments.join(''));
 
@@ -54,13 +76,27 @@ export async function writePolisExport(
     const time = at !== undefined && Number.isFinite(at) ? at : '';
     const datetime = time === '' ? '' : new Date(time).toUTCString();
     votes.push(
-      csvLine([time, datetime, table.statements[table.statement[k]].id, table.participants[table.participant[k]], table.value[k]]),
+      csvLine([
+        time,
+        datetime,
+        table.statements[table.statement[k]].id,
+        table.participants[table.participant[k]],
+        table.value[k],
+      ]),
     );
   }
   await writeFile(join(folder, 'votes.csv'), votes.join(''));
 
   const wide = [
-    csvLine(['participant', 'group-id', 'n-comments', 'n-votes', 'n-agree', 'n-disagree', ...table.statements.map((s) => s.id)]),
+    csvLine([
+      'participant',
+      'group-id',
+      'n-comments',
+      'n-votes',
+      'n-agree',
+      'n-disagree',
+      ...table.statements.map((s) => s.id),
+    ]),
   ];
   const authored = new Map<string, number>();
   for (const c of data.comments) authored.set(c.authorId, (authored.get(c.authorId) ?? 0) + 1);

@@ -25,9 +25,15 @@ const trustHops = (hops: number) => (_address: string, hop: number) => hop < hop
 /** Builds the whole HTTP application around its dependencies; listening is the caller's business. */
 export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? { level: deps.config.logLevel, serializers: { req: requestSerializer } },
+    logger: options.logger ?? {
+      level: deps.config.logLevel,
+      serializers: { req: requestSerializer },
+    },
     bodyLimit: ONE_MEGABYTE,
-    trustProxy: typeof deps.config.trustProxy === 'number' ? trustHops(deps.config.trustProxy) : deps.config.trustProxy,
+    trustProxy:
+      typeof deps.config.trustProxy === 'number'
+        ? trustHops(deps.config.trustProxy)
+        : deps.config.trustProxy,
     frameworkErrors: frameworkErrorHandler,
   });
   registerProblemHandlers(app);
@@ -37,7 +43,11 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(rateLimit, { global: false });
   registerSessionAuth(app, deps);
   if (deps.db.dialect === 'postgres' && deps.config.databaseUrl) {
-    const stopWatching = await watchGrantsOfOtherProcesses(deps.db, deps.config.databaseUrl, (message, error) => app.log.warn({ err: error }, message));
+    const stopWatching = await watchGrantsOfOtherProcesses(
+      deps.db,
+      deps.config.databaseUrl,
+      (message, error) => app.log.warn({ err: error }, message),
+    );
     app.addHook('onClose', stopWatching);
   }
 

@@ -15,7 +15,12 @@ const EnvSchema = z.object({
   /** smtp://user:pass@host:port or smtps://… ; when unset, invitations are only shown as links. */
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Parley <parley@localhost>'),
-  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(24 * 14),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /**
    * Which proxies' X-Forwarded-For to believe for the client's address (rate limits, comment
@@ -26,9 +31,15 @@ const EnvSchema = z.object({
   TRUST_PROXY: z
     .string()
     .default('false')
-    .refine((v) => /^(true|false|\d+)$/.test(v) || v.split(',').every((part) => PROXY_ADDRESS.test(part.trim())), {
-      message: "must be 'false', 'true', a number of hops, or comma-separated proxy addresses (IP, CIDR, loopback, linklocal, uniquelocal)",
-    }),
+    .refine(
+      (v) =>
+        /^(true|false|\d+)$/.test(v) ||
+        v.split(',').every((part) => PROXY_ADDRESS.test(part.trim())),
+      {
+        message:
+          "must be 'false', 'true', a number of hops, or comma-separated proxy addresses (IP, CIDR, loopback, linklocal, uniquelocal)",
+      },
+    ),
 });
 
 export interface Config {
@@ -54,7 +65,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
-  const publicUrl = (e.PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? '127.0.0.1' : e.HOST}:${e.PORT}`).replace(/\/$/, '');
+  const publicUrl = (
+    e.PUBLIC_URL ?? `http://${e.HOST === '0.0.0.0' ? '127.0.0.1' : e.HOST}:${e.PORT}`
+  ).replace(/\/$/, '');
   return {
     port: e.PORT,
     host: e.HOST,
@@ -66,6 +79,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlHours: e.SESSION_TTL_HOURS,
     logLevel: e.LOG_LEVEL,
     secureCookies: publicUrl.startsWith('https://'),
-    trustProxy: e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY === 'false' ? false : /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,
+    trustProxy:
+      e.TRUST_PROXY === 'true'
+        ? true
+        : e.TRUST_PROXY === 'false'
+          ? false
+          : /^\d+$/.test(e.TRUST_PROXY)
+            ? Number(e.TRUST_PROXY)
+            : e.TRUST_PROXY,
   };
 }

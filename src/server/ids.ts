@@ -6,4 +6,5 @@ export const newId = (): string => randomUUID();
 export const newSecret = (): string => randomBytes(32).toString('base64url');
 
 /** Secrets are stored only as hashes, so a database leak does not hand out sessions or invitations. */
-export const hashSecret = (secret: string): string => createHash('sha256').update(secret).digest('hex');
+export const hashSecret = (secret: string): string =>
+  createHash('sha256').update(secret).digest('hex');

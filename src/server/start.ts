@@ -1,5 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import { DEMO_LOGINS, DEMO_PASSWORD, isDatabaseEmpty, isDemoPresent, loadDemo } from '../demo/load.ts';
+import {
+  DEMO_LOGINS,
+  DEMO_PASSWORD,
+  isDatabaseEmpty,
+  isDemoPresent,
+  loadDemo,
+} from '../demo/load.ts';
 import { buildApp } from './app.ts';
 import { loadConfig, type Config } from './config.ts';
 import { openDatabase, type Db } from './db/connect.ts';
@@ -44,12 +50,18 @@ function startupBlock(server: Pick<RunningServer, 'url' | 'db' | 'demo' | 'confi
     const width = Math.max(...DEMO_LOGINS.map((l) => l.label.length));
     lines.push(
       '',
-      server.demo === 'loaded' ? '  The demo dialogue was loaded into the empty database.' : '  The demo dialogue is in this database.',
+      server.demo === 'loaded'
+        ? '  The demo dialogue was loaded into the empty database.'
+        : '  The demo dialogue is in this database.',
       `  Demo logins (one per role; password for all: ${DEMO_PASSWORD}${server.demo === 'present' ? ', unless changed' : ''}):`,
       ...DEMO_LOGINS.map((l) => `    ${l.label.padEnd(width)}  ${l.email}`),
     );
   }
-  if (server.config.demo) lines.push('', '  Production: set PARLEY_DEMO=off so an empty database starts without the demo.');
+  if (server.config.demo)
+    lines.push(
+      '',
+      '  Production: set PARLEY_DEMO=off so an empty database starts without the demo.',
+    );
   return `${lines.join('\n')}\n\n`;
 }
 
@@ -57,7 +69,10 @@ function startupBlock(server: Pick<RunningServer, 'url' | 'db' | 'demo' | 'confi
  * Starts Parley: configuration, database and migrations, the demo on first start of an
  * empty database (unless PARLEY_DEMO=off), the HTTP server; prints where it runs.
  */
-export async function startServer(env: NodeJS.ProcessEnv = process.env, options: StartOptions = {}): Promise<RunningServer> {
+export async function startServer(
+  env: NodeJS.ProcessEnv = process.env,
+  options: StartOptions = {},
+): Promise<RunningServer> {
   const out = options.out ?? process.stdout;
   const config = loadConfig(env);
   const db = openDatabase(config.databaseUrl);
@@ -81,7 +96,9 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env, options:
     const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : null;
     const deps: Deps = { db, config, mailer, now: () => new Date() };
     // Live push and the analysis worker; on PostgreSQL it LISTENs for other processes' events.
-    const live = await createLiveHub(deps, { log: (message, error) => app?.log.error({ err: error }, `live: ${message}`) });
+    const live = await createLiveHub(deps, {
+      log: (message, error) => app?.log.error({ err: error }, `live: ${message}`),
+    });
     deps.live = live;
     app = await buildApp(deps).catch(async (error: unknown) => {
       await live.close();

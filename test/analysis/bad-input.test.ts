@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, AnalysisInputError, buildVoteMatrix, type AnalysisResult } from '../../src/analysis/index.ts';
+import {
+  analyze,
+  AnalysisInputError,
+  buildVoteMatrix,
+  type AnalysisResult,
+} from '../../src/analysis/index.ts';
 import { fromGrid, twoCamps } from './helpers.ts';
 
 /** Walks the whole result: no NaN or infinity may reach the output. */
@@ -7,7 +12,8 @@ function expectAllFinite(value: unknown, path = 'result'): void {
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new Error(`${path} is ${value}`);
   } else if (Array.isArray(value)) value.forEach((v, i) => expectAllFinite(v, `${path}[${i}]`));
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) expectAllFinite(v, `${path}.${k}`);
+  else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) expectAllFinite(v, `${path}.${k}`);
 }
 
 function expectNoStructure(result: AnalysisResult): void {
@@ -59,7 +65,8 @@ describe('analyze: bad input', () => {
     expect(result.statements.seen[8]).toBe(0);
     expect(result.pca.components[0][8]).toBe(0);
     expect(result.routing[8]).toBeGreaterThan(0);
-    for (const reps of Object.values(result.repness)) expect(reps.map((r) => r.statement)).not.toContain('s8');
+    for (const reps of Object.values(result.repness))
+      expect(reps.map((r) => r.statement)).not.toContain('s8');
   });
 
   it('more groups asked for than participants: capped at the distinct positions', () => {
@@ -79,7 +86,9 @@ describe('analyze: bad input', () => {
     };
     expect(() => analyze(input)).toThrow(AnalysisInputError);
     expect(() => analyze(input)).toThrow(/vote 1: value 2/);
-    expect(() => analyze({ statements: [], votes: [{ participant: 'a', statement: 's', value: Number.NaN }] })).toThrow(/not -1, 0 or 1/);
+    expect(() =>
+      analyze({ statements: [], votes: [{ participant: 'a', statement: 's', value: Number.NaN }] }),
+    ).toThrow(/not -1, 0 or 1/);
   });
 
   it('duplicated votes: the later one wins (by time, then by input order)', () => {
@@ -107,11 +116,15 @@ describe('analyze: bad input', () => {
   it('moderated-out and meta statements never appear in repness or consensus; meta routes first', () => {
     const grid = twoCamps(10, 8);
     const input = fromGrid(grid);
-    const statements = input.statements.map((s, j) => (j === 0 ? { ...s, moderatedOut: true } : j === 2 ? { ...s, meta: true } : s));
-    const result = analyze({ ...input, statements });
-    const reported = [...Object.values(result.repness).flat(), ...result.consensus.agree, ...result.consensus.disagree].map(
-      (r) => r.statement,
+    const statements = input.statements.map((s, j) =>
+      j === 0 ? { ...s, moderatedOut: true } : j === 2 ? { ...s, meta: true } : s,
     );
+    const result = analyze({ ...input, statements });
+    const reported = [
+      ...Object.values(result.repness).flat(),
+      ...result.consensus.agree,
+      ...result.consensus.disagree,
+    ].map((r) => r.statement);
     expect(reported).not.toContain('s0');
     expect(reported).not.toContain('s2');
     expect(result.routing[0]).toBe(0);

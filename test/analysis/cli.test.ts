@@ -27,9 +27,13 @@ describe('parley analyze', () => {
     expect(doc.timings_ms).toEqual({ parse: expect.any(Number), analysis: expect.any(Number) });
     expect(doc.groups.length).toBeGreaterThanOrEqual(2);
     expect(doc.groups[0]).toEqual({ id: 0, members: expect.any(Array) });
-    expect(doc.groups[0].members.every((m: unknown) => typeof m === 'string' && /^\d+$/.test(m))).toBe(true);
+    expect(
+      doc.groups[0].members.every((m: unknown) => typeof m === 'string' && /^\d+$/.test(m)),
+    ).toBe(true);
     expect(doc.consensus).toHaveProperty('agree');
-    expect(Object.keys(doc.repness).sort()).toEqual(doc.groups.map((g: { id: number }) => String(g.id)).sort());
+    expect(Object.keys(doc.repness).sort()).toEqual(
+      doc.groups.map((g: { id: number }) => String(g.id)).sort(),
+    );
     expect(doc.polis.k).toBe(2);
   });
 
@@ -55,7 +59,11 @@ describe('parley analyze', () => {
     expect(code).toBe(0);
     expect(err).toBe('');
     const doc = JSON.parse(out);
-    expect(doc.replay).toMatchObject({ requested: true, replayed: true, schedule: { interval_ms: 1000, min_growth: 0.01 } });
+    expect(doc.replay).toMatchObject({
+      requested: true,
+      replayed: true,
+      schedule: { interval_ms: 1000, min_growth: 0.01 },
+    });
     expect(doc.replay.updates).toBeGreaterThan(10);
     expect(doc.polis).toEqual({ k: 2, compared: expect.any(Number), ari: expect.any(Number) });
     expect(doc.group_start).toBe('lower-inertia');
@@ -65,7 +73,9 @@ describe('parley analyze', () => {
   });
 
   it('exits quietly when the reader of stdout goes away (EPIPE, as with `| head -1`)', async () => {
-    const child = spawn(process.execPath, ['bin/parley.js', 'analyze', '--help'], { cwd: join(import.meta.dirname, '../..') });
+    const child = spawn(process.execPath, ['bin/parley.js', 'analyze', '--help'], {
+      cwd: join(import.meta.dirname, '../..'),
+    });
     // Close our end of the pipe before the child (still loading) writes anything: its write fails with EPIPE.
     child.stdout.destroy();
     let err = '';

@@ -4,7 +4,13 @@ import { analyze, type CategoryBreakdown } from '../../src/analysis/index.ts';
 import { smoothedShare } from '../../src/analysis/repness.ts';
 import { fromGrid } from './helpers.ts';
 
-function breakdown(category: string, agrees: number, disagrees: number, passes: number, minVotes = 3): CategoryBreakdown {
+function breakdown(
+  category: string,
+  agrees: number,
+  disagrees: number,
+  passes: number,
+  minVotes = 3,
+): CategoryBreakdown {
   const seen = agrees + disagrees + passes;
   return {
     category,
@@ -71,7 +77,9 @@ describe('convergence report', () => {
     delegations[`p${i}`] = i < 5 ? 'north' : i < 10 ? 'south' : 'tiny';
     backgrounds[`p${i}`] = i === 0 ? 'military' : i % 2 === 0 ? 'academic' : 'diplomat';
   });
-  const result = analyze(fromGrid(grid, { delegations, backgrounds: new Map(Object.entries(backgrounds)) }));
+  const result = analyze(
+    fromGrid(grid, { delegations, backgrounds: new Map(Object.entries(backgrounds)) }),
+  );
   const report = result.convergence!;
   const statement = (id: string) => report.statements.find((s) => s.statement === id)!;
 
@@ -81,7 +89,8 @@ describe('convergence report', () => {
     expect(report.backgrounds).toEqual(['academic', 'diplomat']);
     expect(report.withheld.backgrounds).toBe(1);
     for (const s of report.statements)
-      for (const b of [...s.delegations, ...s.backgrounds]) expect(b.category).not.toMatch(/tiny|military/);
+      for (const b of [...s.delegations, ...s.backgrounds])
+        expect(b.category).not.toMatch(/tiny|military/);
   });
 
   it('classifies and ranks pathways by the bridging score', () => {

@@ -31,7 +31,9 @@ describe('analyze: invariants', () => {
       for (let i = 0; i < matrix.participants.length; i++) {
         let s = 0;
         for (let p = matrix.rowStart[i]; p < matrix.rowStart[i + 1]; p++)
-          s += (matrix.value[p] - result.pca.center[matrix.statementIndex[p]]) * v[matrix.statementIndex[p]];
+          s +=
+            (matrix.value[p] - result.pca.center[matrix.statementIndex[p]]) *
+            v[matrix.statementIndex[p]];
         total += s * s;
       }
       return total;
@@ -72,12 +74,16 @@ describe('analyze: invariants', () => {
     const grid = twoCamps(12, 10);
     const before = analyze(fromGrid(grid));
     const after = analyze(fromGrid([...grid, grid[0], grid[20]]), { previous: before });
-    const groupOf = (r: typeof before, id: string) => r.participants.group[r.participants.ids.indexOf(id)];
-    for (const id of ['p0', 'p5', 'p13', 'p20']) expect(groupOf(after, id)).toBe(groupOf(before, id));
+    const groupOf = (r: typeof before, id: string) =>
+      r.participants.group[r.participants.ids.indexOf(id)];
+    for (const id of ['p0', 'p5', 'p13', 'p20'])
+      expect(groupOf(after, id)).toBe(groupOf(before, id));
     // Labels follow the members even when a cold numbering would differ: rename the previous ids.
     const renamed = { ...before, groups: before.groups.map((g) => ({ ...g, id: g.id + 7 })) };
     const relabelled = analyze(fromGrid([...grid, grid[3]]), { previous: renamed });
-    expect(relabelled.groups.map((g) => g.id).sort()).toEqual(before.groups.map((g) => g.id + 7).sort());
+    expect(relabelled.groups.map((g) => g.id).sort()).toEqual(
+      before.groups.map((g) => g.id + 7).sort(),
+    );
     expect(groupOf(relabelled, 'p0')).toBe(groupOf(before, 'p0') + 7);
   });
 
@@ -97,9 +103,15 @@ describe('k-means and silhouette', () => {
   it('k-means on well separated points finds them and reproduces itself from its own centres', () => {
     const xs = Float64Array.from([0, 0.1, 0.2, 10, 10.1, 10.2]);
     const ys = Float64Array.from([0, 0.1, 0, 5, 5.1, 5]);
-    const result = kmeans2d(xs, ys, undefined, firstDistinctPoints(xs, ys, 2), { maxIterations: 100, tolerance: 1e-9 });
+    const result = kmeans2d(xs, ys, undefined, firstDistinctPoints(xs, ys, 2), {
+      maxIterations: 100,
+      tolerance: 1e-9,
+    });
     expect(Array.from(result.assignment)).toEqual([0, 0, 0, 1, 1, 1]);
-    const warm = kmeans2d(xs, ys, undefined, result.centres, { maxIterations: 100, tolerance: 1e-9 });
+    const warm = kmeans2d(xs, ys, undefined, result.centres, {
+      maxIterations: 100,
+      tolerance: 1e-9,
+    });
     expect(Array.from(warm.assignment)).toEqual(Array.from(result.assignment));
     expect(meanSilhouette(xs, ys, result.assignment, 2)).toBeGreaterThan(0.9);
     expect(meanSilhouette(xs, ys, Int32Array.from([0, 1, 0, 1, 0, 1]), 2)).toBeLessThan(0);

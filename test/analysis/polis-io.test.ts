@@ -27,7 +27,9 @@ async function byteRows(text: string, chunkSize = 3) {
     for (let i = 0; i < bytes.length; i += chunkSize) yield bytes.slice(i, i + chunkSize);
   }
   const out: { line: number; fields: string[] }[] = [];
-  await parseCsvBytes(chunks(), 'x.csv', (row) => out.push({ line: row.line, fields: row.texts() }));
+  await parseCsvBytes(chunks(), 'x.csv', (row) =>
+    out.push({ line: row.line, fields: row.texts() }),
+  );
   return out;
 }
 
@@ -58,10 +60,12 @@ describe('CSV reader', () => {
   });
 
   it('the byte-level reader gives the same rows as the text reader, whatever the chunk size', async () => {
-    const tricky = '\uFEFFa,b,c\r\n1,"x, y",3\r\n2,"say ""hi""\r\nthere",4\r\n\r\n5,,6\n"é€",naïve,""\n7,8,9\r';
+    const tricky =
+      '\uFEFFa,b,c\r\n1,"x, y",3\r\n2,"say ""hi""\r\nthere",4\r\n\r\n5,,6\n"é€",naïve,""\n7,8,9\r';
     const expected = await rows(tricky, 1000);
     expect(expected[4]).toEqual({ line: 7, fields: ['é€', 'naïve', ''] });
-    for (const size of [1, 2, 3, 5, 8, 1000]) expect(await byteRows(tricky, size)).toEqual(expected);
+    for (const size of [1, 2, 3, 5, 8, 1000])
+      expect(await byteRows(tricky, size)).toEqual(expected);
     expect(await byteRows('a,b\n1,2', 1)).toEqual([
       { line: 1, fields: ['a', 'b'] },
       { line: 2, fields: ['1', '2'] },
@@ -71,7 +75,9 @@ describe('CSV reader', () => {
   it('the byte-level reader reports an unterminated quote or text after a closing quote with file and line', async () => {
     for (const size of [1, 4, 1000]) {
       await expect(byteRows('a,b\n1,"open\n2,3\n', size)).rejects.toThrow(/x\.csv:2: unterminated/);
-      await expect(byteRows('a,b\n1,2\n"x"y,3\n', size)).rejects.toThrow(/x\.csv:3: unexpected text after a closing quote/);
+      await expect(byteRows('a,b\n1,2\n"x"y,3\n', size)).rejects.toThrow(
+        /x\.csv:3: unexpected text after a closing quote/,
+      );
     }
   });
 
@@ -112,18 +118,24 @@ describe('Polis export reader', () => {
       'votes.csv': 'timestamp,datetime,comment-id,voter-id,vote\r\n1,x,0,7,1\r\n2,x,1,7,2\r\n',
     });
     await expect(readPolisExport(path)).rejects.toThrow(CsvError);
-    await expect(readPolisExport(path)).rejects.toThrow('votes.csv:3: vote value "2" is not -1, 0 or 1');
+    await expect(readPolisExport(path)).rejects.toThrow(
+      'votes.csv:3: vote value "2" is not -1, 0 or 1',
+    );
   });
 
   it('missing columns name the file and the columns', async () => {
-    const path = await folder('missing-column', { 'comments.csv': COMMENTS, 'votes.csv': 'timestamp,comment-id,vote\n1,0,1\n' });
+    const path = await folder('missing-column', {
+      'comments.csv': COMMENTS,
+      'votes.csv': 'timestamp,comment-id,vote\n1,0,1\n',
+    });
     await expect(readPolisExport(path)).rejects.toThrow('votes.csv:1: missing column(s): voter-id');
   });
 
   it('falls back to participants-votes.csv when votes.csv is missing', async () => {
     const path = await folder('wide-only', {
       'comments.csv': COMMENTS,
-      'participants-votes.csv': 'participant,xid,group-id,n-comments,n-votes,n-agree,n-disagree,0,1\n3,,1,0,2,1,0,1,0\n5,,,0,1,0,1,-1,\n',
+      'participants-votes.csv':
+        'participant,xid,group-id,n-comments,n-votes,n-agree,n-disagree,0,1\n3,,1,0,2,1,0,1,0\n5,,,0,1,0,1,-1,\n',
     });
     const data = await readPolisExport(path);
     expect(data.voteSource).toBe('participants-votes.csv');

@@ -33,7 +33,13 @@ const ARI_FLOORS: Record<string, { cold: number; replayed: number | null }> = {
 
 const withVotes = existsSync(openData)
   ? readdirSync(openData, { withFileTypes: true })
-      .filter((d) => d.isDirectory() && ['votes.csv', 'participants-votes.csv'].some((f) => existsSync(join(openData, d.name, f))))
+      .filter(
+        (d) =>
+          d.isDirectory() &&
+          ['votes.csv', 'participants-votes.csv'].some((f) =>
+            existsSync(join(openData, d.name, f)),
+          ),
+      )
       .map((d) => d.name)
       .sort()
   : [];
@@ -62,7 +68,9 @@ describe.skipIf(withVotes.length === 0)('real Polis conversations', () => {
         return;
       }
       expect(replayed?.updates).toBeGreaterThan(10);
-      expect(agreementWithPolis(data, replayed!.result)?.ari).toBeGreaterThanOrEqual(floors.replayed);
+      expect(agreementWithPolis(data, replayed!.result)?.ari).toBeGreaterThanOrEqual(
+        floors.replayed,
+      );
       // The next update on unchanged data keeps the replayed partition (no flicker).
       const next = analyze(data.table, { previous: replayed!.result });
       expect(next.participants.group).toEqual(replayed!.result.participants.group);

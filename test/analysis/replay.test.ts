@@ -22,7 +22,8 @@ describe('replay schedule', () => {
     const cuts = replayCuts(at, { interval: 1000, minGrowth: 0.5 });
     expect(cuts[0]).toBe(1);
     expect(cuts[cuts.length - 1]).toBe(100);
-    for (let u = 1; u < cuts.length - 1; u++) expect(cuts[u] - cuts[u - 1]).toBeGreaterThanOrEqual(0.5 * cuts[u - 1]);
+    for (let u = 1; u < cuts.length - 1; u++)
+      expect(cuts[u] - cuts[u - 1]).toBeGreaterThanOrEqual(0.5 * cuts[u - 1]);
     // No votes: one update, of the empty table.
     expect(replayCuts(new Float64Array(0))).toEqual([0]);
   });
@@ -63,14 +64,19 @@ describe('replay on a real conversation (london.youth.policing fixture)', async 
 
   it('a warm run on unchanged data keeps the replayed partition and ids', () => {
     const warm = analyze(data.table, { previous: replayed.result });
-    expect(warm.groups.map((g) => [g.id, g.members])).toEqual(replayed.result.groups.map((g) => [g.id, g.members]));
+    expect(warm.groups.map((g) => [g.id, g.members])).toEqual(
+      replayed.result.groups.map((g) => [g.id, g.members]),
+    );
     expect(warm.selection.k).toBe(replayed.result.selection.k);
   });
 
   it('keeps every candidate k’s centres so each k warm-starts from its own last fit', () => {
     const { selection } = replayed.result;
-    expect(Object.keys(selection.centres ?? {}).sort()).toEqual(Object.keys(selection.silhouettes).sort());
-    for (const [k, centres] of Object.entries(selection.centres ?? {})) expect(centres.length).toBeLessThanOrEqual(Number(k));
+    expect(Object.keys(selection.centres ?? {}).sort()).toEqual(
+      Object.keys(selection.silhouettes).sort(),
+    );
+    for (const [k, centres] of Object.entries(selection.centres ?? {}))
+      expect(centres.length).toBeLessThanOrEqual(Number(k));
   });
 });
 
@@ -80,16 +86,25 @@ describe('group start rules', () => {
     const by = Float64Array.from([0, 0.2, 5, 5.1, 0, 0.3, 0.1]);
     const w = Float64Array.from([3, 1, 2, 2, 1, 4, 1]);
     const first = fitGroups(bx, by, w, 3, undefined, 'first-distinct');
-    const direct = kmeans2d(bx, by, w, firstDistinctPoints(bx, by, 3), { maxIterations: 100, tolerance: 1e-9 });
+    const direct = kmeans2d(bx, by, w, firstDistinctPoints(bx, by, 3), {
+      maxIterations: 100,
+      tolerance: 1e-9,
+    });
     expect(Array.from(first.result.assignment)).toEqual(Array.from(direct.assignment));
     const inertia = (fit: typeof first) => {
       let s = 0;
       fit.result.assignment.forEach(
-        (c, i) => (s += w[i] * ((bx[i] - fit.result.centres[2 * c]) ** 2 + (by[i] - fit.result.centres[2 * c + 1]) ** 2)),
+        (c, i) =>
+          (s +=
+            w[i] *
+            ((bx[i] - fit.result.centres[2 * c]) ** 2 +
+              (by[i] - fit.result.centres[2 * c + 1]) ** 2)),
       );
       return s;
     };
-    expect(inertia(fitGroups(bx, by, w, 3, undefined, 'lower-inertia'))).toBeLessThanOrEqual(inertia(first) + 1e-12);
+    expect(inertia(fitGroups(bx, by, w, 3, undefined, 'lower-inertia'))).toBeLessThanOrEqual(
+      inertia(first) + 1e-12,
+    );
   });
 
   it('either rule keeps warm equal to cold on unchanged data', () => {

@@ -9,9 +9,9 @@ describe('analysis worker', () => {
     try {
       const input = fromGrid(twoCamps(10, 8));
       expect(await worker.analyze(input)).toEqual(analyze(input));
-      await expect(worker.analyze({ statements: [], votes: [{ participant: 'a', statement: 's', value: 5 }] })).rejects.toThrow(
-        /not -1, 0 or 1/,
-      );
+      await expect(
+        worker.analyze({ statements: [], votes: [{ participant: 'a', statement: 's', value: 5 }] }),
+      ).rejects.toThrow(/not -1, 0 or 1/);
     } finally {
       await worker.close();
     }

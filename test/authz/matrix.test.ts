@@ -25,9 +25,15 @@ interface ApiRoute {
 async function listApiRoutes(): Promise<ApiRoute[]> {
   const t = await createTestApp('sqlite', { live: false });
   try {
-    const doc = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json() as {
+      paths: Record<string, Record<string, unknown>>;
+    };
     return Object.entries(doc.paths).flatMap(([path, methods]) =>
-      Object.keys(methods).map((m) => ({ key: `${m.toUpperCase()} ${path}`, method: m.toUpperCase(), path })),
+      Object.keys(methods).map((m) => ({
+        key: `${m.toUpperCase()} ${path}`,
+        method: m.toUpperCase(),
+        path,
+      })),
     );
   } finally {
     await t.close();
@@ -38,9 +44,14 @@ async function loadExpectations() {
   const dir = join(dirname(fileURLToPath(import.meta.url)), 'expectations');
   const all: Expectations = {};
   const duplicates: string[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'types.ts').sort()) {
-    const module = (await import(pathToFileURL(join(dir, file)).href)) as { expectations?: Expectations };
-    if (!module.expectations) throw new Error(`test/authz/expectations/${file} must export \`expectations\``);
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.ts') && f !== 'types.ts')
+    .sort()) {
+    const module = (await import(pathToFileURL(join(dir, file)).href)) as {
+      expectations?: Expectations;
+    };
+    if (!module.expectations)
+      throw new Error(`test/authz/expectations/${file} must export \`expectations\``);
     for (const [key, value] of Object.entries(module.expectations)) {
       if (all[key]) duplicates.push(`${key} (again in ${file})`);
       all[key] = value;
@@ -56,7 +67,8 @@ const { all: expectations, duplicates } = await loadExpectations();
 
 function fillPath(path: string, params: Record<string, string>): string {
   return path.replace(/\{(\w+)\}/g, (_, name: string) => {
-    if (params[name] === undefined) throw new Error(`the expectation for ${path} gives no value for {${name}}`);
+    if (params[name] === undefined)
+      throw new Error(`the expectation for ${path} gives no value for {${name}}`);
     return encodeURIComponent(params[name]);
   });
 }
@@ -67,18 +79,26 @@ async function send(w: World, route: ApiRoute, spec: RouteExpectation, role: Rol
   const body = await spec.body?.(w, role);
   const search = new URLSearchParams(query).toString();
   const url = fillPath(route.path, params) + (search ? `?${search}` : '');
-  const client = spec.freshSession && role !== 'public' ? await sessionClient(w.t, w.users[role].id) : w.clients[role];
+  const client =
+    spec.freshSession && role !== 'public'
+      ? await sessionClient(w.t, w.users[role].id)
+      : w.clients[role];
   return client.request(route.method, url, body);
 }
 
 describe('authorization matrix coverage', () => {
   it('has an expectation for every route in the OpenAPI document', () => {
-    const missing = routes.filter((r) => !expectations[r.key] && !isPending(r.path)).map((r) => r.key);
+    const missing = routes
+      .filter((r) => !expectations[r.key] && !isPending(r.path))
+      .map((r) => r.key);
     expect(missing, 'add these routes to a file in test/authz/expectations/').toEqual([]);
   });
   it('has no expectation for a route that does not exist', () => {
     const known = new Set(routes.map((r) => r.key));
-    expect(Object.keys(expectations).filter((k) => !known.has(k)), 'stale keys: the route was renamed or removed').toEqual([]);
+    expect(
+      Object.keys(expectations).filter((k) => !known.has(k)),
+      'stale keys: the route was renamed or removed',
+    ).toEqual([]);
   });
   it('defines each route once', () => {
     expect(duplicates).toEqual([]);
@@ -108,7 +128,10 @@ for (const dialect of testDialects()) {
         const wrong: string[] = [];
         for (const role of ROLES) {
           const res = await send(w, route, spec, role);
-          if (!matches(spec.expect[role], res.statusCode)) wrong.push(`${role}: expected ${spec.expect[role]}, got ${res.statusCode} ${res.body.slice(0, 160)}`);
+          if (!matches(spec.expect[role], res.statusCode))
+            wrong.push(
+              `${role}: expected ${spec.expect[role]}, got ${res.statusCode} ${res.body.slice(0, 160)}`,
+            );
         }
         expect(wrong, `${route.key}: roles answered otherwise than expected`).toEqual([]);
       });

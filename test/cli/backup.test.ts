@@ -39,7 +39,9 @@ describe('parley backup while parley serve is writing', () => {
       const post = await adminWriter(server.url);
       const writer = (async () => {
         while (writing) {
-          const res = await post('api/v1/organisations', { name: `Organisation written during the backup ${written}` });
+          const res = await post('api/v1/organisations', {
+            name: `Organisation written during the backup ${written}`,
+          });
           expect(res.status).toBe(201);
           written += 1;
         }
@@ -56,10 +58,14 @@ describe('parley backup while parley serve is writing', () => {
       expect(backup.stdout).toContain('integrity ok');
       expect(after).toBeGreaterThan(before); // the server really was writing meanwhile
 
-      const copy = new SqliteDatabase(join(dir, 'copy.sqlite'), { readonly: true, fileMustExist: true });
+      const copy = new SqliteDatabase(join(dir, 'copy.sqlite'), {
+        readonly: true,
+        fileMustExist: true,
+      });
       try {
         expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
-        const count = (table: string) => (copy.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+        const count = (table: string) =>
+          (copy.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
         expect(count('people')).toBe(37);
         expect(count('series')).toBe(1);
         // The 3 demo organisations plus the ones written before the copy finished, never more than were written.

@@ -13,7 +13,13 @@ export const tempDir = () => mkdtempSync(join(tmpdir(), 'parley-cli-'));
 
 /** The environment of a child: quiet, on a free port, and never the test run's DATABASE_URL by accident. */
 export function childEnv(overrides: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', PARLEY_DEMO: 'on' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    PARLEY_DEMO: 'on',
+  };
   delete env.DATABASE_URL;
   delete env.NODE_OPTIONS; // vitest's loader hooks must not leak into the child
   return { ...env, ...overrides };
@@ -26,9 +32,16 @@ export interface CliRun {
 }
 
 /** Runs `parley <args>` to completion. */
-export function runParley(args: string[], env: Record<string, string>, input?: string): Promise<CliRun> {
+export function runParley(
+  args: string[],
+  env: Record<string, string>,
+  input?: string,
+): Promise<CliRun> {
   return new Promise((done, reject) => {
-    const child = spawn(process.execPath, [PARLEY_BIN, ...args], { env: childEnv(env), stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [PARLEY_BIN, ...args], {
+      env: childEnv(env),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -49,8 +62,14 @@ export interface ServeProcess {
 }
 
 /** Spawns `parley serve` and waits until it prints its address. */
-export function startParley(env: Record<string, string>, timeoutMs = 60_000): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [PARLEY_BIN, 'serve'], { env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+export function startParley(
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+): Promise<ServeProcess> {
+  const child = spawn(process.execPath, [PARLEY_BIN, 'serve'], {
+    env: childEnv(env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
   return new Promise((resolveStart, reject) => {

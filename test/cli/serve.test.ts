@@ -36,7 +36,10 @@ describe('parley serve (a real process)', () => {
 
       const health = await fetch(`${server.url}api/v1/health`);
       expect(health.status).toBe(200);
-      expect(await health.json()).toMatchObject({ status: 'ok', database: { dialect: 'sqlite', ok: true } });
+      expect(await health.json()).toMatchObject({
+        status: 'ok',
+        database: { dialect: 'sqlite', ok: true },
+      });
 
       const signedIn = await login(server.url, DEMO_LOGINS[1].email, DEMO_PASSWORD);
       expect(signedIn.status).toBe(200);
@@ -59,12 +62,17 @@ describe('parley serve (a real process)', () => {
   });
 
   it('with PARLEY_DEMO=off starts an empty database without the demo and prints no logins', async () => {
-    const server = await startParley({ DATABASE_URL: `sqlite:${join(dir, 'production.sqlite')}`, PARLEY_DEMO: 'off' });
+    const server = await startParley({
+      DATABASE_URL: `sqlite:${join(dir, 'production.sqlite')}`,
+      PARLEY_DEMO: 'off',
+    });
     try {
       expect(server.output()).not.toContain(DEMO_PASSWORD);
       const text = await (await fetch(server.url)).text();
       expect(text).toContain('No dialogue series yet');
-      expect(await login(server.url, DEMO_LOGINS[0].email, DEMO_PASSWORD).then((r) => r.status)).toBe(401);
+      expect(
+        await login(server.url, DEMO_LOGINS[0].email, DEMO_PASSWORD).then((r) => r.status),
+      ).toBe(401);
     } finally {
       expect(await server.stop()).toBe(0);
     }
@@ -72,7 +80,10 @@ describe('parley serve (a real process)', () => {
 
   it('refuses to start with an invalid configuration and says which variable is wrong', async () => {
     const { runParley } = await import('./process.ts');
-    const run = await runParley(['serve'], { DATABASE_URL: `sqlite:${join(dir, 'x.sqlite')}`, PORT: 'eighty' });
+    const run = await runParley(['serve'], {
+      DATABASE_URL: `sqlite:${join(dir, 'x.sqlite')}`,
+      PORT: 'eighty',
+    });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('PORT');
   });
@@ -94,7 +105,9 @@ for (const dialect of testDialects().filter((d) => d === 'postgres')) {
       const password = decodeURIComponent(new URL(database.url).password);
       if (password) expect(server.output()).not.toContain(`:${password}@`); // the password never reaches the terminal
       expect((await fetch(server.url)).status).toBe(200);
-      expect(await (await fetch(`${server.url}api/v1/health`)).json()).toMatchObject({ database: { dialect: 'postgres', ok: true } });
+      expect(await (await fetch(`${server.url}api/v1/health`)).json()).toMatchObject({
+        database: { dialect: 'postgres', ok: true },
+      });
       expect(await server.stop()).toBe(0);
       server = undefined;
     });
@@ -102,9 +115,14 @@ for (const dialect of testDialects().filter((d) => d === 'postgres')) {
     it('two servers starting together on one empty database load the demo once and both serve', async () => {
       const shared = await createTestDatabase(dialect);
       try {
-        const [a, b] = await Promise.all([startParley({ DATABASE_URL: shared.url }), startParley({ DATABASE_URL: shared.url })]);
+        const [a, b] = await Promise.all([
+          startParley({ DATABASE_URL: shared.url }),
+          startParley({ DATABASE_URL: shared.url }),
+        ]);
         try {
-          expect([a.output(), b.output()].filter((o) => o.includes('was loaded')).length).toBeGreaterThanOrEqual(1);
+          expect(
+            [a.output(), b.output()].filter((o) => o.includes('was loaded')).length,
+          ).toBeGreaterThanOrEqual(1);
           for (const s of [a, b]) {
             expect(s.output()).toContain('Demo logins');
             expect((await (await fetch(`${s.url}api/v1/series`)).json()).total).toBe(1);

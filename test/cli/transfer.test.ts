@@ -22,9 +22,21 @@ async function seed(database: Db) {
   const db = database.kysely;
   await loadDemo(database, new Date(at));
   const session = demoId('session:2:1');
-  const focal = await db.selectFrom('users').select('id').where('email', '=', 'focal-pk@demo.parley.invalid').executeTakeFirstOrThrow();
-  await db.updateTable('participations').set({ nominated_by: focal.id }).where('id', '=', demoId('participation:2:f03')).execute();
-  const author = await db.selectFrom('users').select('id').where('email', '=', 'participant@demo.parley.invalid').executeTakeFirstOrThrow();
+  const focal = await db
+    .selectFrom('users')
+    .select('id')
+    .where('email', '=', 'focal-pk@demo.parley.invalid')
+    .executeTakeFirstOrThrow();
+  await db
+    .updateTable('participations')
+    .set({ nominated_by: focal.id })
+    .where('id', '=', demoId('participation:2:f03'))
+    .execute();
+  const author = await db
+    .selectFrom('users')
+    .select('id')
+    .where('email', '=', 'participant@demo.parley.invalid')
+    .executeTakeFirstOrThrow();
   const statement = (n: number, text: string, extra: Partial<Database['statements']> = {}) => ({
     id: demoId(`test-statement:${n}`),
     session_id: session,
@@ -48,7 +60,10 @@ async function seed(database: Db) {
   await db
     .insertInto('statements')
     .values([
-      statement(1, 'A fictional idea (test data).', { status: 'merged', merged_into_id: demoId('test-statement:2') }),
+      statement(1, 'A fictional idea (test data).', {
+        status: 'merged',
+        merged_into_id: demoId('test-statement:2'),
+      }),
       statement(2, 'Another fictional idea.'),
     ])
     .execute();
@@ -80,7 +95,8 @@ async function seed(database: Db) {
     .execute();
 }
 
-const exportText = async (db: Kysely<Database>) => serializeDocument(await buildSeriesDocument(db, DEMO_SERIES_SLUG));
+const exportText = async (db: Kysely<Database>) =>
+  serializeDocument(await buildSeriesDocument(db, DEMO_SERIES_SLUG));
 
 for (const dialect of testDialects()) {
   describe(`[${dialect}] export and import`, () => {
@@ -138,7 +154,9 @@ for (const dialect of testDialects()) {
       ]);
       expect(doc.people).toHaveLength(37);
       expect(doc.votes).toHaveLength(demoRoom.votes.length + 3);
-      expect(doc.seriesMembers.map((m: { userEmail: string }) => m.userEmail)).toContain('focal-us@demo.parley.invalid');
+      expect(doc.seriesMembers.map((m: { userEmail: string }) => m.userEmail)).toContain(
+        'focal-us@demo.parley.invalid',
+      );
       expect(text).not.toMatch(/password|\$argon2/);
     });
 
@@ -181,12 +199,20 @@ for (const dialect of testDialects()) {
     }
 
     it('refuses to import a series whose id or slug is already there', async () => {
-      const error = await importSeries(source.db.kysely, parseSeriesDocumentText(text)).catch((e) => e);
+      const error = await importSeries(source.db.kysely, parseSeriesDocumentText(text)).catch(
+        (e) => e,
+      );
       expect(error).toBeInstanceOf(TransferError);
-      expect(error.problems.map((p: { path: string }) => p.path)).toEqual(['series.id', 'series.slug']);
+      expect(error.problems.map((p: { path: string }) => p.path)).toEqual([
+        'series.id',
+        'series.slug',
+      ]);
       const renamed = JSON.parse(text);
       renamed.series.slug = 'another-slug';
-      const byId = await importSeries(source.db.kysely, parseSeriesDocumentText(JSON.stringify(renamed))).catch((e) => e);
+      const byId = await importSeries(
+        source.db.kysely,
+        parseSeriesDocumentText(JSON.stringify(renamed)),
+      ).catch((e) => e);
       expect(byId.problems.map((p: { path: string }) => p.path)).toEqual(['series.id']);
     });
 
@@ -240,10 +266,15 @@ for (const dialect of testDialects()) {
       })()!;
       expect(error.problems).toEqual([
         { path: 'participations[4].personId', message: "no id 'nobody' in people" },
-        { path: 'seriesMembers[0].userEmail', message: "no account 'stranger@example.org' in accounts" },
+        {
+          path: 'seriesMembers[0].userEmail',
+          message: "no account 'stranger@example.org' in accounts",
+        },
       ]);
       expect(() => parseSeriesDocumentText('{"format": ')).toThrow(/not JSON/);
-      expect(() => parseSeriesDocumentText('{"format": "something.else", "version": 1}')).toThrow(/format/);
+      expect(() => parseSeriesDocumentText('{"format": "something.else", "version": 1}')).toThrow(
+        /format/,
+      );
     });
 
     it('writes nothing when a row fails halfway through (one transaction)', async () => {
@@ -251,7 +282,10 @@ for (const dialect of testDialects()) {
       const doc = JSON.parse(text);
       // Valid alone, but the same voter twice on one statement breaks a unique constraint in the last table.
       doc.votes.push({ ...doc.votes[0], clientVoteId: 'a-second-vote-by-the-same-voter' });
-      const error = await importSeries(target.db.kysely, parseSeriesDocumentText(JSON.stringify(doc))).catch((e) => e);
+      const error = await importSeries(
+        target.db.kysely,
+        parseSeriesDocumentText(JSON.stringify(doc)),
+      ).catch((e) => e);
       expect(error).toBeInstanceOf(TransferError);
       const count = (table: 'series' | 'people' | 'users') =>
         target.db.kysely
@@ -259,7 +293,9 @@ for (const dialect of testDialects()) {
           .select((eb) => eb.fn.countAll<number>().as('n'))
           .executeTakeFirstOrThrow()
           .then((r) => Number(r.n));
-      expect([await count('series'), await count('people'), await count('users')]).toEqual([0, 0, 0]);
+      expect([await count('series'), await count('people'), await count('users')]).toEqual([
+        0, 0, 0,
+      ]);
     });
   });
 }
@@ -272,7 +308,10 @@ describe('parley export / parley import (real processes, SQLite files)', () => {
     const source = { DATABASE_URL: `sqlite:${join(dir, 'source.sqlite')}` };
     const target = { DATABASE_URL: `sqlite:${join(dir, 'target.sqlite')}` };
     expect((await runParley(['demo'], source)).code).toBe(0);
-    const first = await runParley(['export', '--series', DEMO_SERIES_SLUG, '--out', join(dir, 'first.json')], source);
+    const first = await runParley(
+      ['export', '--series', DEMO_SERIES_SLUG, '--out', join(dir, 'first.json')],
+      source,
+    );
     expect(first.code).toBe(0);
     const imported = await runParley(['import', join(dir, 'first.json')], target);
     expect(imported.stderr).toBe('');

@@ -85,7 +85,9 @@ describe('parley db migrate and parley demo', () => {
   });
 
   it('backup says to use pg_dump for PostgreSQL and exits 2', async () => {
-    const run = await cli(['backup', '--out', join(dir, 'x.sqlite')], { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });
+    const run = await cli(['backup', '--out', join(dir, 'x.sqlite')], {
+      DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none',
+    });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('pg_dump');
   });

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ATTENDEE_BACKGROUNDS } from '../../src/demo/announcement.ts';
 import { demoId } from '../../src/demo/document.ts';
-import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_SERIES_SLUG, DemoExistsError, loadDemo } from '../../src/demo/load.ts';
+import {
+  DEMO_LOGINS,
+  DEMO_PASSWORD,
+  DEMO_SERIES_SLUG,
+  DemoExistsError,
+  loadDemo,
+} from '../../src/demo/load.ts';
 import { DEMO_STATEMENTS, type VoteProfile } from '../../src/demo/room.ts';
 import { buildSeriesDocument } from '../../src/server/transfer/export.ts';
 import { createTestApp, loginAs, publicClient, type TestApp } from '../support/app.ts';
@@ -14,7 +20,13 @@ const SUB_THEMES = [
   'Managing militancy – Opportunities and limits of US-Pakistan counter-terrorism cooperation',
   'Overcoming shadows from the past – How can economic assistance to Pakistan work best for both countries?',
 ];
-const US = ['Richard Boucher', 'Robin Raphel', 'David Smith', 'Tricia Bacon', 'Michael Kugelman'].map((fullName) => ({
+const US = [
+  'Richard Boucher',
+  'Robin Raphel',
+  'David Smith',
+  'Tricia Bacon',
+  'Michael Kugelman',
+].map((fullName) => ({
   honorific: '',
   fullName,
 }));
@@ -42,7 +54,8 @@ for (const dialect of testDialects()) {
     let t: TestApp;
     let doc: Record<string, any>;
     const people = () => new Map<string, Row>(doc.people.map((p: Row) => [p.id, p]));
-    const delegationName = (id: string | null) => doc.delegations.find((d: Row) => d.id === id)?.name ?? null;
+    const delegationName = (id: string | null) =>
+      doc.delegations.find((d: Row) => d.id === id)?.name ?? null;
     const inRole = (role: string): Row[] =>
       doc.participations
         .filter((p: Row) => p.role === role)
@@ -63,7 +76,9 @@ for (const dialect of testDialects()) {
         trackLabel: 'Track-II/I.5',
         slug: DEMO_SERIES_SLUG,
       });
-      expect(series.description).toContain('The announcement gives no year; this demo places both rounds in 2026.');
+      expect(series.description).toContain(
+        'The announcement gives no year; this demo places both rounds in 2026.',
+      );
       expect(series.organisations.map((o: Row) => [o.part, o.name])).toEqual([
         ['convener', 'Regional Peace Institute'],
         ['partner', 'Wilson Center'],
@@ -74,7 +89,9 @@ for (const dialect of testDialects()) {
     });
 
     it('has both rounds with their cities, dates, status and the umbrella theme word for word', () => {
-      expect(doc.rounds.map((r: Row) => [r.number, r.city, r.country, r.startsOn, r.endsOn, r.status])).toEqual([
+      expect(
+        doc.rounds.map((r: Row) => [r.number, r.city, r.country, r.startsOn, r.endsOn, r.status]),
+      ).toEqual([
         [1, 'Washington, DC', 'United States', '2026-01-03', '2026-01-04', 'concluded'],
         [2, 'Islamabad', 'Pakistan', '2026-04-05', '2026-04-06', 'report_published'],
       ]);
@@ -95,14 +112,19 @@ for (const dialect of testDialects()) {
 
     it('has the ten delegates as named, honorifics apart, in their delegations, with nothing invented about them', () => {
       const delegates = inRole('delegate');
-      expect(delegates.filter((d) => d.side === 'United States').map((d) => ({ honorific: d.honorific, fullName: d.fullName }))).toEqual(
-        expect.arrayContaining(US),
-      );
-      expect(delegates.filter((d) => d.side === 'Pakistan').map((d) => ({ honorific: d.honorific, fullName: d.fullName }))).toEqual(
-        expect.arrayContaining(PAKISTAN),
-      );
+      expect(
+        delegates
+          .filter((d) => d.side === 'United States')
+          .map((d) => ({ honorific: d.honorific, fullName: d.fullName })),
+      ).toEqual(expect.arrayContaining(US));
+      expect(
+        delegates
+          .filter((d) => d.side === 'Pakistan')
+          .map((d) => ({ honorific: d.honorific, fullName: d.fullName })),
+      ).toEqual(expect.arrayContaining(PAKISTAN));
       expect(delegates).toHaveLength(10);
-      for (const d of delegates) expect([d.affiliation, d.background, d.gender]).toEqual(['', 'other', 'undisclosed']);
+      for (const d of delegates)
+        expect([d.affiliation, d.background, d.gender]).toEqual(['', 'other', 'undisclosed']);
       expect(JSON.stringify(doc)).not.toMatch(/Ambasasdor|Traiq/);
     });
 
@@ -111,7 +133,9 @@ for (const dialect of testDialects()) {
       expect(attendees).toHaveLength(25);
       for (const a of attendees) expect(a.affiliation).toBe('Fictional attendee (demo)');
       expect(new Set(attendees.map((a) => a.background))).toEqual(new Set(ATTENDEE_BACKGROUNDS));
-      expect(new Set(attendees.map((a) => a.side))).toEqual(new Set(['United States', 'Pakistan', null]));
+      expect(new Set(attendees.map((a) => a.side))).toEqual(
+        new Set(['United States', 'Pakistan', null]),
+      );
       const women = attendees.filter((a) => a.gender === 'woman').length;
       expect(women).toBeGreaterThanOrEqual(10);
       expect(25 - women).toBeGreaterThanOrEqual(10);
@@ -124,13 +148,17 @@ for (const dialect of testDialects()) {
       const realNames = new Set([...US, ...PAKISTAN].map((p) => p.fullName));
       const personOf = (participationId: string | null): Row | null => {
         const participation = doc.participations.find((p: Row) => p.id === participationId);
-        return participation ? { ...people().get(participation.personId)!, role: participation.role } : null;
+        return participation
+          ? { ...people().get(participation.personId)!, role: participation.role }
+          : null;
       };
 
       it('is round 2’s first working session, under the Chatham House Rule, and says it is simulated', () => {
         const session = doc.sessions.find((s: Row) => s.id === sessionId);
         expect([session.title, session.attributionRule]).toEqual([SUB_THEMES[0], 'chatham_house']);
-        expect(doc.series.description).toContain('Working session 1 holds simulated statements and votes from the fictional attendees');
+        expect(doc.series.description).toContain(
+          'Working session 1 holds simulated statements and votes from the fictional attendees',
+        );
       });
 
       it('holds approved statements of every kind, each with an Urdu translation, in that session only', () => {
@@ -148,10 +176,15 @@ for (const dialect of testDialects()) {
 
       it('has authors only among the fictional attendees, or none (seeded)', () => {
         for (const s of doc.statements) {
-          if (s.origin === 'seeded') expect([s.authorParticipationId, s.authorUserId]).toEqual([null, null]);
+          if (s.origin === 'seeded')
+            expect([s.authorParticipationId, s.authorUserId]).toEqual([null, null]);
           else {
             const author = personOf(s.authorParticipationId)!;
-            expect([s.origin, author.role, author.affiliation]).toEqual(['submitted', 'attendee', 'Fictional attendee (demo)']);
+            expect([s.origin, author.role, author.affiliation]).toEqual([
+              'submitted',
+              'attendee',
+              'Fictional attendee (demo)',
+            ]);
             expect(realNames.has(author.fullName)).toBe(false);
           }
         }
@@ -162,7 +195,10 @@ for (const dialect of testDialects()) {
         const voters = new Set(doc.votes.map((v: Row) => v.participationId));
         for (const id of voters) {
           const voter = personOf(id as string)!;
-          expect([voter.role, voter.affiliation]).toEqual(['attendee', 'Fictional attendee (demo)']);
+          expect([voter.role, voter.affiliation]).toEqual([
+            'attendee',
+            'Fictional attendee (demo)',
+          ]);
           expect(realNames.has(voter.fullName)).toBe(false);
         }
         expect(voters.size).toBe(25);
@@ -178,16 +214,25 @@ for (const dialect of testDialects()) {
           .where('session_id', '=', sessionId)
           .executeTakeFirstOrThrow();
         expect(row.vote_count).toBe(doc.votes.length);
-        const classes = JSON.parse(row.result).convergence.statements.map((s: Row) => s.classification);
+        const classes = JSON.parse(row.result).convergence.statements.map(
+          (s: Row) => s.classification,
+        );
         expect(classes.filter((c: string) => c === 'convergence').length).toBeGreaterThanOrEqual(5);
         expect(classes.filter((c: string) => c === 'divergence').length).toBeGreaterThanOrEqual(3);
         expect(classes).toContain('contested-within');
         expect(classes).toContain('uncertain');
         // Each statement is found to be what its votes were planted to show.
-        const planted = new Map(DEMO_STATEMENTS.map((s, i) => [demoId(`statement:2:1:${i}`), PLANTED[s.profile]]));
-        for (const s of JSON.parse(row.result).convergence.statements) expect(s.classification).toBe(planted.get(s.statement));
+        const planted = new Map(
+          DEMO_STATEMENTS.map((s, i) => [demoId(`statement:2:1:${i}`), PLANTED[s.profile]]),
+        );
+        for (const s of JSON.parse(row.result).convergence.statements)
+          expect(s.classification).toBe(planted.get(s.statement));
 
-        const organiser = await loginAs(t, DEMO_LOGINS.find((l) => l.role === 'organiser')!.email, DEMO_PASSWORD);
+        const organiser = await loginAs(
+          t,
+          DEMO_LOGINS.find((l) => l.role === 'organiser')!.email,
+          DEMO_PASSWORD,
+        );
         const res = await organiser.request('GET', `/api/v1/sessions/${sessionId}/analysis`);
         expect(res.statusCode).toBe(200);
         expect(JSON.stringify(res.json())).toContain('divergence');
@@ -200,14 +245,23 @@ for (const dialect of testDialects()) {
       const pk = demoId('delegation:Pakistan');
       const expected: Record<string, (me: Row) => void> = {
         admin: (me) => expect(me.user.isAdmin).toBe(true),
-        organiser: (me) => expect(me.seriesRoles).toEqual([{ seriesId, role: 'organiser', delegationId: null }]),
-        partner: (me) => expect(me.seriesRoles).toEqual([{ seriesId, role: 'organiser', delegationId: null }]),
-        focalPointUs: (me) => expect(me.seriesRoles).toEqual([{ seriesId, role: 'focal_point', delegationId: us }]),
-        focalPointPakistan: (me) => expect(me.seriesRoles).toEqual([{ seriesId, role: 'focal_point', delegationId: pk }]),
-        rapporteur: (me) => expect(me.participations.map((p: Row) => p.role)).toEqual(['rapporteur']),
+        organiser: (me) =>
+          expect(me.seriesRoles).toEqual([{ seriesId, role: 'organiser', delegationId: null }]),
+        partner: (me) =>
+          expect(me.seriesRoles).toEqual([{ seriesId, role: 'organiser', delegationId: null }]),
+        focalPointUs: (me) =>
+          expect(me.seriesRoles).toEqual([{ seriesId, role: 'focal_point', delegationId: us }]),
+        focalPointPakistan: (me) =>
+          expect(me.seriesRoles).toEqual([{ seriesId, role: 'focal_point', delegationId: pk }]),
+        rapporteur: (me) =>
+          expect(me.participations.map((p: Row) => p.role)).toEqual(['rapporteur']),
         moderator: (me) => expect(me.participations.map((p: Row) => p.role)).toEqual(['moderator']),
-        participant: (me) => expect(me.participations).toEqual([{ roundId: demoId('round:2'), role: 'attendee', delegationId: pk }]),
-        sponsor: (me) => expect(me.seriesRoles).toEqual([{ seriesId, role: 'sponsor', delegationId: null }]),
+        participant: (me) =>
+          expect(me.participations).toEqual([
+            { roundId: demoId('round:2'), role: 'attendee', delegationId: pk },
+          ]),
+        sponsor: (me) =>
+          expect(me.seriesRoles).toEqual([{ seriesId, role: 'sponsor', delegationId: null }]),
       };
       expect(DEMO_LOGINS.map((l) => l.role).sort()).toEqual(Object.keys(expected).sort());
       for (const login of DEMO_LOGINS) {

@@ -34,7 +34,11 @@ for (const dialect of testDialects()) {
       const client = await signIn(t);
       const series = await buildSeries(t.deps.db.kysely);
       expect((await client.request('GET', '/api/v1/me')).json().seriesRoles).toEqual([]);
-      const member = await buildMember(t.deps.db.kysely, { series_id: series.id, user_id: client.userId!, role: 'organiser' });
+      const member = await buildMember(t.deps.db.kysely, {
+        series_id: series.id,
+        user_id: client.userId!,
+        role: 'organiser',
+      });
       expect((await client.request('GET', '/api/v1/me')).json().seriesRoles).toEqual([
         { seriesId: series.id, role: 'organiser', delegationId: null },
       ]);
@@ -50,14 +54,21 @@ for (const dialect of testDialects()) {
       // Another connection to the same database, as another server process or the CLI would use.
       const elsewhere = openDatabase(t.database.url);
       try {
-        await buildMember(elsewhere.kysely, { series_id: series.id, user_id: client.userId!, role: 'organiser' });
+        await buildMember(elsewhere.kysely, {
+          series_id: series.id,
+          user_id: client.userId!,
+          role: 'organiser',
+        });
         // SQLite's data_version is read once per turn of the event loop (grants-watcher.ts).
         const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
         const roles = async () => (await client.request('GET', '/api/v1/me')).json().seriesRoles;
         await nextTurn();
         if (dialect === 'sqlite') expect(await roles()).toHaveLength(1);
         else await waitFor(async () => (await roles()).length === 1);
-        await elsewhere.kysely.deleteFrom('series_members').where('user_id', '=', client.userId!).execute();
+        await elsewhere.kysely
+          .deleteFrom('series_members')
+          .where('user_id', '=', client.userId!)
+          .execute();
         await nextTurn();
         if (dialect === 'sqlite') expect(await roles()).toEqual([]);
         else await waitFor(async () => (await roles()).length === 0);

@@ -23,9 +23,22 @@ for (const dialect of testDialects()) {
       organiser = await sessionClient(t, organiserUser.id);
       const base = Date.parse('2026-01-01T00:00:00Z');
       for (let i = 0; i < 5; i++) {
-        await audit.record(db, new Date(base + i * 1000), { actorUserId: null, action: `test.a${i}`, resourceType: 'thing', resourceId: `a${i}`, seriesId: seriesA, detail: { n: i } });
+        await audit.record(db, new Date(base + i * 1000), {
+          actorUserId: null,
+          action: `test.a${i}`,
+          resourceType: 'thing',
+          resourceId: `a${i}`,
+          seriesId: seriesA,
+          detail: { n: i },
+        });
       }
-      await audit.record(db, new Date(base + 10_000), { actorUserId: null, action: 'test.b', resourceType: 'thing', resourceId: 'b', seriesId: seriesB });
+      await audit.record(db, new Date(base + 10_000), {
+        actorUserId: null,
+        action: 'test.b',
+        resourceType: 'thing',
+        resourceId: 'b',
+        seriesId: seriesB,
+      });
     });
     afterAll(() => t.close());
 
@@ -33,16 +46,33 @@ for (const dialect of testDialects()) {
       const first = await admin.request('GET', '/api/v1/audit?limit=2');
       expect(first.statusCode).toBe(200);
       expect(first.json()).toMatchObject({ total: 6, limit: 2, offset: 0 });
-      expect(first.json().items.map((e: { action: string }) => e.action)).toEqual(['test.b', 'test.a4']);
+      expect(first.json().items.map((e: { action: string }) => e.action)).toEqual([
+        'test.b',
+        'test.a4',
+      ]);
       const second = await admin.request('GET', '/api/v1/audit?limit=2&offset=2');
-      expect(second.json().items.map((e: { action: string }) => e.action)).toEqual(['test.a3', 'test.a2']);
-      expect(second.json().items[0]).toEqual({ id: expect.any(String), at: '2026-01-01T00:00:03.000Z', actorUserId: null, action: 'test.a3', resourceType: 'thing', resourceId: 'a3', seriesId: seriesA, detail: { n: 3 } });
+      expect(second.json().items.map((e: { action: string }) => e.action)).toEqual([
+        'test.a3',
+        'test.a2',
+      ]);
+      expect(second.json().items[0]).toEqual({
+        id: expect.any(String),
+        at: '2026-01-01T00:00:03.000Z',
+        actorUserId: null,
+        action: 'test.a3',
+        resourceType: 'thing',
+        resourceId: 'a3',
+        seriesId: seriesA,
+        detail: { n: 3 },
+      });
     });
     it('shows organisers only their series', async () => {
       const res = await organiser.request('GET', `/api/v1/series/${seriesA}/audit`);
       expect(res.statusCode).toBe(200);
       expect(res.json().total).toBe(5);
-      expect((await organiser.request('GET', `/api/v1/series/${seriesB}/audit`)).statusCode).toBe(403);
+      expect((await organiser.request('GET', `/api/v1/series/${seriesB}/audit`)).statusCode).toBe(
+        403,
+      );
       expect((await organiser.request('GET', '/api/v1/audit')).statusCode).toBe(403);
       expect((await publicClient(t).request('GET', '/api/v1/audit')).statusCode).toBe(401);
       expect((await admin.request('GET', '/api/v1/series/nope/audit')).statusCode).toBe(404);

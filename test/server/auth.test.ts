@@ -17,21 +17,45 @@ for (const dialect of testDialects()) {
     afterAll(() => t.close());
 
     const cookieOf = async () => {
-      const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: TEST_PASSWORD } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email, password: TEST_PASSWORD },
+      });
       expect(res.statusCode).toBe(200);
-      return { session: res.cookies.find((c) => c.name === 'parley_session')!, csrf: res.json().csrfToken as string };
+      return {
+        session: res.cookies.find((c) => c.name === 'parley_session')!,
+        csrf: res.json().csrfToken as string,
+      };
     };
 
     it('refuses a cookie-authenticated write without the CSRF token (403), accepts it with', async () => {
       const { session, csrf } = await cookieOf();
       const body = { slug: 'csrf-test', title: 'CSRF', delegations: ['A', 'B'] };
-      const without = await t.app.inject({ method: 'POST', url: '/api/v1/series', cookies: { parley_session: session.value }, payload: body });
+      const without = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/series',
+        cookies: { parley_session: session.value },
+        payload: body,
+      });
       expect(without.statusCode).toBe(403);
       expect(without.headers['content-type']).toContain('application/problem+json');
       expect(without.json().detail).toContain('CSRF');
-      const wrong = await t.app.inject({ method: 'POST', url: '/api/v1/series', cookies: { parley_session: session.value }, headers: { 'x-csrf-token': 'guess' }, payload: body });
+      const wrong = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/series',
+        cookies: { parley_session: session.value },
+        headers: { 'x-csrf-token': 'guess' },
+        payload: body,
+      });
       expect(wrong.statusCode).toBe(403);
-      const right = await t.app.inject({ method: 'POST', url: '/api/v1/series', cookies: { parley_session: session.value }, headers: { 'x-csrf-token': csrf }, payload: body });
+      const right = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/series',
+        cookies: { parley_session: session.value },
+        headers: { 'x-csrf-token': csrf },
+        payload: body,
+      });
       expect(right.statusCode).toBe(201);
     });
     it('sets an HttpOnly, SameSite session cookie', async () => {
@@ -42,26 +66,65 @@ for (const dialect of testDialects()) {
     });
     it('ends the session on logout', async () => {
       const { session, csrf } = await cookieOf();
-      const out = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', cookies: { parley_session: session.value }, headers: { 'x-csrf-token': csrf } });
+      const out = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/logout',
+        cookies: { parley_session: session.value },
+        headers: { 'x-csrf-token': csrf },
+      });
       expect(out.statusCode).toBe(204);
-      const me = await t.app.inject({ method: 'GET', url: '/api/v1/me', cookies: { parley_session: session.value } });
+      const me = await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/me',
+        cookies: { parley_session: session.value },
+      });
       expect(me.json().user).toBeNull();
-      const write = await t.app.inject({ method: 'GET', url: '/api/v1/users', cookies: { parley_session: session.value } });
+      const write = await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/users',
+        cookies: { parley_session: session.value },
+      });
       expect(write.statusCode).toBe(401);
     });
     it('treats an expired session cookie as the public', async () => {
       const { session } = await cookieOf();
-      const before = await t.app.inject({ method: 'GET', url: '/api/v1/me', cookies: { parley_session: session.value } });
+      const before = await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/me',
+        cookies: { parley_session: session.value },
+      });
       expect(before.json().user.email).toBe(email);
       clock = new Date(clock.getTime() + 61 * 60_000);
-      const after = await t.app.inject({ method: 'GET', url: '/api/v1/me', cookies: { parley_session: session.value } });
-      expect(after.json()).toEqual({ user: null, csrfToken: null, seriesRoles: [], participations: [] });
-      expect((await t.app.inject({ method: 'GET', url: '/api/v1/audit', cookies: { parley_session: session.value } })).statusCode).toBe(401);
+      const after = await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/me',
+        cookies: { parley_session: session.value },
+      });
+      expect(after.json()).toEqual({
+        user: null,
+        csrfToken: null,
+        seriesRoles: [],
+        participations: [],
+      });
+      expect(
+        (
+          await t.app.inject({
+            method: 'GET',
+            url: '/api/v1/audit',
+            cookies: { parley_session: session.value },
+          })
+        ).statusCode,
+      ).toBe(401);
     });
     it('answers the 11th login attempt in a minute with 429 problem+json', async () => {
       const fresh = await createTestApp(dialect);
       try {
-        const attempt = () => fresh.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'nobody@example.org', password: 'wrong password' } });
+        const attempt = () =>
+          fresh.app.inject({
+            method: 'POST',
+            url: '/api/v1/auth/login',
+            payload: { email: 'nobody@example.org', password: 'wrong password' },
+          });
         for (let i = 1; i <= 10; i++) expect((await attempt()).statusCode).toBe(401);
         const eleventh = await attempt();
         expect(eleventh.statusCode).toBe(429);
@@ -76,7 +139,12 @@ for (const dialect of testDialects()) {
       const fresh = await createTestApp(dialect);
       try {
         const attempt = (i: number) =>
-          fresh.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'x-forwarded-for': `203.0.113.${i}` }, payload: { email: 'nobody@example.org', password: 'wrong' } });
+          fresh.app.inject({
+            method: 'POST',
+            url: '/api/v1/auth/login',
+            headers: { 'x-forwarded-for': `203.0.113.${i}` },
+            payload: { email: 'nobody@example.org', password: 'wrong' },
+          });
         for (let i = 1; i <= 10; i++) expect((await attempt(i)).statusCode).toBe(401);
         expect((await attempt(11)).statusCode).toBe(429);
       } finally {
@@ -88,7 +156,12 @@ for (const dialect of testDialects()) {
       try {
         // light-my-request connects from 127.0.0.1: the proxy. Each forwarded client has its own limit.
         const attempt = (client: string) =>
-          fresh.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'x-forwarded-for': client }, payload: { email: 'nobody@example.org', password: 'wrong' } });
+          fresh.app.inject({
+            method: 'POST',
+            url: '/api/v1/auth/login',
+            headers: { 'x-forwarded-for': client },
+            payload: { email: 'nobody@example.org', password: 'wrong' },
+          });
         for (let i = 1; i <= 10; i++) expect((await attempt('203.0.113.7')).statusCode).toBe(401);
         expect((await attempt('203.0.113.7')).statusCode).toBe(429);
         expect((await attempt('203.0.113.8')).statusCode).toBe(401);

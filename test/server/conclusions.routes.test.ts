@@ -19,17 +19,35 @@ for (const dialect of testDialects()) {
     it('is drafted by rapporteurs from version 0, with a stale base refused (409 with the current text)', async () => {
       const [first, second] = room.rapporteurs;
       expect((await first.client.request('GET', url)).statusCode).toBe(404);
-      const draft = await first.client.request('PUT', url, { baseVersion: 0, body: 'Continuity of engagement at multiple levels.' });
+      const draft = await first.client.request('PUT', url, {
+        baseVersion: 0,
+        body: 'Continuity of engagement at multiple levels.',
+      });
       expect(draft.statusCode, draft.body).toBe(200);
       expect(draft.json()).toMatchObject({ version: 1, frozenAt: null });
-      expect(draft.json().endorsements.map((e: { endorsed: boolean }) => e.endorsed)).toEqual([false, false]);
-      const stale = await second.client.request('PUT', url, { baseVersion: 0, body: 'Something else.' });
+      expect(draft.json().endorsements.map((e: { endorsed: boolean }) => e.endorsed)).toEqual([
+        false,
+        false,
+      ]);
+      const stale = await second.client.request('PUT', url, {
+        baseVersion: 0,
+        body: 'Something else.',
+      });
       expect(stale.statusCode).toBe(409);
-      expect(stale.json().current).toEqual({ version: 1, body: 'Continuity of engagement at multiple levels.' });
+      expect(stale.json().current).toEqual({
+        version: 1,
+        body: 'Continuity of engagement at multiple levels.',
+      });
       // Participants read; delegates cannot write or endorse; sponsors 403; the public 404.
       expect((await room.participants[0].client.request('GET', url)).statusCode).toBe(200);
-      expect((await room.participants[0].client.request('PUT', url, { baseVersion: 1, body: 'x' })).statusCode).toBe(403);
-      expect((await room.participants[0].client.request('POST', `${url}/endorsements`, { version: 1 })).statusCode).toBe(403);
+      expect(
+        (await room.participants[0].client.request('PUT', url, { baseVersion: 1, body: 'x' }))
+          .statusCode,
+      ).toBe(403);
+      expect(
+        (await room.participants[0].client.request('POST', `${url}/endorsements`, { version: 1 }))
+          .statusCode,
+      ).toBe(403);
       expect((await room.sponsor.request('GET', url)).statusCode).toBe(403);
       expect((await publicClient(t).request('GET', url)).statusCode).toBe(404);
     });
@@ -38,15 +56,21 @@ for (const dialect of testDialects()) {
       const [headA, headB] = room.heads;
       const endorsed = await headA.client.request('POST', `${url}/endorsements`, { version: 1 });
       expect(endorsed.statusCode, endorsed.body).toBe(201);
-      expect(endorsed.json().endorsements.find((e: { delegationId: string }) => e.delegationId === room.delegationIds[0]).endorsed).toBe(
-        true,
-      );
+      expect(
+        endorsed
+          .json()
+          .endorsements.find(
+            (e: { delegationId: string }) => e.delegationId === room.delegationIds[0],
+          ).endorsed,
+      ).toBe(true);
       const edited = await room.rapporteurs[0].client.request('PUT', url, {
         baseVersion: 1,
         body: 'Continuity of engagement between the two countries at multiple levels.',
       });
       expect(edited.json().version).toBe(2);
-      expect(edited.json().endorsements.every((e: { endorsed: boolean }) => !e.endorsed)).toBe(true);
+      expect(edited.json().endorsements.every((e: { endorsed: boolean }) => !e.endorsed)).toBe(
+        true,
+      );
       // Endorsing a version one has not read: 409 naming the field.
       const old = await headB.client.request('POST', `${url}/endorsements`, { version: 1 });
       expect(old.statusCode).toBe(409);
@@ -55,14 +79,20 @@ for (const dialect of testDialects()) {
 
     it('freezes the text once every delegation has endorsed it: editing an endorsed text is 409', async () => {
       const [headA, headB] = room.heads;
-      expect((await headA.client.request('POST', `${url}/endorsements`, { version: 2 })).json().frozenAt).toBeNull();
+      expect(
+        (await headA.client.request('POST', `${url}/endorsements`, { version: 2 })).json().frozenAt,
+      ).toBeNull();
       const last = await headB.client.request('POST', `${url}/endorsements`, { version: 2 });
       expect(last.json().frozenAt).not.toBeNull();
       expect(last.json().endorsements.every((e: { endorsed: boolean }) => e.endorsed)).toBe(true);
-      const edit = await room.organiser.request('PUT', url, { baseVersion: 2, body: 'A late change.' });
+      const edit = await room.organiser.request('PUT', url, {
+        baseVersion: 2,
+        body: 'A late change.',
+      });
       expect(edit.statusCode).toBe(409);
       expect(edit.json().detail).toMatch(/frozen/);
-      const revisions = (await room.rapporteurs[1].client.request('GET', `${url}/revisions`)).json().items;
+      const revisions = (await room.rapporteurs[1].client.request('GET', `${url}/revisions`)).json()
+        .items;
       expect(revisions.map((r: { version: number }) => r.version)).toEqual([1, 2]);
       // Who endorsed is never shown, only which delegation.
       for (const head of room.heads) expect(last.body).not.toContain(head.userId);

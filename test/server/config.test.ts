@@ -8,10 +8,14 @@ describe('TRUST_PROXY', () => {
   });
   it('takes a hop count, proxy addresses, or true', () => {
     expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
-    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toBe('loopback, 10.0.0.0/8');
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toBe(
+      'loopback, 10.0.0.0/8',
+    );
     expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
   });
   it('refuses anything else, naming the variable', () => {
-    expect(() => loadConfig({ TRUST_PROXY: 'yes please' })).toThrow(/TRUST_PROXY: must be 'false', 'true', a number of hops/);
+    expect(() => loadConfig({ TRUST_PROXY: 'yes please' })).toThrow(
+      /TRUST_PROXY: must be 'false', 'true', a number of hops/,
+    );
   });
 });

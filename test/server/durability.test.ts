@@ -21,11 +21,21 @@ const STATEMENTS = 40;
 function serve(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [PARLEY, 'serve'], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', PARLEY_DEMO: 'off', LOG_LEVEL: 'warn' },
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        PARLEY_DEMO: 'off',
+        LOG_LEVEL: 'warn',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`parley serve did not start:\n${output}`)), 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`parley serve did not start:\n${output}`)),
+      60_000,
+    );
     const read = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /Parley is running at (http:\/\/\S+?)\/?\s/.exec(output);
@@ -61,7 +71,11 @@ interface Acked {
 async function voteUntilKilled(url: string, room: BenchRoom, voter: number, acked: Acked[]) {
   const v = room.voters[voter];
   for (const statementId of room.statementIds) {
-    const vote = { clientVoteId: randomUUID(), statementId, value: [1, -1, 0][(voter + acked.length) % 3] };
+    const vote = {
+      clientVoteId: randomUUID(),
+      statementId,
+      value: [1, -1, 0][(voter + acked.length) % 3],
+    };
     try {
       const res = await fetch(`${url}/api/v1/sessions/${room.sessionId}/votes`, {
         method: 'POST',
@@ -84,7 +98,11 @@ for (const dialect of testDialects()) {
     const children: ChildProcess[] = [];
     beforeAll(async () => {
       database = await createTestDatabase(dialect);
-      room = await seedBenchRoom(database.db, { voters: VOTERS, statements: STATEMENTS, preVoted: 0 });
+      room = await seedBenchRoom(database.db, {
+        voters: VOTERS,
+        statements: STATEMENTS,
+        preVoted: 0,
+      });
     }, 60_000);
     afterAll(async () => {
       for (const child of children) await killed(child);
@@ -95,10 +113,13 @@ for (const dialect of testDialects()) {
       const first = await serve(database.url);
       children.push(first.child);
       const acked: Acked[] = [];
-      const voting = Promise.all(room.voters.map((_, i) => voteUntilKilled(first.url, room, i, acked)));
+      const voting = Promise.all(
+        room.voters.map((_, i) => voteUntilKilled(first.url, room, i, acked)),
+      );
       // Kill mid-stream: once a good number of votes are in, while every voter still has more to send.
       const deadline = Date.now() + 20_000;
-      while (acked.length < 150 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      while (acked.length < 150 && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 20));
       await killed(first.child);
       await voting;
       expect(acked.length).toBeGreaterThanOrEqual(150);
@@ -108,11 +129,18 @@ for (const dialect of testDialects()) {
       children.push(second.child);
       const missing: string[] = [];
       for (const [i, voter] of room.voters.entries()) {
-        const res = await fetch(`${second.url}/api/v1/sessions/${room.sessionId}/my-votes`, { headers: voter.headers });
+        const res = await fetch(`${second.url}/api/v1/sessions/${room.sessionId}/my-votes`, {
+          headers: voter.headers,
+        });
         expect(res.status).toBe(200);
-        const stored = new Map(((await res.json()) as { items: Array<{ clientVoteId: string; value: number }> }).items.map((v) => [v.clientVoteId, v.value]));
+        const stored = new Map(
+          (
+            (await res.json()) as { items: Array<{ clientVoteId: string; value: number }> }
+          ).items.map((v) => [v.clientVoteId, v.value]),
+        );
         for (const vote of acked.filter((a) => a.voter === i)) {
-          if (stored.get(vote.clientVoteId) !== vote.value) missing.push(`${vote.clientVoteId} (voter ${i})`);
+          if (stored.get(vote.clientVoteId) !== vote.value)
+            missing.push(`${vote.clientVoteId} (voter ${i})`);
         }
       }
       expect(missing).toEqual([]);

@@ -8,7 +8,13 @@ import { createTestApp, publicClient, type TestApp } from '../support/app.ts';
 import { testDialects } from '../support/databases.ts';
 import { buildSession } from '../support/factories.ts';
 import { vote } from '../support/room.ts';
-import { buildOutcomesRoom, identities, seed, storeAnalysis, type OutcomesRoom } from './outcomes.fixture.ts';
+import {
+  buildOutcomesRoom,
+  identities,
+  seed,
+  storeAnalysis,
+  type OutcomesRoom,
+} from './outcomes.fixture.ts';
 
 /** Reads a JSON Polis export back through the Polis reader, via a temporary folder. */
 async function reread(files: Record<string, string>) {
@@ -45,7 +51,11 @@ for (const dialect of testDialects()) {
   describe(`[${dialect}] exports`, () => {
     let t: TestApp;
     let room: OutcomesRoom;
-    const texts = ['Open a hotline', 'Joint water data, shared "monthly"', 'Visa easing for scholars'];
+    const texts = [
+      'Open a hotline',
+      'Joint water data, shared "monthly"',
+      'Visa easing for scholars',
+    ];
     let ids: string[];
     let secrets: string[];
 
@@ -64,22 +74,40 @@ for (const dialect of testDialects()) {
       }
       await storeAnalysis(t, room.sessionId);
       // A participant's own statement, pending: never exported.
-      await room.participants[0].client.request('POST', `/api/v1/sessions/${room.sessionId}/statements`, {
-        kind: 'idea',
-        text: 'A pending idea',
-      });
+      await room.participants[0].client.request(
+        'POST',
+        `/api/v1/sessions/${room.sessionId}/statements`,
+        {
+          kind: 'idea',
+          text: 'A pending idea',
+        },
+      );
       secrets = [
         ...identities(room),
-        ...[...room.rapporteurs, ...room.heads].flatMap((m) => [m.userId, m.personId, m.participationId, m.fullName, m.email]),
+        ...[...room.rapporteurs, ...room.heads].flatMap((m) => [
+          m.userId,
+          m.personId,
+          m.participationId,
+          m.fullName,
+          m.email,
+        ]),
       ];
     });
     afterAll(() => t.close());
 
     it("exports a session's votes as Polis files the Polis reader reads back with the same counts and no identities", async () => {
-      const res = await room.organiser.request('GET', `/api/v1/sessions/${room.sessionId}/export/polis`);
+      const res = await room.organiser.request(
+        'GET',
+        `/api/v1/sessions/${room.sessionId}/export/polis`,
+      );
       expect(res.statusCode, res.body).toBe(200);
       const { files } = res.json() as { files: Record<string, string> };
-      expect(Object.keys(files).sort()).toEqual(['comments.csv', 'participants-votes.csv', 'summary.csv', 'votes.csv']);
+      expect(Object.keys(files).sort()).toEqual([
+        'comments.csv',
+        'participants-votes.csv',
+        'summary.csv',
+        'votes.csv',
+      ]);
       for (const secret of secrets) expect(res.body).not.toContain(secret);
       expect(res.body).not.toContain('A pending idea');
 
@@ -89,7 +117,9 @@ for (const dialect of testDialects()) {
       expect([...polis.table.participants].sort()).toEqual(['0', '1', '2', '3', '4', '5']);
       const counted = new Map<string, { agree: number; disagree: number; pass: number }>();
       for (let k = 0; k < polis.table.value.length; k++) {
-        const body = polis.comments.find((c) => c.id === polis.table.statements[polis.table.statement[k]].id)!.body;
+        const body = polis.comments.find(
+          (c) => c.id === polis.table.statements[polis.table.statement[k]].id,
+        )!.body;
         const c = counted.get(body) ?? { agree: 0, disagree: 0, pass: 0 };
         c[polis.table.value[k] > 0 ? 'agree' : polis.table.value[k] < 0 ? 'disagree' : 'pass']++;
         counted.set(body, c);
@@ -116,36 +146,69 @@ for (const dialect of testDialects()) {
     });
 
     it('offers the same files as a ZIP archive', async () => {
-      const res = await room.organiser.request('GET', `/api/v1/sessions/${room.sessionId}/export/polis?format=zip`);
+      const res = await room.organiser.request(
+        'GET',
+        `/api/v1/sessions/${room.sessionId}/export/polis?format=zip`,
+      );
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toBe('application/zip');
       const files = unzipStored(res.rawPayload);
-      expect(Object.keys(files).sort()).toEqual(['comments.csv', 'participants-votes.csv', 'summary.csv', 'votes.csv']);
+      expect(Object.keys(files).sort()).toEqual([
+        'comments.csv',
+        'participants-votes.csv',
+        'summary.csv',
+        'votes.csv',
+      ]);
       const polis = await reread(files);
       expect(polis.comments.map((c) => c.body)).toEqual(texts);
       expect(polis.table.value.length).toBe(17);
       expect(
-        (await room.organiser.request('GET', `/api/v1/sessions/${room.sessionId}/export/polis?format=tar`)).json().errors[0].field,
+        (
+          await room.organiser.request(
+            'GET',
+            `/api/v1/sessions/${room.sessionId}/export/polis?format=tar`,
+          )
+        ).json().errors[0].field,
       ).toBe('query.format');
     });
 
     it('numbers participants afresh in a random order for every export', async () => {
       const rows = new Set<string>();
       for (let i = 0; i < 4; i++) {
-        const { files } = (await room.organiser.request('GET', `/api/v1/sessions/${room.sessionId}/export/polis`)).json();
+        const { files } = (
+          await room.organiser.request('GET', `/api/v1/sessions/${room.sessionId}/export/polis`)
+        ).json();
         rows.add(files['participants-votes.csv']);
       }
       expect(rows.size).toBeGreaterThan(1);
     });
 
     it('has nothing to export from an off-the-record session, and is for organisers only', async () => {
-      const offRecord = await buildSession(t.deps.db.kysely, { round_id: room.roundId, attribution_rule: 'off_record', position: 4 });
-      const res = await room.organiser.request('GET', `/api/v1/sessions/${offRecord.id}/export/polis`);
+      const offRecord = await buildSession(t.deps.db.kysely, {
+        round_id: room.roundId,
+        attribution_rule: 'off_record',
+        position: 4,
+      });
+      const res = await room.organiser.request(
+        'GET',
+        `/api/v1/sessions/${offRecord.id}/export/polis`,
+      );
       expect(res.statusCode).toBe(409);
       expect(res.json().detail).toMatch(/off the record/);
-      expect((await room.moderator.client.request('GET', `/api/v1/sessions/${room.sessionId}/export/polis`)).statusCode).toBe(403);
-      expect((await room.sponsor.request('GET', `/api/v1/rounds/${room.roundId}/export`)).statusCode).toBe(403);
-      expect((await publicClient(t).request('GET', `/api/v1/rounds/${room.roundId}/export`)).statusCode).toBe(404);
+      expect(
+        (
+          await room.moderator.client.request(
+            'GET',
+            `/api/v1/sessions/${room.sessionId}/export/polis`,
+          )
+        ).statusCode,
+      ).toBe(403);
+      expect(
+        (await room.sponsor.request('GET', `/api/v1/rounds/${room.roundId}/export`)).statusCode,
+      ).toBe(403);
+      expect(
+        (await publicClient(t).request('GET', `/api/v1/rounds/${room.roundId}/export`)).statusCode,
+      ).toBe(404);
     });
 
     it('exports a round as JSON: sessions, approved statements without authors, aggregate analysis and outcomes', async () => {
@@ -171,7 +234,11 @@ for (const dialect of testDialects()) {
       expect(doc.format).toBe('parley-round-export');
       expect(doc.round.id).toBe(room.roundId);
       expect(doc.statements.map((s: { text: string }) => s.text)).toEqual(texts);
-      expect(doc.statements[0].counts.agree + doc.statements[0].counts.disagree + doc.statements[0].counts.pass).toBe(6);
+      expect(
+        doc.statements[0].counts.agree +
+          doc.statements[0].counts.disagree +
+          doc.statements[0].counts.pass,
+      ).toBe(6);
       expect(doc.analysis[0].analysis.statements).toHaveLength(3);
       expect(doc.outcomeItems.map((i: { title: string }) => i.title)).toEqual(['Hotline']);
       expect(doc.recommendations.map((r: { code: string }) => r.code)).toEqual(['R1.1']);
@@ -179,7 +246,11 @@ for (const dialect of testDialects()) {
       expect(doc.rapporteurReport).toBeNull();
       for (const secret of secrets) expect(res.body).not.toContain(secret);
       expect(res.body).not.toContain('A pending idea');
-      const audit = await t.deps.db.kysely.selectFrom('audit_log').select('action').where('action', '=', 'round.export').execute();
+      const audit = await t.deps.db.kysely
+        .selectFrom('audit_log')
+        .select('action')
+        .where('action', '=', 'round.export')
+        .execute();
       expect(audit).toHaveLength(1);
     });
   });

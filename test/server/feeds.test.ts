@@ -10,7 +10,8 @@ describe('iCalendar text', () => {
   });
   it('folds lines at 75 octets without splitting a character', () => {
     const folded = foldLine(`SUMMARY:${'اسلام آباد '.repeat(12)}`);
-    for (const line of folded.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+    for (const line of folded.split('\r\n'))
+      expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
     expect(folded.split('\r\n ').join('')).toBe(`SUMMARY:${'اسلام آباد '.repeat(12)}`);
   });
 });
@@ -21,9 +22,14 @@ for (const dialect of testDialects()) {
     let admin: Client;
     let fixture: Awaited<ReturnType<typeof buildReportableRound>>;
     beforeAll(async () => {
-      t = await createTestApp(dialect, { live: false, env: { PUBLIC_URL: 'https://dialogue.example' } });
+      t = await createTestApp(dialect, {
+        live: false,
+        env: { PUBLIC_URL: 'https://dialogue.example' },
+      });
       admin = await signIn(t, { isAdmin: true });
-      fixture = await buildReportableRound(t.deps.db.kysely, { title: 'Rivers, Roads; and "Trade"' });
+      fixture = await buildReportableRound(t.deps.db.kysely, {
+        title: 'Rivers, Roads; and "Trade"',
+      });
     });
     afterAll(() => t.close());
 
@@ -33,11 +39,19 @@ for (const dialect of testDialects()) {
       expect(empty.body).not.toContain('<entry>');
       const report = await publishThroughApi(admin, fixture.round.id);
       const res = await t.app.inject({ url: '/feeds/reports.atom' });
-      expect(res.body).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/);
+      expect(res.body).toMatch(
+        /^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/,
+      );
       expect(res.body).toContain(`<id>urn:uuid:${report.id}</id>`);
-      expect(res.body).toContain('<title>Third round of the Rivers, Roads; and &quot;Trade&quot; held in Harbour Hall, Southbay on June 1-3.</title>');
-      expect(res.body).toContain(`href="https://dialogue.example/series/${fixture.series.slug}/rounds/3"`);
-      expect(res.body).toContain('<summary type="text">The third round of the Rivers, Roads; and &quot;Trade&quot; was held');
+      expect(res.body).toContain(
+        '<title>Third round of the Rivers, Roads; and &quot;Trade&quot; held in Harbour Hall, Southbay on June 1-3.</title>',
+      );
+      expect(res.body).toContain(
+        `href="https://dialogue.example/series/${fixture.series.slug}/rounds/3"`,
+      );
+      expect(res.body).toContain(
+        '<summary type="text">The third round of the Rivers, Roads; and &quot;Trade&quot; was held',
+      );
     });
     it('an iCal feed has every round as an all-day event, with CRLF line ends and escaped text', async () => {
       const res = await t.app.inject({ url: '/feeds/rounds.ics' });

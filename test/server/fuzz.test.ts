@@ -4,7 +4,14 @@ import { openSession } from '../../src/server/services/accounts.service.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { testDialects } from '../support/databases.ts';
 import {
-  buildMember, buildOrganisation, buildParticipation, buildPerson, buildRound, buildSeries, buildSession, buildUser,
+  buildMember,
+  buildOrganisation,
+  buildParticipation,
+  buildPerson,
+  buildRound,
+  buildSeries,
+  buildSession,
+  buildUser,
 } from '../support/factories.ts';
 
 /**
@@ -38,7 +45,12 @@ interface Operation {
 }
 interface Actor {
   name: string;
-  inject(method: string, url: string, payload?: string, contentType?: string): Promise<LightMyRequestResponse>;
+  inject(
+    method: string,
+    url: string,
+    payload?: string,
+    contentType?: string,
+  ): Promise<LightMyRequestResponse>;
 }
 
 /** mulberry32: a tiny seeded generator, so a failure replays exactly. */
@@ -56,7 +68,15 @@ function seeded(seed: number) {
 const MISSING_ID = '00000000-0000-4000-8000-00000000f022';
 const ONE_HUNDRED_KB = 'x'.repeat(100 * 1024);
 const OVER_ONE_MB = 'x'.repeat(1024 * 1024 + 10);
-const BAD_IDS = ['does-not-exist', 'has%20space', 'x'.repeat(65), "'%3B drop table people --", '%00', '..%2F..%2Fetc', '%F0%9F%98%80'];
+const BAD_IDS = [
+  'does-not-exist',
+  'has%20space',
+  'x'.repeat(65),
+  "'%3B drop table people --",
+  '%00',
+  '..%2F..%2Fetc',
+  '%F0%9F%98%80',
+];
 /** Ids the router itself rejects before any handler runs: over 100 characters, broken percent-encoding. */
 const ROUTER_BAD_IDS = ['x'.repeat(101), '%E0%A4%A', '%'];
 const BAD_QUERY_VALUES = ['abc', '-1', '1e309', '', '99999999999999999999', '%00', '1&{name}=2'];
@@ -88,7 +108,9 @@ function sample(s: Schema): unknown {
     case 'array':
       return Array.from({ length: s.minItems ?? 0 }, () => sample(s.items ?? {}));
     case 'object':
-      return Object.fromEntries((s.required ?? []).map((k) => [k, sample(s.properties?.[k] ?? {})]));
+      return Object.fromEntries(
+        (s.required ?? []).map((k) => [k, sample(s.properties?.[k] ?? {})]),
+      );
     default:
       return null;
   }
@@ -104,11 +126,17 @@ const WRONG_BY_TYPE: Record<string, unknown[]> = {
 };
 
 /** Every property path of a body schema, nested objects one level down, with its schema. */
-function fieldsOf(s: Schema, prefix: string[] = [], depth = 0): Array<{ path: string[]; schema: Schema }> {
+function fieldsOf(
+  s: Schema,
+  prefix: string[] = [],
+  depth = 0,
+): Array<{ path: string[]; schema: Schema }> {
   const out: Array<{ path: string[]; schema: Schema }> = [];
   for (const [key, prop] of Object.entries(s.properties ?? {})) {
     out.push({ path: [...prefix, key], schema: prop });
-    const nested = prop.anyOf?.find((x) => x.type === 'object') ?? (typeOf(prop) === 'object' ? prop : undefined);
+    const nested =
+      prop.anyOf?.find((x) => x.type === 'object') ??
+      (typeOf(prop) === 'object' ? prop : undefined);
     if (nested && depth < 1) out.push(...fieldsOf(nested, [...prefix, key], depth + 1));
   }
   return out;
@@ -125,7 +153,18 @@ function withField(base: unknown, path: string[], value: unknown): unknown {
   return copy;
 }
 
-function operationsOf(doc: { paths: Record<string, Record<string, { parameters?: Array<{ name: string; in: string; schema: Schema }>; requestBody?: { content: Record<string, { schema: Schema }> } }>> }) {
+function operationsOf(doc: {
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        parameters?: Array<{ name: string; in: string; schema: Schema }>;
+        requestBody?: { content: Record<string, { schema: Schema }> };
+      }
+    >
+  >;
+}) {
   const ops: Operation[] = [];
   for (const [url, methods] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(methods)) {
@@ -134,7 +173,9 @@ function operationsOf(doc: { paths: Record<string, Record<string, { parameters?:
         method: method.toUpperCase(),
         url,
         pathParams: params.filter((p) => p.in === 'path').map((p) => p.name),
-        queryParams: params.filter((p) => p.in === 'query').map((p) => ({ name: p.name, schema: p.schema })),
+        queryParams: params
+          .filter((p) => p.in === 'query')
+          .map((p) => ({ name: p.name, schema: p.schema })),
         body: op.requestBody?.content['application/json']?.schema,
       });
     }
@@ -159,30 +200,57 @@ for (const dialect of testDialects()) {
       const round = await buildRound(db, { series_id: series.id });
       const session = await buildSession(db, { round_id: round.id });
       const person = await buildPerson(db);
-      const participation = await buildParticipation(db, { round_id: round.id, person_id: person.id, delegation_id: series.delegations[0].id });
+      const participation = await buildParticipation(db, {
+        round_id: round.id,
+        person_id: person.id,
+        delegation_id: series.delegations[0].id,
+      });
       const organisation = await buildOrganisation(db);
       const admin = await buildUser(db, { is_admin: 1 });
       const someone = await buildUser(db);
-      const member = await buildMember(db, { series_id: series.id, user_id: someone.id, role: 'organiser' });
+      const member = await buildMember(db, {
+        series_id: series.id,
+        user_id: someone.id,
+        role: 'organiser',
+      });
       realIds = {
-        series: series.id, delegations: series.delegations[0].id, rounds: round.id, sessions: session.id, people: person.id,
-        participations: participation.id, organisations: organisation.id, users: someone.id, 'series-members': member.id,
+        series: series.id,
+        delegations: series.delegations[0].id,
+        rounds: round.id,
+        sessions: session.id,
+        people: person.id,
+        participations: participation.id,
+        organisations: organisation.id,
+        users: someone.id,
+        'series-members': member.id,
         organisationId: organisation.id,
       };
       const { secret } = await openSession(t.deps, admin.id);
-      const me = await t.app.inject({ method: 'GET', url: '/api/v1/me', cookies: { parley_session: secret } });
+      const me = await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/me',
+        cookies: { parley_session: secret },
+      });
       expect(me.json().user.isAdmin).toBe(true);
-      const as = (cookies: Record<string, string>, headers: Record<string, string>): Actor['inject'] => (method, url, payload, contentType = 'application/json') =>
-        t.app.inject({
-          method: method as 'GET',
-          url,
-          cookies,
-          headers: { ...headers, ...(payload !== undefined ? { 'content-type': contentType } : {}) },
-          ...(payload !== undefined ? { payload } : {}),
-        });
+      const as =
+        (cookies: Record<string, string>, headers: Record<string, string>): Actor['inject'] =>
+        (method, url, payload, contentType = 'application/json') =>
+          t.app.inject({
+            method: method as 'GET',
+            url,
+            cookies,
+            headers: {
+              ...headers,
+              ...(payload !== undefined ? { 'content-type': contentType } : {}),
+            },
+            ...(payload !== undefined ? { payload } : {}),
+          });
       actors = [
         { name: 'public', inject: as({}, {}) },
-        { name: 'admin', inject: as({ parley_session: secret }, { 'x-csrf-token': me.json().csrfToken }) },
+        {
+          name: 'admin',
+          inject: as({ parley_session: secret }, { 'x-csrf-token': me.json().csrfToken }),
+        },
       ];
       const doc = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json();
       ops = operationsOf(doc).filter((op) => !SKIPPED.has(`${op.method} ${op.url}`));
@@ -204,83 +272,169 @@ for (const dialect of testDialects()) {
     }
 
     /** Signing out would end the admin's session for the rest of the run. */
-    const skipFor = (actor: Actor, op: Operation) => actor.name === 'admin' && op.url === '/api/v1/auth/logout';
+    const skipFor = (actor: Actor, op: Operation) =>
+      actor.name === 'admin' && op.url === '/api/v1/auth/logout';
 
-    async function check(actor: Actor, op: Operation, label: string, url: string, payload?: string, expected?: number, contentType?: string) {
+    async function check(
+      actor: Actor,
+      op: Operation,
+      label: string,
+      url: string,
+      payload?: string,
+      expected?: number,
+      contentType?: string,
+    ) {
       const res = await actor.inject(op.method, url, payload, contentType);
       sent++;
       const where = `${actor.name} ${op.method} ${op.url} [${label}] -> ${res.statusCode}`;
       if (res.statusCode >= 500) failures.push(`${where}: ${res.body.slice(0, 200)}`);
-      else if (res.statusCode >= 400 && !String(res.headers['content-type']).includes('application/problem+json')) failures.push(`${where}: not a problem (${res.headers['content-type']})`);
+      else if (
+        res.statusCode >= 400 &&
+        !String(res.headers['content-type']).includes('application/problem+json')
+      )
+        failures.push(`${where}: not a problem (${res.headers['content-type']})`);
       // A rate-limited route (login, accepting an invitation) answers 429 before it reads the body.
-      else if (expected !== undefined && res.statusCode !== expected && res.statusCode !== 429) failures.push(`${where}: expected ${expected}`);
+      else if (expected !== undefined && res.statusCode !== expected && res.statusCode !== 429)
+        failures.push(`${where}: expected ${expected}`);
     }
 
     /** Runs `send` for every route the filter keeps, as every actor, then requires no failure. */
-    async function everyRoute(keep: (op: Operation) => boolean, send: (op: Operation, actor: Actor) => Promise<void>) {
-      for (const op of ops.filter(keep)) for (const actor of actors) if (!skipFor(actor, op)) await send(op, actor);
+    async function everyRoute(
+      keep: (op: Operation) => boolean,
+      send: (op: Operation, actor: Actor) => Promise<void>,
+    ) {
+      for (const op of ops.filter(keep))
+        for (const actor of actors) if (!skipFor(actor, op)) await send(op, actor);
       expect(failures.splice(0)).toEqual([]);
     }
     const badIds = (values: string[]) => (op: Operation, actor: Actor) =>
-      Promise.all(op.pathParams.flatMap((param) => values.map((value) => check(actor, op, `path ${param}=${value.slice(0, 20)}`, urlOf(op, { param, value }))))).then(() => {});
+      Promise.all(
+        op.pathParams.flatMap((param) =>
+          values.map((value) =>
+            check(actor, op, `path ${param}=${value.slice(0, 20)}`, urlOf(op, { param, value })),
+          ),
+        ),
+      ).then(() => {});
 
     it('lists the dialogue model routes in the OpenAPI document', () => {
       const urls = new Set(ops.map((op) => `${op.method} ${op.url}`));
-      for (const u of ['POST /api/v1/series/{id}/rounds', 'PATCH /api/v1/sessions/{id}', 'GET /api/v1/people', 'GET /api/v1/rounds/{id}/balance', 'POST /api/v1/organisations']) {
+      for (const u of [
+        'POST /api/v1/series/{id}/rounds',
+        'PATCH /api/v1/sessions/{id}',
+        'GET /api/v1/people',
+        'GET /api/v1/rounds/{id}/balance',
+        'POST /api/v1/organisations',
+      ]) {
         expect(urls).toContain(u);
       }
     });
 
-    it('answers bad path ids with a 4xx problem', () => everyRoute((op) => op.pathParams.length > 0, badIds(BAD_IDS)));
+    it('answers bad path ids with a 4xx problem', () =>
+      everyRoute((op) => op.pathParams.length > 0, badIds(BAD_IDS)));
 
     // Fastify's router rejects these before any route runs (414 over-long ids, 400 bad
     // percent-encoding); app.ts's `frameworkErrors` turns them into problems too.
-    it('answers ids the router rejects with a 4xx problem', () => everyRoute((op) => op.pathParams.length > 0, badIds(ROUTER_BAD_IDS)));
+    it('answers ids the router rejects with a 4xx problem', () =>
+      everyRoute((op) => op.pathParams.length > 0, badIds(ROUTER_BAD_IDS)));
 
     it('answers bad query values with a 4xx problem', () => {
       const random = seeded(2026);
-      return everyRoute((op) => op.queryParams.length > 0, async (op, actor) => {
-        for (const { name } of op.queryParams) {
-          for (const value of BAD_QUERY_VALUES) await check(actor, op, `query ${name}=${value}`, `${urlOf(op)}?${name}=${value.replace('{name}', name)}`);
-          // Repeated parameters arrive as arrays.
-          await check(actor, op, `query ${name} twice`, `${urlOf(op)}?${name}=${Math.floor(random() * 10)}&${name}=x`);
-        }
-        await check(actor, op, 'unknown query parameter', `${urlOf(op)}?zz${Math.floor(random() * 1000)}=1`);
-      });
+      return everyRoute(
+        (op) => op.queryParams.length > 0,
+        async (op, actor) => {
+          for (const { name } of op.queryParams) {
+            for (const value of BAD_QUERY_VALUES)
+              await check(
+                actor,
+                op,
+                `query ${name}=${value}`,
+                `${urlOf(op)}?${name}=${value.replace('{name}', name)}`,
+              );
+            // Repeated parameters arrive as arrays.
+            await check(
+              actor,
+              op,
+              `query ${name} twice`,
+              `${urlOf(op)}?${name}=${Math.floor(random() * 10)}&${name}=x`,
+            );
+          }
+          await check(
+            actor,
+            op,
+            'unknown query parameter',
+            `${urlOf(op)}?zz${Math.floor(random() * 1000)}=1`,
+          );
+        },
+      );
     });
 
     it('answers malformed JSON, wrong types and unknown fields with a 4xx problem', () => {
       const random = seeded(1127);
-      return everyRoute((op) => op.method !== 'GET', async (op, actor) => {
-        // DELETE only ever gets a missing id: the fixture must survive the run.
-        const url = urlOf(op, op.method === 'DELETE' ? { param: 'id', value: MISSING_ID } : undefined);
-        await check(actor, op, 'malformed JSON', url, '{"a": ', 400);
-        for (const raw of ['[]', '"text"', 'null', '42', '{"__proto__": {"isAdmin": true}}']) await check(actor, op, `body ${raw}`, url, raw);
-        await check(actor, op, 'text/plain body', url, 'hello', undefined, 'text/plain');
-        if (!op.body) return;
-        const base = sample(op.body);
-        // A plausible body reaches the handler with real ids: lookups of ids that do not exist must answer 4xx too.
-        await check(actor, op, 'plausible body', url, JSON.stringify(base));
-        await check(actor, op, 'unknown field', url, JSON.stringify({ ...(base as object), unexpectedField: 'x' }));
-        for (const field of fieldsOf(op.body)) {
-          const wrongs = WRONG_BY_TYPE[typeOf(field.schema) ?? 'string'] ?? WRONG_BY_TYPE.string;
-          // Two wrong values per field, chosen by the seeded generator.
-          for (let i = 0; i < 2; i++) {
-            const wrong = wrongs[Math.floor(random() * wrongs.length)];
-            await check(actor, op, `${field.path.join('.')}=${JSON.stringify(wrong)}`, url, JSON.stringify(withField(base, field.path, wrong)));
+      return everyRoute(
+        (op) => op.method !== 'GET',
+        async (op, actor) => {
+          // DELETE only ever gets a missing id: the fixture must survive the run.
+          const url = urlOf(
+            op,
+            op.method === 'DELETE' ? { param: 'id', value: MISSING_ID } : undefined,
+          );
+          await check(actor, op, 'malformed JSON', url, '{"a": ', 400);
+          for (const raw of ['[]', '"text"', 'null', '42', '{"__proto__": {"isAdmin": true}}'])
+            await check(actor, op, `body ${raw}`, url, raw);
+          await check(actor, op, 'text/plain body', url, 'hello', undefined, 'text/plain');
+          if (!op.body) return;
+          const base = sample(op.body);
+          // A plausible body reaches the handler with real ids: lookups of ids that do not exist must answer 4xx too.
+          await check(actor, op, 'plausible body', url, JSON.stringify(base));
+          await check(
+            actor,
+            op,
+            'unknown field',
+            url,
+            JSON.stringify({ ...(base as object), unexpectedField: 'x' }),
+          );
+          for (const field of fieldsOf(op.body)) {
+            const wrongs = WRONG_BY_TYPE[typeOf(field.schema) ?? 'string'] ?? WRONG_BY_TYPE.string;
+            // Two wrong values per field, chosen by the seeded generator.
+            for (let i = 0; i < 2; i++) {
+              const wrong = wrongs[Math.floor(random() * wrongs.length)];
+              await check(
+                actor,
+                op,
+                `${field.path.join('.')}=${JSON.stringify(wrong)}`,
+                url,
+                JSON.stringify(withField(base, field.path, wrong)),
+              );
+            }
           }
-        }
-      });
+        },
+      );
     });
 
     it('answers 100 KB strings with no 5xx and bodies over 1 MB with 413', () =>
-      everyRoute((op) => ['POST', 'PATCH', 'PUT'].includes(op.method), async (op, actor) => {
-        await check(actor, op, 'over 1 MB', urlOf(op), JSON.stringify({ text: OVER_ONE_MB }), 413);
-        if (!op.body) return;
-        const base = sample(op.body);
-        for (const field of fieldsOf(op.body).filter((f) => typeOf(f.schema) === 'string')) {
-          await check(actor, op, `${field.path.join('.')}=100KB`, urlOf(op), JSON.stringify(withField(base, field.path, ONE_HUNDRED_KB)));
-        }
-      }));
+      everyRoute(
+        (op) => ['POST', 'PATCH', 'PUT'].includes(op.method),
+        async (op, actor) => {
+          await check(
+            actor,
+            op,
+            'over 1 MB',
+            urlOf(op),
+            JSON.stringify({ text: OVER_ONE_MB }),
+            413,
+          );
+          if (!op.body) return;
+          const base = sample(op.body);
+          for (const field of fieldsOf(op.body).filter((f) => typeOf(f.schema) === 'string')) {
+            await check(
+              actor,
+              op,
+              `${field.path.join('.')}=100KB`,
+              urlOf(op),
+              JSON.stringify(withField(base, field.path, ONE_HUNDRED_KB)),
+            );
+          }
+        },
+      ));
   });
 }

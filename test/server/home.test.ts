@@ -67,19 +67,25 @@ for (const dialect of testDialects()) {
       }
     });
 
-    it("names the delegates of a round whose report is published, as the announcement does", async () => {
+    it('names the delegates of a round whose report is published, as the announcement does', async () => {
       const body = await homeText(t);
-      expect(body).toContain('<dt>Delegates from United States</dt><dd>David Smith, Michael Kugelman, Richard Boucher, Robin Raphel, Tricia Bacon</dd>');
+      expect(body).toContain(
+        '<dt>Delegates from United States</dt><dd>David Smith, Michael Kugelman, Richard Boucher, Robin Raphel, Tricia Bacon</dd>',
+      );
       const pakistan = body.match(/<dt>Delegates from Pakistan<\/dt><dd>([^<]*)<\/dd>/)?.[1] ?? '';
-      for (const name of ['Dr. Ashfaque Hasan Khan', 'Ambassador Ashraf Jehangir Qazi', 'Ambassador Mohammad Sadiq', 'Tariq Khosa', 'Raoof Hasan']) expect(pakistan).toContain(name);
+      for (const name of [
+        'Dr. Ashfaque Hasan Khan',
+        'Ambassador Ashraf Jehangir Qazi',
+        'Ambassador Mohammad Sadiq',
+        'Tariq Khosa',
+        'Raoof Hasan',
+      ])
+        expect(pakistan).toContain(name);
     });
 
     it('names no one else: no attendees, no staff, no accounts', async () => {
       const body = await homeText(t);
-      for (const name of [
-        ...FICTIONAL_ATTENDEES.map((a) => a.fullName),
-        'Iris Fenwold',
-      ]) {
+      for (const name of [...FICTIONAL_ATTENDEES.map((a) => a.fullName), 'Iris Fenwold']) {
         expect(body).not.toContain(name);
       }
       expect(body).not.toContain('@demo.parley.invalid');
@@ -87,7 +93,10 @@ for (const dialect of testDialects()) {
 
     it('shows a signed-in admin the same public page', async () => {
       const admin = await signIn(t, { isAdmin: true });
-      const [mine, theirs] = await Promise.all([admin.request('GET', '/'), publicClient(t).request('GET', '/')]);
+      const [mine, theirs] = await Promise.all([
+        admin.request('GET', '/'),
+        publicClient(t).request('GET', '/'),
+      ]);
       expect(mine.body).toBe(theirs.body);
     });
 

@@ -3,7 +3,15 @@ import { smtpMailer, type Mailer } from '../../src/server/mail/mailer.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { testDialects } from '../support/databases.ts';
 import { startTestSmtp, unfoldMail, type TestSmtp } from '../support/smtp.ts';
-import { buildMember, buildParticipation, buildPerson, buildRound, buildSeries, buildUser, sessionClient } from '../support/factories.ts';
+import {
+  buildMember,
+  buildParticipation,
+  buildPerson,
+  buildRound,
+  buildSeries,
+  buildUser,
+  sessionClient,
+} from '../support/factories.ts';
 
 for (const dialect of testDialects()) {
   describe(`[${dialect}] invitation mail`, () => {
@@ -14,7 +22,10 @@ for (const dialect of testDialects()) {
     beforeAll(async () => {
       smtp = await startTestSmtp();
       mailer = smtpMailer(smtp.url, 'Parley <parley@example.org>');
-      t = await createTestApp(dialect, { mailer, env: { PUBLIC_URL: 'https://parley.example.org' } });
+      t = await createTestApp(dialect, {
+        mailer,
+        env: { PUBLIC_URL: 'https://parley.example.org' },
+      });
     });
     afterAll(async () => {
       mailer.close();
@@ -25,14 +36,29 @@ for (const dialect of testDialects()) {
     it('emails the link with the series, the round and the expiry', async () => {
       const db = t.deps.db.kysely;
       const series = await buildSeries(db, { title: 'US-Pakistan Bilateral Dialogue' });
-      const round = await buildRound(db, { series_id: series.id, number: 2, city: 'Islamabad', country: 'Pakistan', starts_on: '2026-04-05', ends_on: '2026-04-06' });
+      const round = await buildRound(db, {
+        series_id: series.id,
+        number: 2,
+        city: 'Islamabad',
+        country: 'Pakistan',
+        starts_on: '2026-04-05',
+        ends_on: '2026-04-06',
+      });
       const person = await buildPerson(db);
-      const p = await buildParticipation(db, { round_id: round.id, person_id: person.id, delegation_id: series.delegations[1].id, role: 'delegate' });
+      const p = await buildParticipation(db, {
+        round_id: round.id,
+        person_id: person.id,
+        delegation_id: series.delegations[1].id,
+        role: 'delegate',
+      });
       const organiser = await buildUser(db);
       await buildMember(db, { series_id: series.id, user_id: organiser.id, role: 'organiser' });
       const client = await sessionClient(t, organiser.id);
 
-      const res = await client.request('POST', '/api/v1/invitations', { email: 'delegate@example.org', participationId: p.id });
+      const res = await client.request('POST', '/api/v1/invitations', {
+        email: 'delegate@example.org',
+        participationId: p.id,
+      });
       expect(res.statusCode).toBe(201);
       expect(res.json().emailed).toBe(true);
       expect(smtp.received).toHaveLength(1);
@@ -43,7 +69,9 @@ for (const dialect of testDialects()) {
       expect(text).toContain('Subject: Invitation: US-Pakistan Bilateral Dialogue');
       expect(text).toContain(res.json().link);
       expect(text).toContain('Round 2, Islamabad, Pakistan, 2026-04-05 to 2026-04-06');
-      expect(text).toContain(`expires on ${res.json().expiresAt.slice(0, 16).replace('T', ' ')} UTC`);
+      expect(text).toContain(
+        `expires on ${res.json().expiresAt.slice(0, 16).replace('T', ' ')} UTC`,
+      );
       expect(text).toContain('Dear colleague');
     });
 
@@ -54,7 +82,11 @@ for (const dialect of testDialects()) {
         const series = await buildSeries(t2.deps.db.kysely);
         const admin = await buildUser(t2.deps.db.kysely, { is_admin: 1 });
         const client = await sessionClient(t2, admin.id);
-        const res = await client.request('POST', '/api/v1/invitations', { email: 'x@example.org', seriesId: series.id, seriesRole: 'sponsor' });
+        const res = await client.request('POST', '/api/v1/invitations', {
+          email: 'x@example.org',
+          seriesId: series.id,
+          seriesRole: 'sponsor',
+        });
         expect(res.statusCode).toBe(201);
         expect(res.json().emailed).toBe(false);
         expect(res.json().link).toContain('/invitations/');

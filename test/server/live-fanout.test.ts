@@ -22,7 +22,16 @@ for (const dialect of testDialects()) {
 
     it('delivers an event once to a reconnected client, though it arrives by replay and again by a late NOTIFY', async () => {
       const append = (n: number) =>
-        liveEvents.append(t.deps.db, { session_id: sessionId, type: 'test', payload: JSON.stringify({ n }), at: new Date().toISOString() }, { channel: 'parley_test', replacesEarlier: false });
+        liveEvents.append(
+          t.deps.db,
+          {
+            session_id: sessionId,
+            type: 'test',
+            payload: JSON.stringify({ n }),
+            at: new Date().toISOString(),
+          },
+          { channel: 'parley_test', replacesEarlier: false },
+        );
       const first = await append(1);
       const later = [await append(2), await append(3)];
       const fanout = new LocalFanout(t.deps.db, () => {});
@@ -30,7 +39,8 @@ for (const dialect of testDialects()) {
       fanout.subscribe(sessionId, first, (e) => got.push(e));
       await until(() => got.length === 2);
       // The NOTIFYs of events 2 and 3 arrive after the replay has already sent them.
-      for (const seq of later) fanout.deliver(toLiveEvent((await liveEvents.findBySeq(t.deps.db.kysely, seq))!));
+      for (const seq of later)
+        fanout.deliver(toLiveEvent((await liveEvents.findBySeq(t.deps.db.kysely, seq))!));
       expect(got.map((e) => JSON.parse(e.payload).n)).toEqual([2, 3]);
       // An event older than the one the client resumed from is never sent.
       fanout.deliver(toLiveEvent((await liveEvents.findBySeq(t.deps.db.kysely, first))!));

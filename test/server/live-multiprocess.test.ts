@@ -8,7 +8,15 @@ import { loadConfig } from '../../src/server/config.ts';
 import type { Deps } from '../../src/server/deps.ts';
 import { openSession } from '../../src/server/services/accounts.service.ts';
 import { createTestDatabase, testDialects, type TestDatabase } from '../support/databases.ts';
-import { buildMember, buildParticipation, buildPerson, buildRound, buildSeries, buildSession, buildUser } from '../support/factories.ts';
+import {
+  buildMember,
+  buildParticipation,
+  buildPerson,
+  buildRound,
+  buildSeries,
+  buildSession,
+  buildUser,
+} from '../support/factories.ts';
 
 const PARLEY = fileURLToPath(new URL('../../bin/parley.js', import.meta.url));
 
@@ -16,7 +24,14 @@ const PARLEY = fileURLToPath(new URL('../../bin/parley.js', import.meta.url));
 function serve(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [PARLEY, 'serve'], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', PARLEY_DEMO: 'off', LOG_LEVEL: 'warn' },
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        PARLEY_DEMO: 'off',
+        LOG_LEVEL: 'warn',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -63,7 +78,12 @@ describe.skipIf(!onPostgres)('[postgres] live events across two server processes
   beforeAll(async () => {
     database = await createTestDatabase('postgres');
     const db = database.db.kysely;
-    const deps = { db: database.db, config: loadConfig({ PARLEY_DEMO: 'off' }), mailer: null, now: () => new Date() } satisfies Deps;
+    const deps = {
+      db: database.db,
+      config: loadConfig({ PARLEY_DEMO: 'off' }),
+      mailer: null,
+      now: () => new Date(),
+    } satisfies Deps;
     const series = await buildSeries(db);
     const round = await buildRound(db, { series_id: series.id, status: 'in_session' });
     const session = await buildSession(db, { round_id: round.id, status: 'open' });
@@ -100,7 +120,10 @@ describe.skipIf(!onPostgres)('[postgres] live events across two server processes
     });
     const voterUser = await buildUser(db, { person_id: person.id });
     const { secret } = await openSession(deps, voterUser.id);
-    voter = { cookie: `parley_session=${secret}`, csrf: (await loadActor(deps, secret)).csrfToken! };
+    voter = {
+      cookie: `parley_session=${secret}`,
+      csrf: (await loadActor(deps, secret)).csrfToken!,
+    };
     const organiser = await buildUser(db);
     await buildMember(db, { series_id: series.id, user_id: organiser.id, role: 'organiser' });
     watcherCookie = `parley_session=${(await openSession(deps, organiser.id)).secret}`;
@@ -113,16 +136,24 @@ describe.skipIf(!onPostgres)('[postgres] live events across two server processes
   });
 
   it("delivers a vote cast on process B to a subscriber of process A, with B's analysis", async () => {
-    const stream = await openEventStream(`${a.url}/api/v1/sessions/${sessionId}/events`, { cookie: watcherCookie });
+    const stream = await openEventStream(`${a.url}/api/v1/sessions/${sessionId}/events`, {
+      cookie: watcherCookie,
+    });
     expect(stream.status).toBe(200);
     const res = await fetch(`${b.url}/api/v1/sessions/${sessionId}/votes`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: voter.cookie, 'x-csrf-token': voter.csrf },
+      headers: {
+        'content-type': 'application/json',
+        cookie: voter.cookie,
+        'x-csrf-token': voter.csrf,
+      },
       body: JSON.stringify({ clientVoteId: randomUUID(), statementId, value: 1 }),
     });
     expect(res.status).toBe(201);
     const counts = await stream.waitFor((e) => e.event === 'vote-counts', 15_000);
-    expect(JSON.parse(counts.data).statements).toEqual([{ statementId, agree: 1, disagree: 0, pass: 0 }]);
+    expect(JSON.parse(counts.data).statements).toEqual([
+      { statementId, agree: 1, disagree: 0, pass: 0 },
+    ]);
     const analysis = await stream.waitFor((e) => e.event === 'analysis', 15_000);
     expect(JSON.parse(analysis.data).voteCount).toBe(1);
     // Seen on A exactly once although it travelled through NOTIFY.
@@ -131,16 +162,25 @@ describe.skipIf(!onPostgres)('[postgres] live events across two server processes
   });
 
   it('delivers events published by A to a subscriber of B too', async () => {
-    const stream = await openEventStream(`${b.url}/api/v1/sessions/${sessionId}/events?after=0`, { cookie: watcherCookie });
+    const stream = await openEventStream(`${b.url}/api/v1/sessions/${sessionId}/events?after=0`, {
+      cookie: watcherCookie,
+    });
     // The replay comes from the shared table, whichever process wrote it.
     await stream.waitFor((e) => e.event === 'analysis', 15_000);
     const res = await fetch(`${a.url}/api/v1/sessions/${sessionId}/votes`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: voter.cookie, 'x-csrf-token': voter.csrf },
+      headers: {
+        'content-type': 'application/json',
+        cookie: voter.cookie,
+        'x-csrf-token': voter.csrf,
+      },
       body: JSON.stringify({ clientVoteId: randomUUID(), statementId, value: -1 }),
     });
     expect(res.status).toBe(201);
-    const counts = await stream.waitFor((e) => e.event === 'vote-counts' && JSON.parse(e.data).statements[0].disagree === 1, 15_000);
+    const counts = await stream.waitFor(
+      (e) => e.event === 'vote-counts' && JSON.parse(e.data).statements[0].disagree === 1,
+      15_000,
+    );
     expect(counts.id).toBeGreaterThan(0);
     stream.close();
   });

@@ -12,7 +12,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 describe('coalescer', () => {
   it('runs a lone call at once and gathers the burst that follows into one more run', async () => {
     const runs: number[] = [];
-    const coalescer = createCoalescer({ intervalMs: 50, run: async () => void runs.push(Date.now()) });
+    const coalescer = createCoalescer({
+      intervalMs: 50,
+      run: async () => void runs.push(Date.now()),
+    });
     const started = Date.now();
     coalescer.schedule('s');
     expect(runs).toHaveLength(1);
@@ -129,7 +132,8 @@ for (const dialect of testDialects()) {
       t = await createTestApp(dialect, { now: () => new Date((clock += 1000)) });
       room = await buildRoom(t, { participants: 4 });
       statements = [];
-      for (const text of ['Open a hotline', 'Joint water data', 'Visa easing']) statements.push(await seedStatement(room, text));
+      for (const text of ['Open a hotline', 'Joint water data', 'Visa easing'])
+        statements.push(await seedStatement(room, text));
       baseUrl = await listen(t);
     });
     afterAll(() => t.close());
@@ -168,7 +172,8 @@ for (const dialect of testDialects()) {
       });
       const analysed = analysisWithVotes(t, room.sessionId, 3 + 8);
       const started = Date.now();
-      for (const member of room.participants) for (const s of statements.slice(1)) await vote(member, room.sessionId, s, 1);
+      for (const member of room.participants)
+        for (const s of statements.slice(1)) await vote(member, room.sessionId, s, 1);
       const elapsed = Date.now() - started;
       await analysed;
       await sleep(400);
@@ -190,13 +195,16 @@ for (const dialect of testDialects()) {
       const counts = nextLiveEvent(t, room.sessionId, 'vote-counts');
       await vote(room.participants[3], room.sessionId, statements[0], 0);
       const data = JSON.parse((await counts).payload);
-      expect(data.statements.find((s: { statementId: string }) => s.statementId === statements[0])).toEqual({
+      expect(
+        data.statements.find((s: { statementId: string }) => s.statementId === statements[0]),
+      ).toEqual({
         statementId: statements[0],
         agree: 2,
         disagree: 1,
         pass: 1,
       });
-      for (const member of room.participants) expect(JSON.stringify(data)).not.toContain(member.participationId);
+      for (const member of room.participants)
+        expect(JSON.stringify(data)).not.toContain(member.participationId);
     });
 
     it('replays exactly the missed events to a client reconnecting with Last-Event-ID', async () => {
@@ -208,14 +216,17 @@ for (const dialect of testDialects()) {
       await t.deps.live!.publish(room.sessionId, { type: 'test', data: { n: 1 } });
       const seen = await first.waitFor((e) => e.event === 'test');
       first.close();
-      for (const n of [2, 3, 4]) await t.deps.live!.publish(room.sessionId, { type: 'test', data: { n } });
+      for (const n of [2, 3, 4])
+        await t.deps.live!.publish(room.sessionId, { type: 'test', data: { n } });
 
       const again = await openEventStream(url, { cookie, lastEventId: seen.id! });
       await again.waitFor((e) => e.event === 'test' && JSON.parse(e.data).n === 4);
       await t.deps.live!.publish(room.sessionId, { type: 'test', data: { n: 5 } });
       await again.waitFor((e) => e.event === 'test' && JSON.parse(e.data).n === 5);
       await sleep(100);
-      const replayed = again.events.filter((e) => e.event === 'test').map((e) => JSON.parse(e.data).n);
+      const replayed = again.events
+        .filter((e) => e.event === 'test')
+        .map((e) => JSON.parse(e.data).n);
       expect(replayed).toEqual([2, 3, 4, 5]);
       const ids = again.events.map((e) => e.id!);
       expect(ids).toEqual([...ids].sort((a, b) => a - b));
@@ -224,11 +235,16 @@ for (const dialect of testDialects()) {
 
       const byQuery = await openEventStream(`${url}?after=${seen.id}`, { cookie });
       await byQuery.waitFor((e) => e.event === 'test' && JSON.parse(e.data).n === 5);
-      expect(byQuery.events.filter((e) => e.event === 'test').map((e) => JSON.parse(e.data).n)).toEqual([2, 3, 4, 5]);
+      expect(
+        byQuery.events.filter((e) => e.event === 'test').map((e) => JSON.parse(e.data).n),
+      ).toEqual([2, 3, 4, 5]);
       byQuery.close();
 
       // The non-streaming fallback answers the same missed events and ends.
-      const once = await room.participants[0].client.request('GET', `/api/v1/sessions/${room.sessionId}/events?after=${seen.id}&once=true`);
+      const once = await room.participants[0].client.request(
+        'GET',
+        `/api/v1/sessions/${room.sessionId}/events?after=${seen.id}&once=true`,
+      );
       expect(once.statusCode).toBe(200);
       expect(once.headers['content-type']).toContain('text/event-stream');
       const frames = once.body.split('\n\n').filter((f) => f.includes('event: test'));
@@ -237,14 +253,17 @@ for (const dialect of testDialects()) {
 
     it('pushes the analysis to a subscriber without participant ids or names', async () => {
       const cookie = await cookieFor(t, room.moderator.userId);
-      const stream = await openEventStream(`${baseUrl}/api/v1/sessions/${room.sessionId}/events`, { cookie });
+      const stream = await openEventStream(`${baseUrl}/api/v1/sessions/${room.sessionId}/events`, {
+        cookie,
+      });
       const res = await vote(room.participants[3], room.sessionId, statements[0], 1);
       expect(res.statusCode).toBe(201);
       const event = await stream.waitFor((e) => e.event === 'analysis');
       stream.close();
       expect(JSON.parse(event.data).sessionId).toBe(room.sessionId);
       for (const m of [...room.participants, room.moderator]) {
-        for (const secret of [m.participationId, m.personId, m.userId, m.fullName, m.email]) expect(event.data).not.toContain(secret);
+        for (const secret of [m.participationId, m.personId, m.userId, m.fullName, m.email])
+          expect(event.data).not.toContain(secret);
       }
     });
 
@@ -253,7 +272,9 @@ for (const dialect of testDialects()) {
       expect((await publicClient(t).request('GET', url)).statusCode).toBe(404);
       expect((await room.sponsor.request('GET', url)).statusCode).toBe(403);
       expect((await room.outsider.request('GET', url)).statusCode).toBe(403);
-      expect((await room.organiser.request('GET', '/api/v1/sessions/nope/events')).statusCode).toBe(404);
+      expect((await room.organiser.request('GET', '/api/v1/sessions/nope/events')).statusCode).toBe(
+        404,
+      );
       const bad = await openEventStream(`${baseUrl}${url}`, {
         cookie: await cookieFor(t, room.participants[0].userId),
         lastEventId: 'x' as unknown as number,
@@ -288,14 +309,20 @@ for (const dialect of testDialects()) {
         expect(res.statusCode).toBe(201);
         await expect.poll(() => logged.length, { timeout: 10_000 }).toBeGreaterThan(0);
         expect(logged[0]).toContain(`analysis of session ${room2.sessionId} failed`);
-        expect((await vote(room2.participants[0], room2.sessionId, statement, -1)).statusCode).toBe(201);
+        expect((await vote(room2.participants[0], room2.sessionId, statement, -1)).statusCode).toBe(
+          201,
+        );
 
         await t2.deps.db.kysely.deleteFrom('votes').where('value', '=', 7).execute();
         const analysed = analysisWithVotes(t2, room2.sessionId, 2);
-        expect((await vote(room2.participants[1], room2.sessionId, statement, 0)).statusCode).toBe(201);
+        expect((await vote(room2.participants[1], room2.sessionId, statement, 0)).statusCode).toBe(
+          201,
+        );
         const summary = await analysed;
         expect(summary.statements[0]).toMatchObject({ agrees: 0, disagrees: 1, passes: 1 });
-        const stored = (await room2.organiser.request('GET', `/api/v1/sessions/${room2.sessionId}/analysis`)).json().analysis;
+        const stored = (
+          await room2.organiser.request('GET', `/api/v1/sessions/${room2.sessionId}/analysis`)
+        ).json().analysis;
         expect(stored.voteCount).toBe(2);
       } finally {
         await t2.close();

@@ -5,7 +5,9 @@ describe('redactUrl', () => {
   it('cuts invitation secrets from paths and queries', () => {
     expect(redactUrl('/invitations/abcDEF123_-')).toBe('/invitations/[redacted]');
     expect(redactUrl('/app/invitations/abcDEF123_-?x=1')).toBe('/app/invitations/[redacted]?x=1');
-    expect(redactUrl('/api/v1/invitations/status?token=s3cret&x=1')).toBe('/api/v1/invitations/status?token=[redacted]&x=1');
+    expect(redactUrl('/api/v1/invitations/status?token=s3cret&x=1')).toBe(
+      '/api/v1/invitations/status?token=[redacted]&x=1',
+    );
   });
   it('leaves other URLs alone', () => {
     expect(redactUrl('/api/v1/series?limit=5')).toBe('/api/v1/series?limit=5');

@@ -12,7 +12,8 @@ for (const dialect of testDialects()) {
     let room: OutcomesRoom;
     let url: string;
     let clock = new Date('2026-04-07T09:00:00Z');
-    const said = 'Both sides should publish their nuclear doctrine in full before the next round of talks';
+    const said =
+      'Both sides should publish their nuclear doctrine in full before the next round of talks';
 
     beforeAll(async () => {
       t = await createTestApp(dialect, { live: false, now: () => clock });
@@ -31,10 +32,16 @@ for (const dialect of testDialects()) {
 
     it('is written by the rapporteur alone, and hidden from participants while a draft', async () => {
       const [rapporteur] = room.rapporteurs;
-      const draft = await rapporteur.client.request('PUT', url, { baseVersion: 0, body: `# Report\n\nOne delegate said: "${said}".` });
+      const draft = await rapporteur.client.request('PUT', url, {
+        baseVersion: 0,
+        body: `# Report\n\nOne delegate said: "${said}".`,
+      });
       expect(draft.statusCode, draft.body).toBe(200);
       expect(draft.json()).toMatchObject({ status: 'draft', version: 1 });
-      expect((await room.organiser.request('PUT', url, { baseVersion: 1, body: 'Organiser text' })).statusCode).toBe(403);
+      expect(
+        (await room.organiser.request('PUT', url, { baseVersion: 1, body: 'Organiser text' }))
+          .statusCode,
+      ).toBe(403);
       expect((await room.participants[0].client.request('GET', url)).statusCode).toBe(404);
       expect((await room.organiser.request('GET', url)).statusCode).toBe(200);
       expect((await publicClient(t).request('GET', url)).statusCode).toBe(404);
@@ -51,7 +58,9 @@ for (const dialect of testDialects()) {
 
     it('opens a review window in which participants comment privately', async () => {
       const [rapporteur] = room.rapporteurs;
-      const past = await rapporteur.client.request('POST', `${url}/review`, { reviewEndsAt: '2026-04-01T00:00:00Z' });
+      const past = await rapporteur.client.request('POST', `${url}/review`, {
+        reviewEndsAt: '2026-04-01T00:00:00Z',
+      });
       expect(past.statusCode).toBe(400);
       expect(past.json().errors[0].field).toBe('body.reviewEndsAt');
       const review = await rapporteur.client.request('POST', `${url}/review`, {
@@ -61,14 +70,26 @@ for (const dialect of testDialects()) {
 
       const [alice, bob] = room.participants;
       expect((await alice.client.request('GET', url)).json().body).toContain('# Report');
-      expect((await alice.client.request('POST', `${url}/comments`, { body: 'Paragraph 2 is too strong.' })).statusCode).toBe(201);
+      expect(
+        (
+          await alice.client.request('POST', `${url}/comments`, {
+            body: 'Paragraph 2 is too strong.',
+          })
+        ).statusCode,
+      ).toBe(201);
       clock = new Date(clock.getTime() + 60_000);
-      expect((await bob.client.request('POST', `${url}/comments`, { body: 'Please name no one.' })).statusCode).toBe(201);
+      expect(
+        (await bob.client.request('POST', `${url}/comments`, { body: 'Please name no one.' }))
+          .statusCode,
+      ).toBe(201);
       const own = (await alice.client.request('GET', `${url}/comments`)).json().items;
       expect(own.map((c: { body: string }) => c.body)).toEqual(['Paragraph 2 is too strong.']);
       expect(own[0]).toMatchObject({ mine: true, author: null });
       const all = (await rapporteur.client.request('GET', `${url}/comments`)).json().items;
-      expect(all.map((c: { body: string }) => c.body)).toEqual(['Paragraph 2 is too strong.', 'Please name no one.']);
+      expect(all.map((c: { body: string }) => c.body)).toEqual([
+        'Paragraph 2 is too strong.',
+        'Please name no one.',
+      ]);
       expect((await room.sponsor.request('GET', `${url}/comments`)).statusCode).toBe(403);
       const empty = await alice.client.request('POST', `${url}/comments`, { body: '  ' });
       expect(empty.statusCode).toBe(400);
@@ -79,7 +100,13 @@ for (const dialect of testDialects()) {
 
     it('refuses approval of a text quoting a Chatham House Plus statement verbatim, then approves the rephrased one', async () => {
       clock = new Date(clock.getTime() + 2 * DAY);
-      expect((await room.participants[0].client.request('POST', `${url}/comments`, { body: 'Too late?' })).statusCode).toBe(409);
+      expect(
+        (
+          await room.participants[0].client.request('POST', `${url}/comments`, {
+            body: 'Too late?',
+          })
+        ).statusCode,
+      ).toBe(409);
       const refused = await room.organiser.request('POST', `${url}/approval`);
       expect(refused.statusCode).toBe(409);
       expect(refused.json().detail).toMatch(/Chatham House Rule Plus/);
@@ -94,12 +121,26 @@ for (const dialect of testDialects()) {
       expect(approved.statusCode, approved.body).toBe(200);
       expect(approved.json().status).toBe('approved_for_publication');
       // Approved: the text is final.
-      expect((await rapporteur.client.request('PUT', url, { baseVersion: approved.json().version, body: 'Changed' })).statusCode).toBe(409);
+      expect(
+        (
+          await rapporteur.client.request('PUT', url, {
+            baseVersion: approved.json().version,
+            body: 'Changed',
+          })
+        ).statusCode,
+      ).toBe(409);
       const published = await room.organiser.request('POST', `${url}/publication`);
       expect(published.json().publishedAt).not.toBeNull();
-      const audit = await t.deps.db.kysely.selectFrom('audit_log').select('action').where('series_id', '=', room.seriesId).execute();
+      const audit = await t.deps.db.kysely
+        .selectFrom('audit_log')
+        .select('action')
+        .where('series_id', '=', room.seriesId)
+        .execute();
       expect(audit.map((a) => a.action)).toEqual(
-        expect.arrayContaining(['rapporteur_report.approve_for_publication', 'rapporteur_report.publish']),
+        expect.arrayContaining([
+          'rapporteur_report.approve_for_publication',
+          'rapporteur_report.publish',
+        ]),
       );
       const revisions = (await rapporteur.client.request('GET', `${url}/revisions`)).json().items;
       expect(revisions).toHaveLength(2);

@@ -3,7 +3,14 @@ import { createTestApp, publicClient, type TestApp } from '../support/app.ts';
 import { testDialects } from '../support/databases.ts';
 import { buildPerson, buildSession, buildUser } from '../support/factories.ts';
 import { roomClient } from '../support/room.ts';
-import { buildOutcomesRoom, everyoneVotes, identities, seed, storeAnalysis, type OutcomesRoom } from './outcomes.fixture.ts';
+import {
+  buildOutcomesRoom,
+  everyoneVotes,
+  identities,
+  seed,
+  storeAnalysis,
+  type OutcomesRoom,
+} from './outcomes.fixture.ts';
 
 for (const dialect of testDialects()) {
   describe(`[${dialect}] the rapporteur's workbench`, () => {
@@ -15,7 +22,11 @@ for (const dialect of testDialects()) {
     beforeAll(async () => {
       t = await createTestApp(dialect, { live: false });
       room = await buildOutcomesRoom(t);
-      hotline = await seed(room, room.sessionId, 'Open a military hotline between the two capitals');
+      hotline = await seed(
+        room,
+        room.sessionId,
+        'Open a military hotline between the two capitals',
+      );
       // Delegation A agrees, B disagrees: a divergence the evidence must capture.
       await everyoneVotes(room, room.sessionId, hotline, 1, -1);
       await storeAnalysis(t, room.sessionId);
@@ -34,11 +45,23 @@ for (const dialect of testDialects()) {
       });
       expect(res.statusCode, res.body).toBe(201);
       const item = res.json();
-      expect(item).toMatchObject({ type: 'area_of_divergence', sessionId: room.sessionId, version: 1, visibility: 'draft' });
+      expect(item).toMatchObject({
+        type: 'area_of_divergence',
+        sessionId: room.sessionId,
+        version: 1,
+        visibility: 'draft',
+      });
       const [evidence] = item.evidence;
-      expect(evidence).toMatchObject({ statementId: hotline, quotable: true, figures: { agree: 3, disagree: 3, pass: 0 } });
+      expect(evidence).toMatchObject({
+        statementId: hotline,
+        quotable: true,
+        figures: { agree: 3, disagree: 3, pass: 0 },
+      });
       const shares = Object.fromEntries(
-        evidence.figures.delegations.map((d: { delegationId: string; agreeShare: number }) => [d.delegationId, d.agreeShare]),
+        evidence.figures.delegations.map((d: { delegationId: string; agreeShare: number }) => [
+          d.delegationId,
+          d.agreeShare,
+        ]),
       );
       expect(shares[room.delegationIds[0]]).toBeGreaterThan(0.5);
       expect(shares[room.delegationIds[1]]).toBeLessThan(0.5);
@@ -48,14 +71,21 @@ for (const dialect of testDialects()) {
       // Later votes change the live figures, never the evidence already cited.
       await everyoneVotes(room, room.sessionId, hotline, 1, 1);
       await storeAnalysis(t, room.sessionId);
-      const again = (await rapporteur.client.request('GET', `/api/v1/outcome-items/${item.id}`)).json();
+      const again = (
+        await rapporteur.client.request('GET', `/api/v1/outcome-items/${item.id}`)
+      ).json();
       expect(again.evidence[0].figures).toEqual(evidence.figures);
     });
 
     it('never overwrites a concurrent edit: the stale one gets 409 with the current text and version', async () => {
       const [first, second] = room.rapporteurs;
       const item = (
-        await first.client.request('POST', items, { sessionId: room.sessionId, type: 'idea', title: 'Visas', body: 'Ease visas.' })
+        await first.client.request('POST', items, {
+          sessionId: room.sessionId,
+          type: 'idea',
+          title: 'Visas',
+          body: 'Ease visas.',
+        })
       ).json();
       const a = await first.client.request('PATCH', `/api/v1/outcome-items/${item.id}`, {
         baseVersion: 1,
@@ -68,7 +98,11 @@ for (const dialect of testDialects()) {
         body: 'Ease visas for journalists.',
       });
       expect(b.statusCode).toBe(409);
-      expect(b.json().current).toEqual({ version: 2, title: 'Visas', body: 'Ease visas for scholars.' });
+      expect(b.json().current).toEqual({
+        version: 2,
+        title: 'Visas',
+        body: 'Ease visas for scholars.',
+      });
       expect(b.json().errors[0].field).toBe('body.baseVersion');
       // The second rapporteur merges and resends on the current version.
       const merged = await second.client.request('PATCH', `/api/v1/outcome-items/${item.id}`, {
@@ -76,7 +110,9 @@ for (const dialect of testDialects()) {
         body: 'Ease visas for scholars and journalists.',
       });
       expect(merged.statusCode).toBe(200);
-      const history = (await first.client.request('GET', `/api/v1/outcome-items/${item.id}/revisions`)).json().items;
+      const history = (
+        await first.client.request('GET', `/api/v1/outcome-items/${item.id}/revisions`)
+      ).json().items;
       expect(history.map((r: { version: number; body: string }) => [r.version, r.body])).toEqual([
         [1, 'Ease visas.'],
         [2, 'Ease visas for scholars.'],
@@ -87,15 +123,25 @@ for (const dialect of testDialects()) {
     it('answers many simultaneous edits on one version with exactly one success', async () => {
       const [first, second] = room.rapporteurs;
       const item = (
-        await first.client.request('POST', items, { sessionId: room.sessionId, type: 'idea', title: 'Trade', body: 'v1' })
+        await first.client.request('POST', items, {
+          sessionId: room.sessionId,
+          type: 'idea',
+          title: 'Trade',
+          body: 'v1',
+        })
       ).json();
       const results = await Promise.all(
         [first, second, first, second].map((r, i) =>
-          r.client.request('PATCH', `/api/v1/outcome-items/${item.id}`, { baseVersion: 1, body: `edit ${i}` }),
+          r.client.request('PATCH', `/api/v1/outcome-items/${item.id}`, {
+            baseVersion: 1,
+            body: `edit ${i}`,
+          }),
         ),
       );
       expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409, 409, 409]);
-      const revisions = (await first.client.request('GET', `/api/v1/outcome-items/${item.id}/revisions`)).json().items;
+      const revisions = (
+        await first.client.request('GET', `/api/v1/outcome-items/${item.id}/revisions`)
+      ).json().items;
       expect(revisions).toHaveLength(2);
     });
 
@@ -110,24 +156,51 @@ for (const dialect of testDialects()) {
         })
       ).json();
       const participant = room.participants[0].client;
-      expect((await participant.request('GET', `/api/v1/outcome-items/${item.id}`)).statusCode).toBe(404);
-      expect((await participant.request('GET', items)).json().items.map((i: { id: string }) => i.id)).not.toContain(item.id);
-      expect((await room.moderator.client.request('GET', `/api/v1/outcome-items/${item.id}`)).statusCode).toBe(200);
       expect(
-        (await room.moderator.client.request('PATCH', `/api/v1/outcome-items/${item.id}`, { baseVersion: 1, body: 'x' })).statusCode,
+        (await participant.request('GET', `/api/v1/outcome-items/${item.id}`)).statusCode,
+      ).toBe(404);
+      expect(
+        (await participant.request('GET', items)).json().items.map((i: { id: string }) => i.id),
+      ).not.toContain(item.id);
+      expect(
+        (await room.moderator.client.request('GET', `/api/v1/outcome-items/${item.id}`)).statusCode,
+      ).toBe(200);
+      expect(
+        (
+          await room.moderator.client.request('PATCH', `/api/v1/outcome-items/${item.id}`, {
+            baseVersion: 1,
+            body: 'x',
+          })
+        ).statusCode,
       ).toBe(403);
       expect((await room.sponsor.request('GET', items)).statusCode).toBe(403);
-      expect((await publicClient(t).request('GET', `/api/v1/outcome-items/${item.id}`)).statusCode).toBe(404);
+      expect(
+        (await publicClient(t).request('GET', `/api/v1/outcome-items/${item.id}`)).statusCode,
+      ).toBe(404);
 
-      const shared = await rapporteur.client.request('POST', `/api/v1/outcome-items/${item.id}/visibility`, { visibility: 'participants' });
+      const shared = await rapporteur.client.request(
+        'POST',
+        `/api/v1/outcome-items/${item.id}/visibility`,
+        { visibility: 'participants' },
+      );
       expect(shared.statusCode).toBe(200);
-      expect((await participant.request('GET', `/api/v1/outcome-items/${item.id}`)).statusCode).toBe(200);
+      expect(
+        (await participant.request('GET', `/api/v1/outcome-items/${item.id}`)).statusCode,
+      ).toBe(200);
       // Approving for publication is the organisers' call.
       expect(
-        (await rapporteur.client.request('POST', `/api/v1/outcome-items/${item.id}/visibility`, { visibility: 'public' })).statusCode,
+        (
+          await rapporteur.client.request('POST', `/api/v1/outcome-items/${item.id}/visibility`, {
+            visibility: 'public',
+          })
+        ).statusCode,
       ).toBe(403);
       expect(
-        (await room.organiser.request('POST', `/api/v1/outcome-items/${item.id}/visibility`, { visibility: 'public' })).statusCode,
+        (
+          await room.organiser.request('POST', `/api/v1/outcome-items/${item.id}/visibility`, {
+            visibility: 'public',
+          })
+        ).statusCode,
       ).toBe(200);
     });
 
@@ -137,14 +210,26 @@ for (const dialect of testDialects()) {
       const user = await buildUser(db, { person_id: person.id });
       const client = await roomClient(t, user.id);
       expect((await client.request('GET', items)).statusCode).toBe(403);
-      await db.updateTable('sessions').set({ rapporteur_person_id: person.id }).where('id', '=', room.sessionId).execute();
-      const res = await client.request('POST', items, { sessionId: room.sessionId, type: 'information_gap', title: 'Water data' });
+      await db
+        .updateTable('sessions')
+        .set({ rapporteur_person_id: person.id })
+        .where('id', '=', room.sessionId)
+        .execute();
+      const res = await client.request('POST', items, {
+        sessionId: room.sessionId,
+        type: 'information_gap',
+        title: 'Water data',
+      });
       expect(res.statusCode, res.body).toBe(201);
     });
 
     it('refuses evidence from another session (400) and items of an off-the-record session (409)', async () => {
       const [rapporteur] = room.rapporteurs;
-      const other = await buildSession(t.deps.db.kysely, { round_id: room.roundId, status: 'open', position: 2 });
+      const other = await buildSession(t.deps.db.kysely, {
+        round_id: room.roundId,
+        status: 'open',
+        position: 2,
+      });
       const bad = await rapporteur.client.request('POST', items, {
         sessionId: other.id,
         type: 'idea',
@@ -153,8 +238,16 @@ for (const dialect of testDialects()) {
       });
       expect(bad.statusCode).toBe(400);
       expect(bad.json().errors[0].field).toBe('body.statementIds.0');
-      const offRecord = await buildSession(t.deps.db.kysely, { round_id: room.roundId, attribution_rule: 'off_record', position: 3 });
-      const refused = await rapporteur.client.request('POST', items, { sessionId: offRecord.id, type: 'idea', title: 'X' });
+      const offRecord = await buildSession(t.deps.db.kysely, {
+        round_id: room.roundId,
+        attribution_rule: 'off_record',
+        position: 3,
+      });
+      const refused = await rapporteur.client.request('POST', items, {
+        sessionId: offRecord.id,
+        type: 'idea',
+        title: 'X',
+      });
       expect(refused.statusCode).toBe(409);
       expect(refused.json().errors[0].field).toBe('body.sessionId');
       const noBase = await rapporteur.client.request(
@@ -163,14 +256,17 @@ for (const dialect of testDialects()) {
         { body: 'x' },
       );
       expect(noBase.statusCode).toBe(400);
-      expect(noBase.json().errors.map((e: { field: string }) => e.field)).toContain('body.baseVersion');
+      expect(noBase.json().errors.map((e: { field: string }) => e.field)).toContain(
+        'body.baseVersion',
+      );
     });
   });
 
   describe(`[${dialect}] Chatham House Rule Plus on the workbench`, () => {
     let t: TestApp;
     let room: OutcomesRoom;
-    const said = 'The two governments should jointly monitor the western border crossings every month';
+    const said =
+      'The two governments should jointly monitor the western border crossings every month';
 
     beforeAll(async () => {
       t = await createTestApp(dialect, { live: false });
@@ -193,14 +289,23 @@ for (const dialect of testDialects()) {
         })
       ).json();
       expect(quoting.evidence[0].quotable).toBe(false);
-      const refused = await room.organiser.request('POST', `/api/v1/outcome-items/${quoting.id}/visibility`, { visibility: 'public' });
+      const refused = await room.organiser.request(
+        'POST',
+        `/api/v1/outcome-items/${quoting.id}/visibility`,
+        { visibility: 'public' },
+      );
       expect(refused.statusCode).toBe(409);
       expect(refused.json().detail).toContain(quoting.id);
       expect(refused.json().errors[0].message).toContain(statement);
       // Sharing with participants is not publication: allowed.
       expect(
-        (await rapporteur.client.request('POST', `/api/v1/outcome-items/${quoting.id}/visibility`, { visibility: 'participants' }))
-          .statusCode,
+        (
+          await rapporteur.client.request(
+            'POST',
+            `/api/v1/outcome-items/${quoting.id}/visibility`,
+            { visibility: 'participants' },
+          )
+        ).statusCode,
       ).toBe(200);
 
       const paraphrase = (
@@ -213,16 +318,32 @@ for (const dialect of testDialects()) {
         })
       ).json();
       expect(
-        (await room.organiser.request('POST', `/api/v1/outcome-items/${paraphrase.id}/visibility`, { visibility: 'public' })).statusCode,
+        (
+          await room.organiser.request(
+            'POST',
+            `/api/v1/outcome-items/${paraphrase.id}/visibility`,
+            { visibility: 'public' },
+          )
+        ).statusCode,
       ).toBe(200);
       // An edit of a published item sends it back for approval, so an unchecked text never stays public.
-      const edited = await rapporteur.client.request('PATCH', `/api/v1/outcome-items/${paraphrase.id}`, {
-        baseVersion: 1,
-        body: `Quote: ${said}.`,
-      });
+      const edited = await rapporteur.client.request(
+        'PATCH',
+        `/api/v1/outcome-items/${paraphrase.id}`,
+        {
+          baseVersion: 1,
+          body: `Quote: ${said}.`,
+        },
+      );
       expect(edited.json().visibility).toBe('participants');
       expect(
-        (await room.organiser.request('POST', `/api/v1/outcome-items/${paraphrase.id}/visibility`, { visibility: 'public' })).statusCode,
+        (
+          await room.organiser.request(
+            'POST',
+            `/api/v1/outcome-items/${paraphrase.id}/visibility`,
+            { visibility: 'public' },
+          )
+        ).statusCode,
       ).toBe(409);
     });
   });

@@ -4,7 +4,14 @@ import { buildSeriesDocument } from '../../src/server/transfer/export.ts';
 import { importSeries, parseSeriesDocumentText } from '../../src/server/transfer/import.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
 import { createTestDatabase, testDialects, type TestDatabase } from '../support/databases.ts';
-import { buildOutcomesRoom, everyoneVotes, laterRound, seed, storeAnalysis, type OutcomesRoom } from './outcomes.fixture.ts';
+import {
+  buildOutcomesRoom,
+  everyoneVotes,
+  laterRound,
+  seed,
+  storeAnalysis,
+  type OutcomesRoom,
+} from './outcomes.fixture.ts';
 
 const OUTCOME_KEYS = [
   'outcomeItems',
@@ -47,13 +54,36 @@ for (const dialect of testDialects()) {
           statementIds: [statement],
         }),
       );
-      await ok(rapporteur.client.request('PUT', `${round}/conclusions`, { baseVersion: 0, body: 'Continuity of engagement.' }));
-      await ok(room.heads[0].client.request('POST', `${round}/conclusions/endorsements`, { version: 1 }));
-      await ok(rapporteur.client.request('PUT', `${round}/rapporteur-report`, { baseVersion: 0, body: 'Candid talks.' }));
-      await ok(rapporteur.client.request('POST', `${round}/rapporteur-report/review`, { reviewEndsAt: '2999-01-01T00:00:00Z' }));
-      await ok(room.participants[0].client.request('POST', `${round}/rapporteur-report/comments`, { body: 'Fine by me.' }));
+      await ok(
+        rapporteur.client.request('PUT', `${round}/conclusions`, {
+          baseVersion: 0,
+          body: 'Continuity of engagement.',
+        }),
+      );
+      await ok(
+        room.heads[0].client.request('POST', `${round}/conclusions/endorsements`, { version: 1 }),
+      );
+      await ok(
+        rapporteur.client.request('PUT', `${round}/rapporteur-report`, {
+          baseVersion: 0,
+          body: 'Candid talks.',
+        }),
+      );
+      await ok(
+        rapporteur.client.request('POST', `${round}/rapporteur-report/review`, {
+          reviewEndsAt: '2999-01-01T00:00:00Z',
+        }),
+      );
+      await ok(
+        room.participants[0].client.request('POST', `${round}/rapporteur-report/comments`, {
+          body: 'Fine by me.',
+        }),
+      );
       const recommendation = (
-        await rapporteur.client.request('POST', `${round}/recommendations`, { title: 'Visa desk', addressees: ['US State Department'] })
+        await rapporteur.client.request('POST', `${round}/recommendations`, {
+          title: 'Visa desk',
+          addressees: ['US State Department'],
+        })
       ).json();
       await ok(
         rapporteur.client.request('POST', `/api/v1/recommendations/${recommendation.id}/status`, {
@@ -63,9 +93,17 @@ for (const dialect of testDialects()) {
         }),
       );
       const later = await laterRound(t, room, 2);
-      await ok(room.organiser.request('POST', `/api/v1/recommendations/${recommendation.id}/carry`, { roundId: later.roundId }));
+      await ok(
+        room.organiser.request('POST', `/api/v1/recommendations/${recommendation.id}/carry`, {
+          roundId: later.roundId,
+        }),
+      );
       const again = await seed(room, later.sessionId, 'Open a hotline now');
-      await ok(room.organiser.request('POST', `/api/v1/statements/${statement}/asked-again-as`, { statementId: again }));
+      await ok(
+        room.organiser.request('POST', `/api/v1/statements/${statement}/asked-again-as`, {
+          statementId: again,
+        }),
+      );
       text = serializeDocument(await buildSeriesDocument(t.deps.db.kysely, room.seriesId));
       target = await createTestDatabase(dialect);
     });
@@ -78,7 +116,9 @@ for (const dialect of testDialects()) {
       const doc = JSON.parse(text);
       for (const key of OUTCOME_KEYS) expect(doc[key]?.length, key).toBeGreaterThan(0);
       await importSeries(target.db.kysely, parseSeriesDocumentText(text));
-      expect(serializeDocument(await buildSeriesDocument(target.db.kysely, room.seriesId))).toBe(text);
+      expect(serializeDocument(await buildSeriesDocument(target.db.kysely, room.seriesId))).toBe(
+        text,
+      );
       const codes = await target.db.kysely.selectFrom('recommendations').select('number').execute();
       expect(codes).toEqual([{ number: 1 }]);
     });

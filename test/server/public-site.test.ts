@@ -11,7 +11,10 @@ for (const dialect of testDialects()) {
     let headline: string;
     const get = (url: string) => t.app.inject({ url });
     beforeAll(async () => {
-      t = await createTestApp(dialect, { live: false, env: { PUBLIC_URL: 'https://dialogue.example' } });
+      t = await createTestApp(dialect, {
+        live: false,
+        env: { PUBLIC_URL: 'https://dialogue.example' },
+      });
       admin = await signIn(t, { isAdmin: true });
       fixture = await buildReportableRound(t.deps.db.kysely);
       headline = (await publishThroughApi(admin, fixture.round.id)).text.en.headline;
@@ -32,7 +35,9 @@ for (const dialect of testDialects()) {
       expect((await get('/series/no-such-series')).statusCode).toBe(404);
       expect((await get(`/series/${fixture.series.slug}/rounds/1`)).statusCode).toBe(404);
       expect((await get(`/series/${fixture.series.slug}/rounds/abc`)).statusCode).toBe(404);
-      expect((await get(`/series/${fixture.series.slug}/rounds/1/report.pdf`)).statusCode).toBe(404);
+      expect((await get(`/series/${fixture.series.slug}/rounds/1/report.pdf`)).statusCode).toBe(
+        404,
+      );
     });
     it('renders the report in English with landmarks, a language switch and Open Graph metadata', async () => {
       const res = await get(`/series/${fixture.series.slug}/rounds/3`);
@@ -40,9 +45,15 @@ for (const dialect of testDialects()) {
       expect(res.body).toMatch(/<body>\s*<a class="skip" href="#main">Skip to main content<\/a>/);
       expect(res.body).toContain('<main id="main">');
       expect(res.body).toContain(`<h1 id="report-headline">${headline}</h1>`);
-      expect(res.body).toContain('<a href="/series/' + fixture.series.slug + '/rounds/3?lang=ur" lang="ur" hreflang="ur">اردو</a>');
+      expect(res.body).toContain(
+        '<a href="/series/' +
+          fixture.series.slug +
+          '/rounds/3?lang=ur" lang="ur" hreflang="ur">اردو</a>',
+      );
       expect(res.body).toContain(`<meta property="og:title" content="${headline}">`);
-      expect(res.body).toContain(`<meta property="og:url" content="https://dialogue.example/series/${fixture.series.slug}/rounds/3">`);
+      expect(res.body).toContain(
+        `<meta property="og:url" content="https://dialogue.example/series/${fixture.series.slug}/rounds/3">`,
+      );
       expect(res.body).toContain('<meta property="og:type" content="article">');
       expect(res.body).toContain('Leave a comment');
     });
@@ -55,12 +66,34 @@ for (const dialect of testDialects()) {
       expect(res.body).toContain("'Noto Nastaliq Urdu'");
     });
     it('neutralises script and event-handler payloads in report Markdown', async () => {
-      const report = (await admin.request('GET', `/api/v1/rounds/${fixture.round.id}/report`)).json();
-      const payload = '**kept** [click](javascript:window.pwned=3)\n\n<script>window.pwned=1</script>\n\n<img src=x onerror="window.pwned=2">';
-      const en = { ...report.text.en, sections: [...report.text.en.sections, { key: 'payload', heading: 'Payload', markdown: payload }] };
-      const edited = (await admin.request('PATCH', `/api/v1/reports/${report.id}`, { baseVersion: report.version, en })).json();
-      await admin.request('POST', `/api/v1/reports/${report.id}/approve`, { version: edited.version });
-      expect((await admin.request('POST', `/api/v1/reports/${report.id}/publish`, { correctionNote: 'Added a section.' })).statusCode).toBe(201);
+      const report = (
+        await admin.request('GET', `/api/v1/rounds/${fixture.round.id}/report`)
+      ).json();
+      const payload =
+        '**kept** [click](javascript:window.pwned=3)\n\n<script>window.pwned=1</script>\n\n<img src=x onerror="window.pwned=2">';
+      const en = {
+        ...report.text.en,
+        sections: [
+          ...report.text.en.sections,
+          { key: 'payload', heading: 'Payload', markdown: payload },
+        ],
+      };
+      const edited = (
+        await admin.request('PATCH', `/api/v1/reports/${report.id}`, {
+          baseVersion: report.version,
+          en,
+        })
+      ).json();
+      await admin.request('POST', `/api/v1/reports/${report.id}/approve`, {
+        version: edited.version,
+      });
+      expect(
+        (
+          await admin.request('POST', `/api/v1/reports/${report.id}/publish`, {
+            correctionNote: 'Added a section.',
+          })
+        ).statusCode,
+      ).toBe(201);
       const body = (await get(`/series/${fixture.series.slug}/rounds/3`)).body;
       expect(body).toContain('<strong>kept</strong>');
       expect(body).not.toMatch(/<script>window|onerror|javascript:/);
@@ -73,7 +106,9 @@ for (const dialect of testDialects()) {
         const otherAdmin = await signIn(other, { isAdmin: true });
         const round = await buildReportableRound(other.deps.db.kysely);
         await publishThroughApi(otherAdmin, round.round.id);
-        const res = await other.app.inject({ url: `/series/${round.series.slug}/rounds/3/report.pdf?lang=en` });
+        const res = await other.app.inject({
+          url: `/series/${round.series.slug}/rounds/3/report.pdf?lang=en`,
+        });
         expect(res.statusCode).toBe(503);
         expect(res.body).toContain('The PDF cannot be made right now');
       } finally {

@@ -1,7 +1,10 @@
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../src/server/db/connect.ts';
-import { leaveCheckpointsToBackground, startBackgroundCheckpoints } from '../../src/server/db/sqlite-checkpoints.ts';
+import {
+  leaveCheckpointsToBackground,
+  startBackgroundCheckpoints,
+} from '../../src/server/db/sqlite-checkpoints.ts';
 import { createTestDatabase, type TestDatabase } from '../support/databases.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -10,7 +13,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function framesInLog(url: string): Promise<number> {
   const probe = openDatabase(url);
   try {
-    const { rows } = await sql<{ log: number }>`pragma wal_checkpoint(PASSIVE)`.execute(probe.kysely);
+    const { rows } = await sql<{ log: number }>`pragma wal_checkpoint(PASSIVE)`.execute(
+      probe.kysely,
+    );
     return rows[0].log;
   } finally {
     await probe.close();
@@ -20,7 +25,8 @@ async function framesInLog(url: string): Promise<number> {
 /** The server's connection writes 300 small transactions, waits, then one more. */
 async function writeLikeAServer(server: Db) {
   await sql`create table scratch (id integer primary key, body text)`.execute(server.kysely);
-  for (let i = 0; i < 300; i++) await sql`insert into scratch (body) values (${'x'.repeat(3000)})`.execute(server.kysely);
+  for (let i = 0; i < 300; i++)
+    await sql`insert into scratch (body) values (${'x'.repeat(3000)})`.execute(server.kysely);
   await sleep(200);
   await sql`insert into scratch (body) values ('last')`.execute(server.kysely);
 }
@@ -38,7 +44,11 @@ describe('SQLite checkpoints in the background', () => {
     await leaveCheckpointsToBackground(database.db);
     const worker = openDatabase(database.url);
     opened.push(worker);
-    const stop = startBackgroundCheckpoints(worker, (message, error) => console.error(message, error), 20);
+    const stop = startBackgroundCheckpoints(
+      worker,
+      (message, error) => console.error(message, error),
+      20,
+    );
     await writeLikeAServer(database.db);
     stop();
     // Everything was copied back while the server wrote, so its last write started the log afresh.

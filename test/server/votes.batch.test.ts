@@ -19,16 +19,31 @@ for (const dialect of testDialects()) {
       room = await buildRoom(t, { participants: 12 });
       other = await buildRoom(t, { participants: 1 });
       statements = [];
-      for (const text of ['Open a hotline', 'Joint water data', 'Visa easing', 'Trade at Wagah']) statements.push(await seedStatement(room, text));
+      for (const text of ['Open a hotline', 'Joint water data', 'Visa easing', 'Trade at Wagah'])
+        statements.push(await seedStatement(room, text));
     });
     afterAll(() => t.close());
     const stored = (clientVoteIds: string[]) =>
-      t.deps.db.kysely.selectFrom('votes').select(['client_vote_id', 'value']).where('client_vote_id', 'in', clientVoteIds).execute();
+      t.deps.db.kysely
+        .selectFrom('votes')
+        .select(['client_vote_id', 'value'])
+        .where('client_vote_id', 'in', clientVoteIds)
+        .execute();
 
     it('stores every one of many first votes, each answered 201', async () => {
       const ids = room.participants.flatMap(() => statements.map(() => voteId()));
       const answers = await Promise.all(
-        room.participants.flatMap((p, i) => statements.map((s, j) => vote(p, room.sessionId, s, ([1, -1, 0] as const)[(i + j) % 3], ids[i * statements.length + j]))),
+        room.participants.flatMap((p, i) =>
+          statements.map((s, j) =>
+            vote(
+              p,
+              room.sessionId,
+              s,
+              ([1, -1, 0] as const)[(i + j) % 3],
+              ids[i * statements.length + j],
+            ),
+          ),
+        ),
       );
       expect(answers.map((a) => a.statusCode)).toEqual(ids.map(() => 201));
       const rows = await stored(ids);
@@ -40,9 +55,16 @@ for (const dialect of testDialects()) {
       const [p] = room.participants;
       const s = await seedStatement(room, 'Cricket in both capitals');
       const [first, second] = [voteId(), voteId()];
-      const answers = await Promise.all([vote(p, room.sessionId, s, 1, first), vote(p, room.sessionId, s, -1, second)]);
+      const answers = await Promise.all([
+        vote(p, room.sessionId, s, 1, first),
+        vote(p, room.sessionId, s, -1, second),
+      ]);
       expect(answers.map((a) => a.statusCode)).toEqual([201, 201]);
-      const current = await t.deps.db.kysely.selectFrom('votes').select(['client_vote_id', 'value']).where('statement_id', '=', s).execute();
+      const current = await t.deps.db.kysely
+        .selectFrom('votes')
+        .select(['client_vote_id', 'value'])
+        .where('statement_id', '=', s)
+        .execute();
       expect(current).toEqual([{ client_vote_id: second, value: -1 }]);
       // The earlier id is kept as superseded, so its late retry is still recognised.
       const late = await vote(p, room.sessionId, s, 1, first);
@@ -54,14 +76,23 @@ for (const dialect of testDialects()) {
       const p = room.participants[1];
       const s = await seedStatement(room, 'Religious tourism corridors');
       const id = voteId();
-      const answers = await Promise.all([vote(p, room.sessionId, s, 1, id), vote(p, room.sessionId, s, 1, id)]);
+      const answers = await Promise.all([
+        vote(p, room.sessionId, s, 1, id),
+        vote(p, room.sessionId, s, 1, id),
+      ]);
       expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 201]);
       expect(answers.map((a) => a.json().replayed).sort()).toEqual([false, true]);
       expect(await stored([id])).toHaveLength(1);
     });
 
     it('answers each refused vote of a shared batch alone, and stores the others', async () => {
-      const pending = (await room.participants[0].client.request('POST', `/api/v1/sessions/${room.sessionId}/statements`, { kind: 'idea', text: 'A pending idea' })).json().id;
+      const pending = (
+        await room.participants[0].client.request(
+          'POST',
+          `/api/v1/sessions/${room.sessionId}/statements`,
+          { kind: 'idea', text: 'A pending idea' },
+        )
+      ).json().id;
       const fresh = await seedStatement(room, 'Student exchanges');
       const good = [voteId(), voteId()];
       const answers = await Promise.all([

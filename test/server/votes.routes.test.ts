@@ -4,7 +4,8 @@ import { createTestApp, publicClient, type TestApp } from '../support/app.ts';
 import { testDialects } from '../support/databases.ts';
 import { addMember, buildRoom, seedStatement, vote, voteId, type Room } from '../support/room.ts';
 
-const fields = (res: { json(): { errors?: Array<{ field: string }> } }) => (res.json().errors ?? []).map((e) => e.field);
+const fields = (res: { json(): { errors?: Array<{ field: string }> } }) =>
+  (res.json().errors ?? []).map((e) => e.field);
 
 describe('drawIndex', () => {
   it('draws in proportion to the weights', () => {
@@ -32,7 +33,8 @@ for (const dialect of testDialects()) {
     });
     afterAll(() => t.close());
     const votesUrl = () => `/api/v1/sessions/${room.sessionId}/votes`;
-    const myVotes = (i: number) => room.participants[i].client.request('GET', `/api/v1/sessions/${room.sessionId}/my-votes`);
+    const myVotes = (i: number) =>
+      room.participants[i].client.request('GET', `/api/v1/sessions/${room.sessionId}/my-votes`);
 
     describe('#votes.cast', () => {
       it('records a vote (201) and answers a retry with the stored vote (200), counting once', async () => {
@@ -40,13 +42,20 @@ for (const dialect of testDialects()) {
         const id = voteId();
         const first = await vote(p, room.sessionId, s1, 1, id);
         expect(first.statusCode).toBe(201);
-        expect(first.json()).toMatchObject({ clientVoteId: id, statementId: s1, value: 1, replayed: false });
+        expect(first.json()).toMatchObject({
+          clientVoteId: id,
+          statementId: s1,
+          value: 1,
+          replayed: false,
+        });
         const retry = await vote(p, room.sessionId, s1, 1, id);
         expect(retry.statusCode).toBe(200);
         expect(retry.json()).toMatchObject({ clientVoteId: id, value: 1, replayed: true });
         // A retry carrying a different value changes nothing either.
         expect((await vote(p, room.sessionId, s1, -1, id)).json().value).toBe(1);
-        const counts = (await room.moderator.client.request('GET', `/api/v1/statements/${s1}`)).json().counts;
+        const counts = (
+          await room.moderator.client.request('GET', `/api/v1/statements/${s1}`)
+        ).json().counts;
         expect(counts).toEqual({ agree: 1, disagree: 0, pass: 0 });
       });
       it('lets the later vote win, and a late retry of the superseded vote changes nothing', async () => {
@@ -61,14 +70,22 @@ for (const dialect of testDialects()) {
         expect(late.statusCode).toBe(200);
         expect(late.json()).toMatchObject({ clientVoteId: second, value: -1, replayed: true });
         const mine = (await myVotes(1)).json().items;
-        expect(mine).toEqual([{ clientVoteId: second, statementId: s2, value: -1, votedAt: expect.any(String) }]);
+        expect(mine).toEqual([
+          { clientVoteId: second, statementId: s2, value: -1, votedAt: expect.any(String) },
+        ]);
       });
       it('counts concurrent retries of one vote once', async () => {
         const p = room.participants[2];
         const id = voteId();
-        const answers = await Promise.all(Array.from({ length: 5 }, () => vote(p, room.sessionId, s1, 0, id)));
+        const answers = await Promise.all(
+          Array.from({ length: 5 }, () => vote(p, room.sessionId, s1, 0, id)),
+        );
         expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 200, 200, 200, 201]);
-        expect((await myVotes(2)).json().items.filter((v: { statementId: string }) => v.statementId === s1)).toHaveLength(1);
+        expect(
+          (await myVotes(2))
+            .json()
+            .items.filter((v: { statementId: string }) => v.statementId === s1),
+        ).toHaveLength(1);
       });
       it('refuses a clientVoteId reused for another statement (409), even once superseded', async () => {
         const p = room.participants[0];
@@ -96,7 +113,13 @@ for (const dialect of testDialects()) {
         }
       });
       it('answers 409 for an unapproved statement', async () => {
-        const pending = (await room.participants[0].client.request('POST', `/api/v1/sessions/${room.sessionId}/statements`, { kind: 'idea', text: 'Pending idea' })).json().id;
+        const pending = (
+          await room.participants[0].client.request(
+            'POST',
+            `/api/v1/sessions/${room.sessionId}/statements`,
+            { kind: 'idea', text: 'Pending idea' },
+          )
+        ).json().id;
         const res = await vote(room.participants[1], room.sessionId, pending, 1);
         expect(res.statusCode).toBe(409);
         expect(res.json().detail).toMatch(/not approved/);
@@ -107,7 +130,9 @@ for (const dialect of testDialects()) {
         const res = await vote(room.participants[0], room.sessionId, foreign, 1);
         expect(res.statusCode).toBe(403);
         // Voting in the other round's own session still needs a participation there.
-        expect((await vote(room.participants[0], other.sessionId, foreign, 1)).statusCode).toBe(403);
+        expect((await vote(room.participants[0], other.sessionId, foreign, 1)).statusCode).toBe(
+          403,
+        );
       });
       it('answers 403 to non-participants (sponsor, organiser without a seat, declined participant) and 401 to the public', async () => {
         const body = { clientVoteId: voteId(), statementId: s1, value: 1 };
@@ -118,22 +143,29 @@ for (const dialect of testDialects()) {
         expect((await publicClient(t).request('POST', votesUrl(), body)).statusCode).toBe(401);
       });
       it('answers 404 for an unknown statement or session', async () => {
-        expect((await vote(room.participants[0], room.sessionId, 'no-such-statement', 1)).statusCode).toBe(404);
+        expect(
+          (await vote(room.participants[0], room.sessionId, 'no-such-statement', 1)).statusCode,
+        ).toBe(404);
         expect((await vote(room.participants[0], 'no-such-session', s1, 1)).statusCode).toBe(404);
       });
       it('rate-limits more than 120 votes a minute from one participant', async () => {
         const flooder = await addMember(t, room.roundId);
         let last = 0;
-        for (let i = 0; i < 121; i++) last = (await vote(flooder, room.sessionId, i % 2 ? s1 : s2, 1)).statusCode;
+        for (let i = 0; i < 121; i++)
+          last = (await vote(flooder, room.sessionId, i % 2 ? s1 : s2, 1)).statusCode;
         expect(last).toBe(429);
       });
       it('answers a retry after closing with the stored vote, and refuses new votes (409)', async () => {
         const closing = await buildRoom(t, { participants: 1 });
         const s = await seedStatement(closing, 'Close me');
         const id = voteId();
-        expect((await vote(closing.participants[0], closing.sessionId, s, 1, id)).statusCode).toBe(201);
+        expect((await vote(closing.participants[0], closing.sessionId, s, 1, id)).statusCode).toBe(
+          201,
+        );
         await closing.organiser.request('POST', `/api/v1/sessions/${closing.sessionId}/close`);
-        expect((await vote(closing.participants[0], closing.sessionId, s, 1, id)).statusCode).toBe(200);
+        expect((await vote(closing.participants[0], closing.sessionId, s, 1, id)).statusCode).toBe(
+          200,
+        );
         const fresh = await vote(closing.participants[0], closing.sessionId, s, -1);
         expect(fresh.statusCode).toBe(409);
         expect(fresh.json().detail).toMatch(/closed/);
@@ -145,18 +177,30 @@ for (const dialect of testDialects()) {
         const items = (await myVotes(0)).json().items as Array<{ statementId: string }>;
         expect(items.length).toBeGreaterThan(0);
         const others = (await myVotes(1)).json().items as Array<{ clientVoteId: string }>;
-        expect(items.map((v) => JSON.stringify(v))).not.toEqual(expect.arrayContaining(others.map((v) => JSON.stringify(v))));
+        expect(items.map((v) => JSON.stringify(v))).not.toEqual(
+          expect.arrayContaining(others.map((v) => JSON.stringify(v))),
+        );
       });
       it('answers 404 to the public and 403 to a sponsor', async () => {
-        expect((await publicClient(t).request('GET', `/api/v1/sessions/${room.sessionId}/my-votes`)).statusCode).toBe(404);
-        expect((await room.sponsor.request('GET', `/api/v1/sessions/${room.sessionId}/my-votes`)).statusCode).toBe(403);
+        expect(
+          (await publicClient(t).request('GET', `/api/v1/sessions/${room.sessionId}/my-votes`))
+            .statusCode,
+        ).toBe(404);
+        expect(
+          (await room.sponsor.request('GET', `/api/v1/sessions/${room.sessionId}/my-votes`))
+            .statusCode,
+        ).toBe(403);
       });
     });
 
     describe('#votes.next', () => {
       it('offers unvoted approved statements, then says honestly that nothing is left', async () => {
         const fresh = await buildRoom(t, { participants: 1 });
-        const ids = [await seedStatement(fresh, 'One'), await seedStatement(fresh, 'Two'), await seedStatement(fresh, 'Three')];
+        const ids = [
+          await seedStatement(fresh, 'One'),
+          await seedStatement(fresh, 'Two'),
+          await seedStatement(fresh, 'Three'),
+        ];
         const p = fresh.participants[0];
         const seen: string[] = [];
         for (let i = 0; i < 3; i++) {
@@ -168,7 +212,10 @@ for (const dialect of testDialects()) {
         }
         expect(seen.sort()).toEqual([...ids].sort());
         const done = await p.client.request('GET', `/api/v1/sessions/${fresh.sessionId}/next`);
-        expect(done.json()).toEqual({ done: true, message: expect.stringMatching(/^Nothing left to vote on/) });
+        expect(done.json()).toEqual({
+          done: true,
+          message: expect.stringMatching(/^Nothing left to vote on/),
+        });
       });
       it('follows the routing priority of the stored analysis', async () => {
         const routed = await buildRoom(t, { participants: 1 });
@@ -177,16 +224,31 @@ for (const dialect of testDialects()) {
         const now = new Date().toISOString();
         await t.deps.db.kysely
           .insertInto('analysis_results')
-          .values({ session_id: routed.sessionId, computed_at: now, describes_until: now, vote_count: 0, result: JSON.stringify({ statements: { ids: [low, high] }, routing: [1e-9, 1e9] }) })
+          .values({
+            session_id: routed.sessionId,
+            computed_at: now,
+            describes_until: now,
+            vote_count: 0,
+            result: JSON.stringify({ statements: { ids: [low, high] }, routing: [1e-9, 1e9] }),
+          })
           .execute();
         for (let i = 0; i < 5; i++) {
-          const next = await routed.participants[0].client.request('GET', `/api/v1/sessions/${routed.sessionId}/next`);
+          const next = await routed.participants[0].client.request(
+            'GET',
+            `/api/v1/sessions/${routed.sessionId}/next`,
+          );
           expect(next.json().statement.id).toBe(high);
         }
       });
       it('is 404 for the public and 403 for an organiser without a seat', async () => {
-        expect((await publicClient(t).request('GET', `/api/v1/sessions/${room.sessionId}/next`)).statusCode).toBe(404);
-        expect((await room.organiser.request('GET', `/api/v1/sessions/${room.sessionId}/next`)).statusCode).toBe(403);
+        expect(
+          (await publicClient(t).request('GET', `/api/v1/sessions/${room.sessionId}/next`))
+            .statusCode,
+        ).toBe(404);
+        expect(
+          (await room.organiser.request('GET', `/api/v1/sessions/${room.sessionId}/next`))
+            .statusCode,
+        ).toBe(403);
       });
     });
   });

@@ -13,7 +13,8 @@ import { migrateToLatest } from '../../src/server/db/migrate.ts';
 export function testDialects(): Dialect[] {
   const only = process.env.PARLEY_TEST_DIALECTS?.split(',');
   const hasPg = Boolean(process.env.DATABASE_URL?.startsWith('postgres'));
-  if (process.env.PARLEY_REQUIRE_POSTGRES && !hasPg) throw new Error('PARLEY_REQUIRE_POSTGRES is set but DATABASE_URL is not a PostgreSQL URL');
+  if (process.env.PARLEY_REQUIRE_POSTGRES && !hasPg)
+    throw new Error('PARLEY_REQUIRE_POSTGRES is set but DATABASE_URL is not a PostgreSQL URL');
   const all: Dialect[] = hasPg ? ['sqlite', 'postgres'] : ['sqlite'];
   return only ? all.filter((d) => only.includes(d)) : all;
 }
@@ -32,7 +33,14 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
     const url = `sqlite:${join(dir, 'test.sqlite')}`;
     const db = openDatabase(url);
     await migrateToLatest(db.kysely);
-    return { db, url, drop: async () => { await db.close(); rmSync(dir, { recursive: true, force: true }); } };
+    return {
+      db,
+      url,
+      drop: async () => {
+        await db.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
   const adminUrl = process.env.DATABASE_URL!;
   const name = `parley_test_${randomBytes(6).toString('hex')}`;

@@ -40,7 +40,16 @@ export function nextLiveEvent(
 }
 
 /** The next `analysis` event that includes voteCount votes. */
-export async function analysisWithVotes(t: TestApp, sessionId: string, voteCount: number): Promise<AnalysisSummary> {
-  const event = await nextLiveEvent(t, sessionId, 'analysis', (d) => (d as AnalysisSummary).voteCount === voteCount);
+export async function analysisWithVotes(
+  t: TestApp,
+  sessionId: string,
+  voteCount: number,
+): Promise<AnalysisSummary> {
+  const event = await nextLiveEvent(
+    t,
+    sessionId,
+    'analysis',
+    (d) => (d as AnalysisSummary).voteCount === voteCount,
+  );
   return JSON.parse(event.payload) as AnalysisSummary;
 }

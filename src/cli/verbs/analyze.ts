@@ -43,7 +43,12 @@ interface ReplayNote {
   readonly schedule: { interval_ms: number; min_growth: number };
 }
 
-function summaryText(data: PolisExport, result: AnalysisResult, timings: { parse: number; analysis: number }, replay?: ReplayNote): string {
+function summaryText(
+  data: PolisExport,
+  result: AnalysisResult,
+  timings: { parse: number; analysis: number },
+  replay?: ReplayNote,
+): string {
   const text = new Map(data.comments.map((c) => [c.id, c.body.replace(/\s+/g, ' ').trim()]));
   const quote = (id: string) => `#${id} ${text.get(id) ?? ''}`.trimEnd();
   const percent = (x: number) => `${Math.round(100 * x)}%`;
@@ -51,7 +56,8 @@ function summaryText(data: PolisExport, result: AnalysisResult, timings: { parse
   const lines = [
     `${data.summary.topic ?? 'Conversation'}: ${counts.participants} participants (${counts.inConv} clustered), ${counts.statements} statements, ${counts.votes} votes`,
   ];
-  if (result.flags.noOpinionStructure) lines.push(`No opinion structure: ${result.flags.reasons.join('; ')}`);
+  if (result.flags.noOpinionStructure)
+    lines.push(`No opinion structure: ${result.flags.reasons.join('; ')}`);
   for (const group of result.groups) {
     lines.push('', `Group ${group.id} (${group.members.length} participants)`);
     for (const rep of result.repness[String(group.id)] ?? []) {
@@ -61,18 +67,33 @@ function summaryText(data: PolisExport, result: AnalysisResult, timings: { parse
     }
   }
   lines.push('', 'Consensus');
-  for (const c of result.consensus.agree) lines.push(`  agree    ${percent(c.share)} of ${c.seen}: ${quote(c.statement)}`);
-  for (const c of result.consensus.disagree) lines.push(`  disagree ${percent(c.share)} of ${c.seen}: ${quote(c.statement)}`);
-  if (result.consensus.agree.length + result.consensus.disagree.length === 0) lines.push('  (none)');
+  for (const c of result.consensus.agree)
+    lines.push(`  agree    ${percent(c.share)} of ${c.seen}: ${quote(c.statement)}`);
+  for (const c of result.consensus.disagree)
+    lines.push(`  disagree ${percent(c.share)} of ${c.seen}: ${quote(c.statement)}`);
+  if (result.consensus.agree.length + result.consensus.disagree.length === 0)
+    lines.push('  (none)');
   lines.push('', 'Areas of uncertainty');
-  for (const u of result.uncertainty.slice(0, 5)) lines.push(`  passed by ${percent(u.passShare)} of ${u.seen}: ${quote(u.statement)}`);
+  for (const u of result.uncertainty.slice(0, 5))
+    lines.push(`  passed by ${percent(u.passShare)} of ${u.seen}: ${quote(u.statement)}`);
   if (result.uncertainty.length === 0) lines.push('  (none)');
   const polis = polisAgreement(data, result);
   if (polis)
-    lines.push('', `Polis's own groups: k = ${polis.k}; adjusted Rand index ${polis.ari.toFixed(3)} over ${polis.compared} participants`);
-  if (replay?.replayed) lines.push('', `Replayed the conversation's history: ${replay.updates} warm-started updates.`);
-  else if (replay) lines.push('', 'No vote times in this export (no votes.csv): nothing to replay, this is a cold run.');
-  lines.push('', `Parsed in ${timings.parse.toFixed(0)} ms, analysed in ${timings.analysis.toFixed(0)} ms`);
+    lines.push(
+      '',
+      `Polis's own groups: k = ${polis.k}; adjusted Rand index ${polis.ari.toFixed(3)} over ${polis.compared} participants`,
+    );
+  if (replay?.replayed)
+    lines.push('', `Replayed the conversation's history: ${replay.updates} warm-started updates.`);
+  else if (replay)
+    lines.push(
+      '',
+      'No vote times in this export (no votes.csv): nothing to replay, this is a cold run.',
+    );
+  lines.push(
+    '',
+    `Parsed in ${timings.parse.toFixed(0)} ms, analysed in ${timings.analysis.toFixed(0)} ms`,
+  );
   return `${lines.join('\n')}\n`;
 }
 
@@ -90,36 +111,51 @@ export const analyzeVerb: Verb = {
     if (!values.polis) throw new UsageError('--polis <folder> is required (see --help)');
     const groupStart = values['group-start'] ?? 'lower-inertia';
     if (groupStart !== 'lower-inertia' && groupStart !== 'first-distinct') {
-      throw new UsageError(`--group-start must be lower-inertia or first-distinct, not ${JSON.stringify(groupStart)}`);
+      throw new UsageError(
+        `--group-start must be lower-inertia or first-distinct, not ${JSON.stringify(groupStart)}`,
+      );
     }
     const bar = progressBar(io.stderr);
     const started = performance.now();
     let data: PolisExport;
     try {
-      data = await readPolisExport(values.polis, { onProgress: (file, done, total) => bar.update(file, done, total) });
+      data = await readPolisExport(values.polis, {
+        onProgress: (file, done, total) => bar.update(file, done, total),
+      });
     } catch (error) {
       if (error instanceof CsvError) throw new UsageError(error.message, 1);
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new UsageError(`cannot read ${values.polis}`, 1);
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+        throw new UsageError(`cannot read ${values.polis}`, 1);
       throw error;
     } finally {
       bar.finish();
     }
-    if (data.voteSource === 'none') throw new UsageError(`${values.polis}: no votes.csv or participants-votes.csv`, 1);
+    if (data.voteSource === 'none')
+      throw new UsageError(`${values.polis}: no votes.csv or participants-votes.csv`, 1);
     const parsed = performance.now();
     let result: AnalysisResult;
     let replayNote: ReplayNote | undefined;
     if (values.replay) {
       const replayBar = progressBar(io.stderr);
-      const replayed = replayExport(data, { groupStart, onUpdate: (_, done, total) => replayBar.update('replay', done, total) });
+      const replayed = replayExport(data, {
+        groupStart,
+        onUpdate: (_, done, total) => replayBar.update('replay', done, total),
+      });
       replayBar.finish();
       result = replayed?.result ?? analyze(data.table, { groupStart });
       replayNote = {
         requested: true,
         replayed: replayed !== undefined,
         updates: replayed?.updates ?? 1,
-        schedule: { interval_ms: DEFAULT_REPLAY_SCHEDULE.interval, min_growth: DEFAULT_REPLAY_SCHEDULE.minGrowth },
+        schedule: {
+          interval_ms: DEFAULT_REPLAY_SCHEDULE.interval,
+          min_growth: DEFAULT_REPLAY_SCHEDULE.minGrowth,
+        },
       };
-      if (!replayed) io.stderr.write(`parley analyze: ${values.polis} has no vote times (no votes.csv): nothing to replay, running cold\n`);
+      if (!replayed)
+        io.stderr.write(
+          `parley analyze: ${values.polis} has no vote times (no votes.csv): nothing to replay, running cold\n`,
+        );
     } else result = analyze(data.table, { groupStart });
     const timings = { parse: parsed - started, analysis: performance.now() - parsed };
     if (!values.json) {
@@ -141,7 +177,10 @@ export const analyzeVerb: Verb = {
       polis: polisAgreement(data, result) ?? null,
       group_start: groupStart,
       replay: replayNote ?? null,
-      timings_ms: { parse: Math.round(timings.parse * 10) / 10, analysis: Math.round(timings.analysis * 10) / 10 },
+      timings_ms: {
+        parse: Math.round(timings.parse * 10) / 10,
+        analysis: Math.round(timings.analysis * 10) / 10,
+      },
     };
     io.stdout.write(`${JSON.stringify(document)}\n`);
     return 0;

@@ -45,8 +45,11 @@ export const backupVerb: Verb = {
         2,
       );
     if (!values.out) throw new UsageError('--out <file> is required');
-    if (existsSync(values.out) && !values.force) throw new UsageError(`${values.out} exists; pass --force to replace it`, 1);
-    if (values.force) for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${values.out}${suffix}`, { force: true });
+    if (existsSync(values.out) && !values.force)
+      throw new UsageError(`${values.out} exists; pass --force to replace it`, 1);
+    if (values.force)
+      for (const suffix of ['', '-wal', '-shm', '-journal'])
+        rmSync(`${values.out}${suffix}`, { force: true });
     try {
       const result = await backupSqlite(source, values.out);
       const total = Object.values(result.rows).reduce((a, b) => a + b, 0);

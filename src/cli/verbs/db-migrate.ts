@@ -26,7 +26,8 @@ export const dbMigrateVerb: Verb = {
   async run(args, io) {
     parseVerbArgs(args, {});
     await withDatabase(io, async (db, applied) => {
-      if (applied.length === 0) io.stdout.write(`The database is up to date (${db.dialect} ${db.location}).\n`);
+      if (applied.length === 0)
+        io.stdout.write(`The database is up to date (${db.dialect} ${db.location}).\n`);
       else
         io.stdout.write(
           `Applied ${applied.length} migration(s) to ${db.dialect} ${db.location}:\n${applied.map((m) => `  ${m}\n`).join('')}`,

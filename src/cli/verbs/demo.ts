@@ -1,4 +1,10 @@
-import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_SERIES_SLUG, DemoExistsError, loadDemo } from '../../demo/load.ts';
+import {
+  DEMO_LOGINS,
+  DEMO_PASSWORD,
+  DEMO_SERIES_SLUG,
+  DemoExistsError,
+  loadDemo,
+} from '../../demo/load.ts';
 import { parseVerbArgs } from '../args.ts';
 import { UsageError, type Verb } from '../verb.ts';
 import { withDatabase } from '../with-database.ts';

@@ -1,5 +1,10 @@
 import { writeFileSync } from 'node:fs';
-import { FORMAT, FORMAT_VERSION, serializeDocument, TransferError } from '../../server/transfer/document.ts';
+import {
+  FORMAT,
+  FORMAT_VERSION,
+  serializeDocument,
+  TransferError,
+} from '../../server/transfer/document.ts';
 import { exportSeries } from '../../server/transfer/export.ts';
 import { parseVerbArgs } from '../args.ts';
 import { UsageError, type Verb } from '../verb.ts';
@@ -45,7 +50,9 @@ export const exportVerb: Verb = {
         return 0;
       }
       writeFileSync(values.out, text);
-      io.stdout.write(`Exported series '${series}' to ${values.out} (${Buffer.byteLength(text)} bytes).\n`);
+      io.stdout.write(
+        `Exported series '${series}' to ${values.out} (${Buffer.byteLength(text)} bytes).\n`,
+      );
       return 0;
     });
   },

@@ -30,7 +30,8 @@ export const importVerb: Verb = {
   help,
   async run(args, io) {
     const { positionals } = parseVerbArgs(args, {}, true);
-    if (positionals.length !== 1) throw new UsageError('give exactly one file to import (or - for standard input)');
+    if (positionals.length !== 1)
+      throw new UsageError('give exactly one file to import (or - for standard input)');
     const file = positionals[0];
     let text: string;
     try {

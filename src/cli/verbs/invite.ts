@@ -48,18 +48,40 @@ export const inviteVerb: Verb = {
       hours: { type: 'string' },
     });
     if (!values.email) throw new UsageError('--email is required');
-    if (Boolean(values.participation) === Boolean(values.series)) throw new UsageError('give either --participation, or --series with --role');
+    if (Boolean(values.participation) === Boolean(values.series))
+      throw new UsageError('give either --participation, or --series with --role');
     if (values.series && !values.role) throw new UsageError('--series needs --role');
-    if (values.participation && (values.role || values.delegation)) throw new UsageError('--role and --delegation go with --series, not --participation');
+    if (values.participation && (values.role || values.delegation))
+      throw new UsageError('--role and --delegation go with --series, not --participation');
     const hours = values.hours === undefined ? undefined : Number(values.hours);
     const input = parseInput(
       InvitationInput,
-      { email: values.email, participationId: values.participation, seriesId: values.series, seriesRole: values.role, delegationId: values.delegation, expiresInHours: hours },
-      { email: '--email', participationId: '--participation', seriesId: '--series', seriesRole: '--role', delegationId: '--delegation', expiresInHours: '--hours' },
+      {
+        email: values.email,
+        participationId: values.participation,
+        seriesId: values.series,
+        seriesRole: values.role,
+        delegationId: values.delegation,
+        expiresInHours: hours,
+      },
+      {
+        email: '--email',
+        participationId: '--participation',
+        seriesId: '--series',
+        seriesRole: '--role',
+        delegationId: '--delegation',
+        expiresInHours: '--hours',
+      },
     );
     const invitation = await withServiceDeps(io, (deps) => createInvitation(deps, null, input));
-    io.stdout.write(`Invitation for ${invitation.email}, valid until ${invitation.expiresAt}:\n${invitation.link}\n`);
-    io.stdout.write(invitation.emailed ? 'It has been emailed.\n' : 'Not emailed (no SMTP_URL, or the mail server refused): send the link yourself.\n');
+    io.stdout.write(
+      `Invitation for ${invitation.email}, valid until ${invitation.expiresAt}:\n${invitation.link}\n`,
+    );
+    io.stdout.write(
+      invitation.emailed
+        ? 'It has been emailed.\n'
+        : 'Not emailed (no SMTP_URL, or the mail server refused): send the link yourself.\n',
+    );
     return 0;
   },
 };

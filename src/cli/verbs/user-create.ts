@@ -40,13 +40,19 @@ export const userCreateVerb: Verb = {
     if (!values.email) throw new UsageError('--email is required');
     if (!values.name) throw new UsageError('--name is required');
     if (!password) throw new UsageError('give the password in PARLEY_PASSWORD (or --password)');
-    const input = parseInput(UserInput, { email: values.email, displayName: values.name, password, isAdmin: values.admin }, {
-      email: '--email',
-      displayName: '--name',
-      password: '--password / PARLEY_PASSWORD',
-    });
+    const input = parseInput(
+      UserInput,
+      { email: values.email, displayName: values.name, password, isAdmin: values.admin },
+      {
+        email: '--email',
+        displayName: '--name',
+        password: '--password / PARLEY_PASSWORD',
+      },
+    );
     const user = await withServiceDeps(io, (deps) => createUserAccount(deps, null, input));
-    io.stdout.write(`Created ${user.isAdmin ? 'admin ' : ''}account ${user.email} (${user.displayName}), id ${user.id}.\n`);
+    io.stdout.write(
+      `Created ${user.isAdmin ? 'admin ' : ''}account ${user.email} (${user.displayName}), id ${user.id}.\n`,
+    );
     return 0;
   },
 };

@@ -36,9 +36,20 @@ export class ActorCache {
     return entry.actor;
   }
 
-  set(key: string, actor: Actor, generation: number, now: number, sessionExpiresAt: number, ttlMs = ACTOR_TTL_MS) {
+  set(
+    key: string,
+    actor: Actor,
+    generation: number,
+    now: number,
+    sessionExpiresAt: number,
+    ttlMs = ACTOR_TTL_MS,
+  ) {
     if (generation !== this.generation) return;
     if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
-    this.entries.set(key, { actor, generation, validUntil: Math.min(now + ttlMs, sessionExpiresAt) });
+    this.entries.set(key, {
+      actor,
+      generation,
+      validUntil: Math.min(now + ttlMs, sessionExpiresAt),
+    });
   }
 }

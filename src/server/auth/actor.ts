@@ -5,7 +5,13 @@ import type { ParticipationRole, ParticipationStatus, SeriesRole } from '../../d
  * The anonymous public is an actor with no user.
  */
 export interface Actor {
-  user: { id: string; email: string; displayName: string; isAdmin: boolean; personId: string | null } | null;
+  user: {
+    id: string;
+    email: string;
+    displayName: string;
+    isAdmin: boolean;
+    personId: string | null;
+  } | null;
   /** The signed-in session's CSRF token (null for the public). */
   csrfToken: string | null;
   seriesRoles: ReadonlyArray<{ seriesId: string; role: SeriesRole; delegationId: string | null }>;
@@ -25,9 +31,15 @@ export const isAdmin = (a: Actor) => a.user?.isAdmin === true;
 export const hasSeriesRole = (a: Actor, seriesId: string, role: SeriesRole) =>
   a.seriesRoles.some((r) => r.seriesId === seriesId && r.role === role);
 /** Conveners and partners: the same rights over their series. */
-export const isOrganiser = (a: Actor, seriesId: string) => isAdmin(a) || hasSeriesRole(a, seriesId, 'organiser');
+export const isOrganiser = (a: Actor, seriesId: string) =>
+  isAdmin(a) || hasSeriesRole(a, seriesId, 'organiser');
 export const focalPointDelegations = (a: Actor, seriesId: string) =>
-  a.seriesRoles.filter((r) => r.seriesId === seriesId && r.role === 'focal_point').map((r) => r.delegationId!);
+  a.seriesRoles
+    .filter((r) => r.seriesId === seriesId && r.role === 'focal_point')
+    .map((r) => r.delegationId!);
 /** Participations that let the person take part (approved through confirmed). */
 export const activeParticipation = (a: Actor, roundId: string) =>
-  a.participations.find((p) => p.roundId === roundId && ['approved', 'invited', 'accepted', 'confirmed'].includes(p.status));
+  a.participations.find(
+    (p) =>
+      p.roundId === roundId && ['approved', 'invited', 'accepted', 'confirmed'].includes(p.status),
+  );

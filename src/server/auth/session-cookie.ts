@@ -17,13 +17,21 @@ declare module 'fastify' {
 }
 
 /** The actor of a session secret when no query is needed (no cookie, or a cached actor); undefined otherwise. */
-function knownActor(deps: Deps, sessionSecret: string | undefined, cache: ActorCache | undefined): Actor | undefined {
+function knownActor(
+  deps: Deps,
+  sessionSecret: string | undefined,
+  cache: ActorCache | undefined,
+): Actor | undefined {
   if (!sessionSecret) return PUBLIC;
   // Keyed by the secret itself (memory only, like the request carrying it): no hashing on a hit.
   return cache?.get(sessionSecret, deps.db.grants.generation, deps.now().getTime());
 }
 
-export async function loadActor(deps: Deps, sessionSecret: string | undefined, cache?: ActorCache): Promise<Actor> {
+export async function loadActor(
+  deps: Deps,
+  sessionSecret: string | undefined,
+  cache?: ActorCache,
+): Promise<Actor> {
   const known = knownActor(deps, sessionSecret, cache);
   if (known) return known;
   const now = deps.now();
@@ -33,9 +41,18 @@ export async function loadActor(deps: Deps, sessionSecret: string | undefined, c
   const db = deps.db.kysely;
   const row = await authSessions.findValid(db, hashSecret(sessionSecret!), now.toISOString());
   if (!row) return PUBLIC;
-  const [seriesRoles, participations] = await Promise.all([grants.seriesRoles(db, row.id), grants.participations(db, row.person_id)]);
+  const [seriesRoles, participations] = await Promise.all([
+    grants.seriesRoles(db, row.id),
+    grants.participations(db, row.person_id),
+  ]);
   const actor: Actor = {
-    user: { id: row.id, email: row.email, displayName: row.display_name, isAdmin: row.is_admin === 1, personId: row.person_id },
+    user: {
+      id: row.id,
+      email: row.email,
+      displayName: row.display_name,
+      isAdmin: row.is_admin === 1,
+      personId: row.person_id,
+    },
     csrfToken: row.csrf_token,
     seriesRoles,
     participations,
@@ -50,8 +67,12 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 function admit(request: FastifyRequest, actor: Actor) {
   request.actor = actor;
   if (SAFE_METHODS.has(request.method) || !actor.user) return;
-  const sent = request.headers[CSRF_HEADER] ?? (request.body as { _csrf?: unknown } | undefined)?._csrf;
-  if (sent !== actor.csrfToken) throw forbidden('Missing or wrong CSRF token: send the x-csrf-token header from GET /api/v1/me.');
+  const sent =
+    request.headers[CSRF_HEADER] ?? (request.body as { _csrf?: unknown } | undefined)?._csrf;
+  if (sent !== actor.csrfToken)
+    throw forbidden(
+      'Missing or wrong CSRF token: send the x-csrf-token header from GET /api/v1/me.',
+    );
 }
 
 /**
@@ -63,29 +84,32 @@ function admit(request: FastifyRequest, actor: Actor) {
 export function registerSessionAuth(app: FastifyInstance, deps: Deps) {
   app.decorateRequest('actor', null as unknown as Actor);
   const cache = new ActorCache();
-  app.addHook('preHandler', (request: FastifyRequest, _reply: FastifyReply, done: (error?: Error) => void) => {
-    const secret = request.cookies[SESSION_COOKIE];
-    const known = knownActor(deps, secret, cache);
-    if (known) {
-      try {
-        admit(request, known);
-      } catch (error) {
-        return done(error as Error);
-      }
-      return done();
-    }
-    loadActor(deps, secret, cache).then(
-      (actor) => {
+  app.addHook(
+    'preHandler',
+    (request: FastifyRequest, _reply: FastifyReply, done: (error?: Error) => void) => {
+      const secret = request.cookies[SESSION_COOKIE];
+      const known = knownActor(deps, secret, cache);
+      if (known) {
         try {
-          admit(request, actor);
+          admit(request, known);
         } catch (error) {
           return done(error as Error);
         }
-        done();
-      },
-      (error: Error) => done(error),
-    );
-  });
+        return done();
+      }
+      loadActor(deps, secret, cache).then(
+        (actor) => {
+          try {
+            admit(request, actor);
+          } catch (error) {
+            return done(error as Error);
+          }
+          done();
+        },
+        (error: Error) => done(error),
+      );
+    },
+  );
 }
 
 export function setSessionCookie(reply: FastifyReply, deps: Deps, secret: string, expires: Date) {

@@ -30,10 +30,21 @@ export function openDatabase(url: string | undefined, options: { poolSize?: numb
     const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 20 });
     // An idle connection the server drops (restart, DROP DATABASE ... FORCE in tests) must not crash
     // the process: the pool discards it and the next query opens a fresh one.
-    pool.on('error', (error) => process.emitWarning(`PostgreSQL dropped an idle connection: ${error.message}`));
+    pool.on('error', (error) =>
+      process.emitWarning(`PostgreSQL dropped an idle connection: ${error.message}`),
+    );
     const grants = new GrantsWatcher();
-    const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [grants] });
-    return { kysely, dialect: 'postgres', location: url.replace(/:[^:@/]*@/, ':***@'), grants, close: () => kysely.destroy() };
+    const kysely = new Kysely<Database>({
+      dialect: new PostgresDialect({ pool }),
+      plugins: [grants],
+    });
+    return {
+      kysely,
+      dialect: 'postgres',
+      location: url.replace(/:[^:@/]*@/, ':***@'),
+      grants,
+      close: () => kysely.destroy(),
+    };
   }
   const file = url ? url.replace(/^sqlite:(\/\/)?/, '') : DEFAULT_SQLITE_FILE;
   const path = file === ':memory:' ? file : resolve(file);
@@ -47,7 +58,10 @@ export function openDatabase(url: string | undefined, options: { poolSize?: numb
   // data_version moves when another connection (another process: the CLI, a second server) commits.
   const dataVersion = sqlite.prepare('PRAGMA data_version').pluck();
   grants.attachRemote({ version: () => dataVersion.get() as number, reliable: () => true });
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), plugins: [grants] });
+  const kysely = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+    plugins: [grants],
+  });
   return { kysely, dialect: 'sqlite', location: path, grants, close: () => kysely.destroy() };
 }
 

@@ -8,7 +8,11 @@ import { PgChannelListener } from './pg-channel.ts';
  * connection is down the watcher is told it cannot rely on it, and caches fall back to 1 s.
  * Returns a function that stops listening; a no-op on SQLite (data_version does this there).
  */
-export async function watchGrantsOfOtherProcesses(db: Db, url: string, log: (message: string, error?: unknown) => void): Promise<() => Promise<void>> {
+export async function watchGrantsOfOtherProcesses(
+  db: Db,
+  url: string,
+  log: (message: string, error?: unknown) => void,
+): Promise<() => Promise<void>> {
   if (db.dialect !== 'postgres') return async () => {};
   let version = 0;
   const listener = new PgChannelListener(url, GRANTS_CHANNEL, {
@@ -23,7 +27,10 @@ export async function watchGrantsOfOtherProcesses(db: Db, url: string, log: (mes
   });
   await listener.start();
   // Losing the connection moves the version too, so entries cached for long are dropped at once.
-  db.grants.attachRemote({ version: () => (listener.connected ? version : -version - 1), reliable: () => listener.connected });
+  db.grants.attachRemote({
+    version: () => (listener.connected ? version : -version - 1),
+    reliable: () => listener.connected,
+  });
   return async () => {
     db.grants.attachRemote(null);
     await listener.stop();

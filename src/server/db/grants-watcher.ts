@@ -12,13 +12,21 @@ import {
 } from 'kysely';
 
 /** Tables whose rows decide who an actor is and what they may do. */
-const GRANT_TABLES = new Set(['users', 'auth_sessions', 'series_members', 'participations', 'rounds', 'series']);
+const GRANT_TABLES = new Set([
+  'users',
+  'auth_sessions',
+  'series_members',
+  'participations',
+  'rounds',
+  'series',
+]);
 
 function tablesOf(node: OperationNode | undefined): string[] {
   if (!node) return [];
   if (TableNode.is(node)) return [node.table.identifier.name];
   if (node.kind === 'AliasNode') return tablesOf((node as unknown as { node: OperationNode }).node);
-  if (node.kind === 'FromNode') return (node as unknown as { froms: OperationNode[] }).froms.flatMap(tablesOf);
+  if (node.kind === 'FromNode')
+    return (node as unknown as { froms: OperationNode[] }).froms.flatMap(tablesOf);
   return [];
 }
 

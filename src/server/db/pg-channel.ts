@@ -48,7 +48,10 @@ export class PgChannelListener {
     const client = new pg.Client({ connectionString: this.url });
     client.on('notification', (message) => {
       const payload = message.payload ?? '';
-      if (message.channel === this.channel) this.queue = this.queue.then(() => this.handlers.onNotification(payload)).catch((error) => this.handlers.log('a notification could not be handled', error));
+      if (message.channel === this.channel)
+        this.queue = this.queue
+          .then(() => this.handlers.onNotification(payload))
+          .catch((error) => this.handlers.log('a notification could not be handled', error));
     });
     client.on('error', (error) => this.lost(client, error));
     client.on('end', () => this.lost(client));

@@ -16,16 +16,26 @@ const FORCE_RESTART_PAGES = 16_000;
 
 /** On the server's connection, once the background checkpoints run. */
 export async function leaveCheckpointsToBackground(db: Db): Promise<void> {
-  if (db.dialect === 'sqlite') await sql`pragma wal_autocheckpoint = ${sql.raw(String(SERVER_THRESHOLD_PAGES))}`.execute(db.kysely);
+  if (db.dialect === 'sqlite')
+    await sql`pragma wal_autocheckpoint = ${sql.raw(String(SERVER_THRESHOLD_PAGES))}`.execute(
+      db.kysely,
+    );
 }
 
 /** In the worker, on its own connection; returns a function that stops them. */
-export function startBackgroundCheckpoints(db: Db, log: (message: string, error?: unknown) => void, intervalMs = INTERVAL_MS): () => void {
+export function startBackgroundCheckpoints(
+  db: Db,
+  log: (message: string, error?: unknown) => void,
+  intervalMs = INTERVAL_MS,
+): () => void {
   if (db.dialect !== 'sqlite') return () => {};
   const timer = setInterval(async () => {
     try {
-      const { rows } = await sql<{ log: number }>`pragma wal_checkpoint(PASSIVE)`.execute(db.kysely);
-      if ((rows[0]?.log ?? 0) > FORCE_RESTART_PAGES) await sql`pragma wal_checkpoint(RESTART)`.execute(db.kysely);
+      const { rows } = await sql<{ log: number }>`pragma wal_checkpoint(PASSIVE)`.execute(
+        db.kysely,
+      );
+      if ((rows[0]?.log ?? 0) > FORCE_RESTART_PAGES)
+        await sql`pragma wal_checkpoint(RESTART)`.execute(db.kysely);
     } catch (error) {
       log('background checkpoint failed', error);
     }

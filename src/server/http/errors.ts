@@ -28,8 +28,12 @@ export class HttpError extends Error {
   }
 }
 
-export const badRequest = (detail: string, errors?: FieldError[]) => new HttpError(400, 'Bad Request', detail, errors);
-export const unauthorized = (detail = 'Sign in first.') => new HttpError(401, 'Unauthorized', detail);
-export const forbidden = (detail = 'Your role does not allow this.') => new HttpError(403, 'Forbidden', detail);
+export const badRequest = (detail: string, errors?: FieldError[]) =>
+  new HttpError(400, 'Bad Request', detail, errors);
+export const unauthorized = (detail = 'Sign in first.') =>
+  new HttpError(401, 'Unauthorized', detail);
+export const forbidden = (detail = 'Your role does not allow this.') =>
+  new HttpError(403, 'Forbidden', detail);
 export const notFound = (what = 'resource') => new HttpError(404, 'Not Found', `No such ${what}.`);
-export const conflict = (detail: string, errors?: FieldError[]) => new HttpError(409, 'Conflict', detail, errors);
+export const conflict = (detail: string, errors?: FieldError[]) =>
+  new HttpError(409, 'Conflict', detail, errors);

@@ -14,11 +14,17 @@ interface Documented {
 }
 
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') =>
-  z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as Record<string, unknown>;
+  z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
 
 function parameters(schema: z.ZodType | undefined, where: 'path' | 'query') {
   if (!schema) return [];
-  const s = jsonSchema(schema, 'input') as { properties?: Record<string, unknown>; required?: string[] };
+  const s = jsonSchema(schema, 'input') as {
+    properties?: Record<string, unknown>;
+    required?: string[];
+  };
   return Object.entries(s.properties ?? {}).map(([name, prop]) => ({
     name,
     in: where,
@@ -37,7 +43,10 @@ export class OpenApiRegistry {
 
   document(version: string) {
     const paths: Record<string, Record<string, unknown>> = {};
-    const problem = { description: 'A problem (RFC 9457)', content: { 'application/problem+json': { schema: jsonSchema(Problem, 'output') } } };
+    const problem = {
+      description: 'A problem (RFC 9457)',
+      content: { 'application/problem+json': { schema: jsonSchema(Problem, 'output') } },
+    };
     for (const r of this.routes) {
       const status = String(r.status ?? (r.response ? 200 : 204));
       paths[r.url] ??= {};
@@ -45,18 +54,36 @@ export class OpenApiRegistry {
         summary: r.summary,
         tags: r.tags,
         parameters: [...parameters(r.params, 'path'), ...parameters(r.query, 'query')],
-        ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(r.body, 'input') } } } } : {}),
+        ...(r.body
+          ? {
+              requestBody: {
+                required: true,
+                content: { 'application/json': { schema: jsonSchema(r.body, 'input') } },
+              },
+            }
+          : {}),
         responses: {
-          [status]: r.response ? { description: 'OK', content: { 'application/json': { schema: jsonSchema(r.response, 'output') } } } : { description: 'No content' },
+          [status]: r.response
+            ? {
+                description: 'OK',
+                content: { 'application/json': { schema: jsonSchema(r.response, 'output') } },
+              }
+            : { description: 'No content' },
           '4XX': problem,
         },
       };
     }
     return {
       openapi: '3.1.0',
-      info: { title: 'Parley API', version, description: 'Track-II dialogue series: planning, deliberation, analysis, outcomes.' },
+      info: {
+        title: 'Parley API',
+        version,
+        description: 'Track-II dialogue series: planning, deliberation, analysis, outcomes.',
+      },
       servers: [{ url: '/' }],
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'parley_session' } } },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'parley_session' } },
+      },
       security: [{}, { session: [] }],
       paths,
     };

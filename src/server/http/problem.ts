@@ -24,33 +24,65 @@ function fromFastify(error: FastifyError): HttpError | undefined {
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new HttpError(415, 'Unsupported Media Type', 'Send application/json.');
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return new HttpError(400, 'Bad Request', 'The JSON body is empty.', [{ field: 'body', message: 'required' }]);
+      return new HttpError(400, 'Bad Request', 'The JSON body is empty.', [
+        { field: 'body', message: 'required' },
+      ]);
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
-      return new HttpError(400, 'Bad Request', 'The body is not valid JSON.', [{ field: 'body', message: error.message }]);
+      return new HttpError(400, 'Bad Request', 'The body is not valid JSON.', [
+        { field: 'body', message: error.message },
+      ]);
   }
   if (error instanceof SyntaxError || error.statusCode === 400) {
-    return new HttpError(400, 'Bad Request', 'The body is not valid JSON.', [{ field: 'body', message: error.message }]);
+    return new HttpError(400, 'Bad Request', 'The body is not valid JSON.', [
+      { field: 'body', message: error.message },
+    ]);
   }
   if (error.statusCode === 429) return new HttpError(429, 'Too Many Requests', error.message);
-  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) return new HttpError(error.statusCode, 'Bad Request', error.message);
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500)
+    return new HttpError(error.statusCode, 'Bad Request', error.message);
   return undefined;
 }
 
 /** Errors the router raises before any route runs (bad percent-encoding, over-long ids). */
 export function frameworkErrorHandler(error: FastifyError, _request: unknown, reply: FastifyReply) {
-  const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
-  return send(reply, new HttpError(status, status === 414 ? 'URI Too Long' : 'Bad Request', 'The request URL is not valid.', [{ field: 'path', message: error.message }]));
+  const status =
+    error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+  return send(
+    reply,
+    new HttpError(
+      status,
+      status === 414 ? 'URI Too Long' : 'Bad Request',
+      'The request URL is not valid.',
+      [{ field: 'path', message: error.message }],
+    ),
+  );
 }
 
 /** Every error leaves as application/problem+json; unexpected ones are logged and hidden. */
 export function registerProblemHandlers(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof HttpError) return send(reply, error);
-    if (error instanceof ZodError) return send(reply, new HttpError(400, 'Bad Request', 'The request is not valid.', zodFieldErrors(error, '')));
+    if (error instanceof ZodError)
+      return send(
+        reply,
+        new HttpError(400, 'Bad Request', 'The request is not valid.', zodFieldErrors(error, '')),
+      );
     const mapped = fromFastify(error);
     if (mapped) return send(reply, mapped);
     request.log.error({ err: error }, 'unhandled error');
-    return send(reply, new HttpError(500, 'Internal Server Error', 'Something went wrong on our side; it has been logged.'));
+    return send(
+      reply,
+      new HttpError(
+        500,
+        'Internal Server Error',
+        'Something went wrong on our side; it has been logged.',
+      ),
+    );
   });
-  app.setNotFoundHandler((request, reply) => send(reply, new HttpError(404, 'Not Found', `No route ${request.method} ${request.url.split('?')[0]}.`)));
+  app.setNotFoundHandler((request, reply) =>
+    send(
+      reply,
+      new HttpError(404, 'Not Found', `No route ${request.method} ${request.url.split('?')[0]}.`),
+    ),
+  );
 }

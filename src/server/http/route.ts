@@ -16,7 +16,12 @@ export interface RouteContext<P, Q, B> {
   reply: FastifyReply;
 }
 
-export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType> {
+export interface RouteSpec<
+  P extends z.ZodType,
+  Q extends z.ZodType,
+  B extends z.ZodType,
+  R extends z.ZodType,
+> {
   method: Method;
   url: string;
   summary: string;
@@ -28,13 +33,20 @@ export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z
   status?: number;
   /** Per-route rate limit, e.g. { max: 10, timeWindow: '1 minute' }. */
   rateLimit?: { max: number; timeWindow: string };
-  handler: (ctx: RouteContext<z.output<P>, z.output<Q>, z.output<B>>) => Promise<z.input<R> | undefined>;
+  handler: (
+    ctx: RouteContext<z.output<P>, z.output<Q>, z.output<B>>,
+  ) => Promise<z.input<R> | undefined>;
 }
 
-function parsePart<T extends z.ZodType>(schema: T | undefined, value: unknown, where: string): z.output<T> {
+function parsePart<T extends z.ZodType>(
+  schema: T | undefined,
+  value: unknown,
+  where: string,
+): z.output<T> {
   if (!schema) return undefined as z.output<T>;
   const result = schema.safeParse(value ?? (where === 'body' ? undefined : {}));
-  if (!result.success) throw badRequest(`The ${where} is not valid.`, zodFieldErrors(result.error, where));
+  if (!result.success)
+    throw badRequest(`The ${where} is not valid.`, zodFieldErrors(result.error, where));
   return result.data;
 }
 
@@ -43,11 +55,12 @@ function parsePart<T extends z.ZodType>(schema: T | undefined, value: unknown, w
  * schemas, the handler, and its entry in the OpenAPI document. Reads like a sentence:
  * `route(app, api, { method: 'POST', url: '/api/v1/series', body: SeriesInput, handler })`.
  */
-export function route<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(
-  app: FastifyInstance,
-  api: OpenApiRegistry,
-  spec: RouteSpec<P, Q, B, R>,
-) {
+export function route<
+  P extends z.ZodType,
+  Q extends z.ZodType,
+  B extends z.ZodType,
+  R extends z.ZodType,
+>(app: FastifyInstance, api: OpenApiRegistry, spec: RouteSpec<P, Q, B, R>) {
   api.add(spec);
   app.route({
     method: spec.method,
@@ -57,10 +70,20 @@ export function route<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodT
       const params = parsePart(spec.params, request.params, 'path');
       const query = parsePart(spec.query, request.query, 'query');
       const body = spec.body ? parsePart(spec.body, request.body, 'body') : undefined;
-      const result = await spec.handler({ actor: request.actor, params, query, body: body as z.output<B>, request, reply });
+      const result = await spec.handler({
+        actor: request.actor,
+        params,
+        query,
+        body: body as z.output<B>,
+        request,
+        reply,
+      });
       if (reply.sent) return reply;
       // A handler may set its own status (e.g. 503); otherwise the route's declared one applies.
-      const status = reply.statusCode === 200 ? (spec.status ?? (result === undefined ? 204 : 200)) : reply.statusCode;
+      const status =
+        reply.statusCode === 200
+          ? (spec.status ?? (result === undefined ? 204 : 200))
+          : reply.statusCode;
       return reply.status(status).send(result);
     },
   });

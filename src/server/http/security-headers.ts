@@ -26,7 +26,11 @@ export function securityHeaders(): Record<string, string> {
     removeHeader: (name: string) => void delete headers[name.toLowerCase()],
     getHeader: (name: string) => headers[name.toLowerCase()],
   } as unknown as ServerResponse;
-  helmet({ contentSecurityPolicy: { directives: CSP_DIRECTIVES } })({} as IncomingMessage, response, () => {});
+  helmet({ contentSecurityPolicy: { directives: CSP_DIRECTIVES } })(
+    {} as IncomingMessage,
+    response,
+    () => {},
+  );
   return headers;
 }
 

@@ -24,7 +24,12 @@ interface KeyState {
   spacingMs: number;
 }
 
-export function createCoalescer(options: { intervalMs: number; maxBusyShare?: number; maxSpacingMs?: number; run: (key: string) => Promise<void> }): Coalescer {
+export function createCoalescer(options: {
+  intervalMs: number;
+  maxBusyShare?: number;
+  maxSpacingMs?: number;
+  run: (key: string) => Promise<void>;
+}): Coalescer {
   const states = new Map<string, KeyState>();
   let closed = false;
 
@@ -39,11 +44,18 @@ export function createCoalescer(options: { intervalMs: number; maxBusyShare?: nu
         state.running = null;
         const tookMs = Date.now() - startedAt;
         const byCost = options.maxBusyShare ? tookMs / options.maxBusyShare : 0;
-        state.spacingMs = Math.max(options.intervalMs, Math.min(byCost, options.maxSpacingMs ?? Infinity));
+        state.spacingMs = Math.max(
+          options.intervalMs,
+          Math.min(byCost, options.maxSpacingMs ?? Infinity),
+        );
         if (state.dirty) return schedule(key);
         // Forget an idle key once its interval has passed (a later call then runs at once anyway).
         setTimeout(() => {
-          const idle = !state.running && !state.timer && !state.dirty && Date.now() - state.lastStartedAt >= state.spacingMs;
+          const idle =
+            !state.running &&
+            !state.timer &&
+            !state.dirty &&
+            Date.now() - state.lastStartedAt >= state.spacingMs;
           if (idle && states.get(key) === state) states.delete(key);
         }, state.spacingMs).unref();
       });
@@ -53,7 +65,13 @@ export function createCoalescer(options: { intervalMs: number; maxBusyShare?: nu
     if (closed) return;
     let state = states.get(key);
     if (!state) {
-      state = { timer: null, lastStartedAt: 0, running: null, dirty: false, spacingMs: options.intervalMs };
+      state = {
+        timer: null,
+        lastStartedAt: 0,
+        running: null,
+        dirty: false,
+        spacingMs: options.intervalMs,
+      };
       states.set(key, state);
     }
     if (state.running) {

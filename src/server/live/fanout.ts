@@ -25,7 +25,13 @@ interface SessionChannel {
 
 const RECENT_SEQS_KEPT = 512;
 
-export const toLiveEvent = (row: { seq: number; session_id: string; type: string; payload: string; at: string }): LiveEvent => ({
+export const toLiveEvent = (row: {
+  seq: number;
+  session_id: string;
+  type: string;
+  payload: string;
+  at: string;
+}): LiveEvent => ({
   seq: Number(row.seq),
   sessionId: row.session_id,
   type: row.type,
@@ -52,14 +58,17 @@ export class LocalFanout {
 
   /** Sessions with subscribers and the newest seq delivered to them (for catching up after a lost LISTEN connection). */
   watched(): { sessionId: string; lastSeq: number }[] {
-    return [...this.sessions].filter(([, c]) => c.subscribers.size > 0).map(([sessionId, c]) => ({ sessionId, lastSeq: c.lastSeq }));
+    return [...this.sessions]
+      .filter(([, c]) => c.subscribers.size > 0)
+      .map(([sessionId, c]) => ({ sessionId, lastSeq: c.lastSeq }));
   }
 
   deliver(event: LiveEvent): void {
     const channel = this.sessions.get(event.sessionId);
     if (!channel || channel.recent.has(event.seq)) return;
     channel.recent.add(event.seq);
-    if (channel.recent.size > RECENT_SEQS_KEPT) channel.recent.delete(channel.recent.values().next().value as number);
+    if (channel.recent.size > RECENT_SEQS_KEPT)
+      channel.recent.delete(channel.recent.values().next().value as number);
     channel.lastSeq = Math.max(channel.lastSeq, event.seq);
     for (const subscriber of channel.subscribers) {
       if (subscriber.buffer) subscriber.buffer.push(event);
@@ -73,19 +82,27 @@ export class LocalFanout {
       channel = { subscribers: new Set(), recent: new Set(), lastSeq: 0 };
       this.sessions.set(sessionId, channel);
     }
-    const subscriber: Subscriber = { listener, buffer: afterSeq === null ? null : [], closed: false, floor: afterSeq ?? 0, seen: new Set() };
+    const subscriber: Subscriber = {
+      listener,
+      buffer: afterSeq === null ? null : [],
+      closed: false,
+      floor: afterSeq ?? 0,
+      seen: new Set(),
+    };
     channel.subscribers.add(subscriber);
     if (afterSeq !== null) void this.replay(sessionId, afterSeq, subscriber);
     const owner = channel;
     return () => {
       subscriber.closed = true;
       owner.subscribers.delete(subscriber);
-      if (owner.subscribers.size === 0 && this.sessions.get(sessionId) === owner) this.sessions.delete(sessionId);
+      if (owner.subscribers.size === 0 && this.sessions.get(sessionId) === owner)
+        this.sessions.delete(sessionId);
     };
   }
 
   closeAll(): void {
-    for (const channel of this.sessions.values()) for (const s of channel.subscribers) s.closed = true;
+    for (const channel of this.sessions.values())
+      for (const s of channel.subscribers) s.closed = true;
     this.sessions.clear();
   }
 
@@ -108,9 +125,11 @@ export class LocalFanout {
   }
 
   private call(subscriber: Subscriber, event: LiveEvent) {
-    if (subscriber.closed || event.seq <= subscriber.floor || subscriber.seen.has(event.seq)) return;
+    if (subscriber.closed || event.seq <= subscriber.floor || subscriber.seen.has(event.seq))
+      return;
     subscriber.seen.add(event.seq);
-    if (subscriber.seen.size > RECENT_SEQS_KEPT) subscriber.seen.delete(subscriber.seen.values().next().value as number);
+    if (subscriber.seen.size > RECENT_SEQS_KEPT)
+      subscriber.seen.delete(subscriber.seen.values().next().value as number);
     try {
       subscriber.listener(event);
     } catch (error) {

@@ -58,15 +58,24 @@ export const LIVE_CHANNEL = 'parley_live';
  * (a reconnecting client needs the current analysis, not every one since), so the table does not
  * grow with every recomputation of a two-day round.
  */
-export const SNAPSHOT_EVENT_TYPES: ReadonlySet<string> = new Set(['analysis', 'vote-counts', 'moderation-queue']);
+export const SNAPSHOT_EVENT_TYPES: ReadonlySet<string> = new Set([
+  'analysis',
+  'vote-counts',
+  'moderation-queue',
+]);
 
 /** Creates the hub with its analysis worker; on PostgreSQL it also LISTENs for other processes' events. */
 export async function createLiveHub(deps: Deps, options: LiveHubOptions = {}): Promise<LiveHub> {
-  const log = options.log ?? ((message: string, error?: unknown) => console.error(`[live] ${message}`, error ?? ''));
+  const log =
+    options.log ??
+    ((message: string, error?: unknown) => console.error(`[live] ${message}`, error ?? ''));
   const db = deps.db;
   const fanout = new LocalFanout(db, log);
   const pgUrl = options.listenUrl ?? deps.config.databaseUrl;
-  if (db.dialect === 'postgres' && !pgUrl) throw new Error('The live hub needs the PostgreSQL URL for its LISTEN connection and analysis worker');
+  if (db.dialect === 'postgres' && !pgUrl)
+    throw new Error(
+      'The live hub needs the PostgreSQL URL for its LISTEN connection and analysis worker',
+    );
   const worker = new RecomputeWorker(workerDatabaseUrl(db, pgUrl), log);
   // Start the worker now: loading the engine takes a few hundred ms the first vote should not wait for.
   if (options.warmWorker !== false) worker.warm();
@@ -128,6 +137,9 @@ export async function createLiveHub(deps: Deps, options: LiveHubOptions = {}): P
 /** The URL the worker opens the server's database with: the SQLite file itself, or PostgreSQL's URL. */
 function workerDatabaseUrl(db: Db, pgUrl: string | undefined): string {
   if (db.dialect === 'postgres') return pgUrl!;
-  if (db.location === ':memory:') throw new Error('The live hub needs a database file: an in-memory SQLite database cannot be opened by its analysis worker');
+  if (db.location === ':memory:')
+    throw new Error(
+      'The live hub needs a database file: an in-memory SQLite database cannot be opened by its analysis worker',
+    );
   return `sqlite:${db.location}`;
 }

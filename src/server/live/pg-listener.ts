@@ -17,7 +17,11 @@ export class PgEventListener {
     private readonly db: Db,
     private readonly log: (message: string, error?: unknown) => void,
   ) {
-    this.listener = new PgChannelListener(url, channel, { onNotification: (payload) => this.onNotification(payload), onReconnected: () => this.catchUp(), log });
+    this.listener = new PgChannelListener(url, channel, {
+      onNotification: (payload) => this.onNotification(payload),
+      onReconnected: () => this.catchUp(),
+      log,
+    });
   }
 
   start(): Promise<void> {
@@ -32,7 +36,12 @@ export class PgEventListener {
     const colon = payload.lastIndexOf(':');
     const sessionId = payload.slice(0, colon);
     const seq = Number(payload.slice(colon + 1));
-    if (!Number.isFinite(seq) || !this.fanout.hasSubscribers(sessionId) || this.fanout.hasDelivered(sessionId, seq)) return;
+    if (
+      !Number.isFinite(seq) ||
+      !this.fanout.hasSubscribers(sessionId) ||
+      this.fanout.hasDelivered(sessionId, seq)
+    )
+      return;
     try {
       const row = await liveEvents.findBySeq(this.db.kysely, seq);
       if (row) this.fanout.deliver(toLiveEvent(row));

@@ -54,7 +54,9 @@ export class RecomputeWorker {
   }
 
   private spawn(): Worker {
-    const worker = new Worker(BOOTSTRAP, { workerData: { entry: ENTRY, databaseUrl: this.databaseUrl } });
+    const worker = new Worker(BOOTSTRAP, {
+      workerData: { entry: ENTRY, databaseUrl: this.databaseUrl },
+    });
     // A worker waiting for work must not keep the process alive on shutdown.
     worker.unref();
     worker.on('message', (reply: RecomputeReply) => {
@@ -68,7 +70,9 @@ export class RecomputeWorker {
       this.log('analysis worker crashed', error);
       this.retire(worker, error);
     });
-    worker.on('exit', (code) => this.retire(worker, new Error(`analysis worker exited with code ${code}`)));
+    worker.on('exit', (code) =>
+      this.retire(worker, new Error(`analysis worker exited with code ${code}`)),
+    );
     this.worker = worker;
     return worker;
   }

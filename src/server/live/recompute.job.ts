@@ -3,12 +3,22 @@ import { analyze, type ConversationInput } from '../../analysis/index.ts';
 import type { AnalysisSummary, LiveVoteCounts } from '../../domain/analysis.ts';
 import type { Kysely } from 'kysely';
 import type { AnalysisResultsTable, Database } from '../db/schema.ts';
-import { parseStoredAnalysis, presentStoredAnalysis, serializeStoredAnalysis, type StoredAnalysis } from '../presenters/analysis.presenter.ts';
+import {
+  parseStoredAnalysis,
+  presentStoredAnalysis,
+  serializeStoredAnalysis,
+  type StoredAnalysis,
+} from '../presenters/analysis.presenter.ts';
 import { analysisRepo } from '../repositories/analysis.repository.ts';
 
 export type RecomputeJobResult =
   | { outcome: 'no-session' | 'no-votes' | 'unchanged' }
-  | { outcome: 'computed'; row: AnalysisResultsTable; counts: LiveVoteCounts; summary: AnalysisSummary };
+  | {
+      outcome: 'computed';
+      row: AnalysisResultsTable;
+      counts: LiveVoteCounts;
+      summary: AnalysisSummary;
+    };
 
 /**
  * The heavy half of a recomputation, run in the live hub's worker thread on its own database
@@ -19,7 +29,10 @@ export type RecomputeJobResult =
  * Writes nothing: the caller stores the row, so all writes stay on the server's own connection.
  * The demo loader runs it in-process (demo/analysis.ts).
  */
-export async function runRecomputeJob(kysely: Kysely<Database>, sessionId: string): Promise<RecomputeJobResult> {
+export async function runRecomputeJob(
+  kysely: Kysely<Database>,
+  sessionId: string,
+): Promise<RecomputeJobResult> {
   const session = await analysisRepo.session(kysely, sessionId);
   if (!session) return { outcome: 'no-session' };
   const [statements, allVotes, voters, previousRow, delegations] = await Promise.all([
@@ -33,16 +46,29 @@ export async function runRecomputeJob(kysely: Kysely<Database>, sessionId: strin
   const votes = allVotes.filter((v) => known.has(v.statement_id));
   if (votes.length === 0) return { outcome: 'no-votes' };
   const input: ConversationInput = {
-    statements: statements.map((s) => ({ id: s.id, moderatedOut: s.status !== 'approved', meta: s.is_meta === 1 })),
-    votes: votes.map((v) => ({ participant: v.participation_id, statement: v.statement_id, value: v.value })),
-    delegations: Object.fromEntries(voters.filter((v) => v.delegation_id).map((v) => [v.id, v.delegation_id as string])),
+    statements: statements.map((s) => ({
+      id: s.id,
+      moderatedOut: s.status !== 'approved',
+      meta: s.is_meta === 1,
+    })),
+    votes: votes.map((v) => ({
+      participant: v.participation_id,
+      statement: v.statement_id,
+      value: v.value,
+    })),
+    delegations: Object.fromEntries(
+      voters.filter((v) => v.delegation_id).map((v) => [v.id, v.delegation_id as string]),
+    ),
     backgrounds: Object.fromEntries(voters.map((v) => [v.id, v.background])),
   };
   const inputHash = createHash('sha256').update(JSON.stringify(input)).digest('base64url');
   const previous = previousRow ? parseStoredAnalysis(previousRow) : null;
   if (previous?.inputHash === inputHash) return { outcome: 'unchanged' };
 
-  const describesUntil = votes.reduce((latest, v) => (v.updated_at > latest ? v.updated_at : latest), '');
+  const describesUntil = votes.reduce(
+    (latest, v) => (v.updated_at > latest ? v.updated_at : latest),
+    '',
+  );
   const stored: StoredAnalysis = {
     inputHash,
     activeStatements: statements.filter((s) => s.status === 'approved').map((s) => s.id),
@@ -57,7 +83,12 @@ export async function runRecomputeJob(kysely: Kysely<Database>, sessionId: strin
   };
   const lookup = new Map(delegations.map((d) => [d.id, { name: d.name, position: d.position }]));
   const summary = presentStoredAnalysis(stored, row, lookup, { backgrounds: false });
-  return { outcome: 'computed', row, counts: voteCounts(sessionId, describesUntil, statements, votes), summary };
+  return {
+    outcome: 'computed',
+    row,
+    counts: voteCounts(sessionId, describesUntil, statements, votes),
+    summary,
+  };
 }
 
 function voteCounts(
@@ -67,7 +98,9 @@ function voteCounts(
   votes: { statement_id: string; value: number }[],
 ): LiveVoteCounts {
   const counts = new Map(
-    statements.filter((s) => s.status === 'approved').map((s) => [s.id, { statementId: s.id, agree: 0, disagree: 0, pass: 0 }]),
+    statements
+      .filter((s) => s.status === 'approved')
+      .map((s) => [s.id, { statementId: s.id, agree: 0, disagree: 0, pass: 0 }]),
   );
   for (const v of votes) {
     const c = counts.get(v.statement_id);

@@ -21,7 +21,10 @@ export type RecomputeOutcome = 'computed' | 'unchanged' | 'no-votes' | 'no-sessi
  * publishes `vote-counts` and `analysis`. On PostgreSQL a per-session advisory lock serialises
  * processes, and the input hash lets a process skip work another has just done.
  */
-export async function recomputeSession(ctx: RecomputeContext, sessionId: string): Promise<RecomputeOutcome> {
+export async function recomputeSession(
+  ctx: RecomputeContext,
+  sessionId: string,
+): Promise<RecomputeOutcome> {
   const db = ctx.deps.db;
   const job =
     db.dialect === 'postgres'
@@ -35,7 +38,11 @@ export async function recomputeSession(ctx: RecomputeContext, sessionId: string)
   return 'computed';
 }
 
-async function computeAndStore(ctx: RecomputeContext, db: Kysely<Database>, sessionId: string): Promise<RecomputeJobResult> {
+async function computeAndStore(
+  ctx: RecomputeContext,
+  db: Kysely<Database>,
+  sessionId: string,
+): Promise<RecomputeJobResult> {
   const job = await ctx.worker.recompute(sessionId);
   if (job.outcome !== 'computed') return job;
   // Stamped once the work is done, so it is never earlier than a vote the analysis includes.

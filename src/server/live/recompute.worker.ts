@@ -8,11 +8,15 @@ export interface RecomputeRequest {
   readonly id: number;
   readonly sessionId: string;
 }
-export type RecomputeReply = { readonly id: number; readonly result: RecomputeJobResult } | { readonly id: number; readonly error: string };
+export type RecomputeReply =
+  | { readonly id: number; readonly result: RecomputeJobResult }
+  | { readonly id: number; readonly error: string };
 
 // Its own connection (a small pool on PostgreSQL): reads here never wait behind the server's queries.
 const db: Db = openDatabase((workerData as { databaseUrl: string }).databaseUrl, { poolSize: 2 });
-startBackgroundCheckpoints(db, (message, error) => console.error(`[analysis worker] ${message}`, error ?? ''));
+startBackgroundCheckpoints(db, (message, error) =>
+  console.error(`[analysis worker] ${message}`, error ?? ''),
+);
 
 parentPort?.on('message', async (request: RecomputeRequest) => {
   let reply: RecomputeReply;

@@ -7,7 +7,8 @@ const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 /** Browsers wait this long before reconnecting. */
 const RETRY_MS = 2000;
 
-export const formatEvent = (event: LiveEvent) => `id: ${event.seq}\nevent: ${event.type}\ndata: ${event.payload}\n\n`;
+export const formatEvent = (event: LiveEvent) =>
+  `id: ${event.seq}\nevent: ${event.type}\ndata: ${event.payload}\n\n`;
 
 // Every subscriber gets the same event object: encode its frame once, not once per client.
 const frames = new WeakMap<LiveEvent, Buffer>();
@@ -39,7 +40,13 @@ export class EventStreams {
  * Turns the reply into a server-sent event stream of a session: replays stored events after
  * `afterSeq`, then pushes live ones, with a heartbeat comment every 15 s.
  */
-export function streamSessionEvents(reply: FastifyReply, hub: LiveHub, streams: EventStreams, sessionId: string, afterSeq: number | null) {
+export function streamSessionEvents(
+  reply: FastifyReply,
+  hub: LiveHub,
+  streams: EventStreams,
+  sessionId: string,
+  afterSeq: number | null,
+) {
   reply.hijack();
   const raw = reply.raw;
   raw.writeHead(200, {

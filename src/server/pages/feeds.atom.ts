@@ -11,7 +11,12 @@ export function renderReportsAtom(reports: FeedReport[], publicUrl: string, now:
   const updated = reports[0]?.publishedAt ?? now.toISOString();
   const entries = reports.map((r) => {
     const url = `${publicUrl}${roundPath(r.slug, r.roundNumber)}`;
-    const summary = [r.correctionNote && `Corrected: ${r.correctionNote}`, markdownAsText(r.firstParagraph)].filter(Boolean).join(' — ');
+    const summary = [
+      r.correctionNote && `Corrected: ${r.correctionNote}`,
+      markdownAsText(r.firstParagraph),
+    ]
+      .filter(Boolean)
+      .join(' — ');
     return `  <entry>
     <id>urn:uuid:${x(r.reportId)}</id>
     <title>${x(r.headline)}</title>

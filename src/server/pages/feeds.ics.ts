@@ -2,7 +2,8 @@ import type { FeedRound } from '../services/feeds.service.ts';
 import { roundPath } from './report.page.ts';
 
 /** RFC 5545 TEXT: backslash, semicolon and comma escaped, newlines as \n. */
-export const icsText = (text: string) => text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+export const icsText = (text: string) =>
+  text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
 
 /** Lines longer than 75 octets are folded (CRLF and a space), never inside a UTF-8 character. */
 export function foldLine(line: string): string {
@@ -25,13 +26,25 @@ export function foldLine(line: string): string {
 }
 
 const icsDate = (iso: string) => iso.replace(/-/g, '');
-const dayAfter = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const dayAfter = (iso: string) =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+const stamp = (d: Date) =>
+  d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 
 /** An iCalendar of every public round as an all-day event (DTEND is the day after the last, as RFC 5545 says). */
 export function renderRoundsIcs(rounds: FeedRound[], publicUrl: string, now: Date): string {
   const host = new URL(publicUrl).hostname || 'parley';
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Parley//Dialogue rounds//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', 'X-WR-CALNAME:Parley dialogue rounds'];
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Parley//Dialogue rounds//EN',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    'X-WR-CALNAME:Parley dialogue rounds',
+  ];
   for (const r of rounds) {
     const where = [r.venue, r.city, r.country].filter(Boolean).join(', ');
     lines.push(

@@ -1,4 +1,9 @@
-import type { AttributionRule, OrganisationPart, RoundStatus, SessionKind } from '../../domain/enums.ts';
+import type {
+  AttributionRule,
+  OrganisationPart,
+  RoundStatus,
+  SessionKind,
+} from '../../domain/enums.ts';
 import { PUBLIC } from '../auth/actor.ts';
 import type { Deps } from '../deps.ts';
 import { participationsPolicy } from '../policies/participations.policy.ts';
@@ -46,10 +51,15 @@ export async function loadHomeView(deps: Deps): Promise<HomeView> {
   if (!seriesPolicy.read(PUBLIC)) return { series: [] };
   const { rows } = await seriesRepo.list(db, EVERYTHING);
   const ids = rows.map((s) => s.id);
-  const [delegations, organisations] = await Promise.all([seriesRepo.delegations(db, ids), seriesRepo.organisations(db, ids)]);
+  const [delegations, organisations] = await Promise.all([
+    seriesRepo.delegations(db, ids),
+    seriesRepo.organisations(db, ids),
+  ]);
   const series: HomeView['series'] = [];
   for (const s of rows) {
-    const rounds = roundsPolicy.read(PUBLIC) ? (await roundsRepo.listBySeries(db, s.id, EVERYTHING)).rows : [];
+    const rounds = roundsPolicy.read(PUBLIC)
+      ? (await roundsRepo.listBySeries(db, s.id, EVERYTHING)).rows
+      : [];
     series.push({
       slug: s.slug,
       title: s.title,
@@ -76,7 +86,9 @@ export async function loadHomeView(deps: Deps): Promise<HomeView> {
                 attributionRule: x.attribution_rule as AttributionRule,
               }))
             : [],
-          delegates: participationsPolicy.readPublishedDelegates(r) ? groupDelegates(await participationsRepo.delegatesOf(db, r.id)) : [],
+          delegates: participationsPolicy.readPublishedDelegates(r)
+            ? groupDelegates(await participationsRepo.delegatesOf(db, r.id))
+            : [],
         })),
       ),
     });
@@ -86,11 +98,28 @@ export async function loadHomeView(deps: Deps): Promise<HomeView> {
 
 function groupDelegates(rows: Array<{ delegation: string; honorific: string; full_name: string }>) {
   const byDelegation = new Map<string, string[]>();
-  for (const r of rows) byDelegation.set(r.delegation, [...(byDelegation.get(r.delegation) ?? []), [r.honorific, r.full_name].filter(Boolean).join(' ')]);
+  for (const r of rows)
+    byDelegation.set(r.delegation, [
+      ...(byDelegation.get(r.delegation) ?? []),
+      [r.honorific, r.full_name].filter(Boolean).join(' '),
+    ]);
   return [...byDelegation].map(([delegation, names]) => ({ delegation, names }));
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** "5–6 April 2026", "30 April – 2 May 2026", "30 December 2026 – 2 January 2027", "5 April 2026". */
 export function formatDateRange(startsOn: string, endsOn: string): string {
@@ -121,7 +150,11 @@ const RULE: Record<AttributionRule, string> = {
   chatham_house_plus: 'Chatham House Rule Plus',
   off_record: 'Off the record',
 };
-const PART: Record<OrganisationPart, string> = { convener: 'Convened by', partner: 'In partnership with', sponsor: 'Supported by' };
+const PART: Record<OrganisationPart, string> = {
+  convener: 'Convened by',
+  partner: 'In partnership with',
+  sponsor: 'Supported by',
+};
 
 function sessionList(sessions: HomeView['series'][number]['rounds'][number]['sessions']): SafeHtml {
   if (!sessions.length) return html`<p>No sessions have been announced for this round.</p>`;
@@ -131,7 +164,8 @@ function sessionList(sessions: HomeView['series'][number]['rounds'][number]['ses
       const kind = s.kind === 'working' ? `${KIND.working} ${++working}` : KIND[s.kind];
       const title = s.title.trim().toLowerCase() === KIND[s.kind].toLowerCase() ? '' : s.title;
       return html`<li>
-        <span class="kind">${kind}</span>${title && html`: ${title}`} <span class="rule">(${RULE[s.attributionRule]})</span>
+        <span class="kind">${kind}</span>${title && html`: ${title}`}
+        <span class="rule">(${RULE[s.attributionRule]})</span>
       </li>`;
     })}
   </ol>`;
@@ -142,13 +176,21 @@ function roundSection(r: HomeView['series'][number]['rounds'][number]): SafeHtml
   return html`<section class="round" aria-label="Round ${r.number}">
     <h3>Round ${r.number}: ${place}</h3>
     <p class="when">
-      <time datetime="${r.startsOn}">${formatDateRange(r.startsOn, r.endsOn)}</time> · <span class="status">${STATUS[r.status]}</span>
+      <time datetime="${r.startsOn}">${formatDateRange(r.startsOn, r.endsOn)}</time> ·
+      <span class="status">${STATUS[r.status]}</span>
     </p>
-    ${r.umbrellaTheme && html`<p class="theme">Theme: ${r.umbrellaTheme}</p>`} ${sessionList(r.sessions)}
-    ${r.delegates.length > 0 &&
-    html`<dl class="delegates">
-      ${r.delegates.map((d) => html`<dt>Delegates from ${d.delegation}</dt><dd>${d.names.join(', ')}</dd>`)}
-    </dl>`}
+    ${r.umbrellaTheme && html`<p class="theme">Theme: ${r.umbrellaTheme}</p>`}
+    ${sessionList(r.sessions)}
+    ${
+      r.delegates.length > 0 &&
+      html`<dl class="delegates">
+        ${r.delegates.map(
+          (d) =>
+            html`<dt>Delegates from ${d.delegation}</dt>
+              <dd>${d.names.join(', ')}</dd>`,
+        )}
+      </dl>`
+    }
   </section>`;
 }
 
@@ -156,12 +198,18 @@ function seriesArticle(s: HomeView['series'][number]): SafeHtml {
   const byPart = (['convener', 'partner', 'sponsor'] as const)
     .map((part) => ({
       part,
-      names: s.organisations.filter((o) => o.part === part).map((o) => (o.shortName ? `${o.name} (${o.shortName})` : o.name)),
+      names: s.organisations
+        .filter((o) => o.part === part)
+        .map((o) => (o.shortName ? `${o.name} (${o.shortName})` : o.name)),
     }))
     .filter((p) => p.names.length);
   return html`<article class="series">
     <h2>${s.title}</h2>
-    <p class="series-link"><a href="/series/${encodeURIComponent(s.slug)}">The series page: rounds and published outcome reports</a></p>
+    <p class="series-link">
+      <a href="/series/${encodeURIComponent(s.slug)}"
+        >The series page: rounds and published outcome reports</a
+      >
+    </p>
     ${s.trackLabel && html`<p class="track">${s.trackLabel}</p>`}
     <dl class="facts">
       ${byPart.map(
@@ -189,7 +237,8 @@ export function renderHomePage(view: HomeView): string {
     </main>
     <footer>
       <p>
-        Participants, organisers and focal points sign in to the <a href="/app/">Parley app</a>. The programming interface is described at
+        Participants, organisers and focal points sign in to the <a href="/app/">Parley app</a>. The
+        programming interface is described at
         <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>.
       </p>
     </footer>`;

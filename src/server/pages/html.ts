@@ -18,7 +18,8 @@ export interface SafeHtml {
   toString(): string;
 }
 
-export type HtmlValue = SafeHtml | string | number | boolean | null | undefined | readonly HtmlValue[];
+export type HtmlValue =
+  SafeHtml | string | number | boolean | null | undefined | readonly HtmlValue[];
 
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -35,7 +36,9 @@ export function escapeHtml(text: string): string {
 }
 
 export function isSafeHtml(value: unknown): value is SafeHtml {
-  return typeof value === 'object' && value !== null && (value as { [SAFE]?: unknown })[SAFE] === true;
+  return (
+    typeof value === 'object' && value !== null && (value as { [SAFE]?: unknown })[SAFE] === true
+  );
 }
 
 function safe(value: string): SafeHtml {
@@ -72,16 +75,15 @@ export interface DocumentOptions {
  */
 export function htmlDocument({ title, body, lang = 'en', head }: DocumentOptions): string {
   return html`<!doctype html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title}</title>
-${head}
-</head>
-<body>
-${body}
-</body>
-</html>
-`.value;
+    <html lang="${lang}">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>${title}</title>
+        ${head}
+      </head>
+      <body>
+        ${body}
+      </body>
+    </html> `.value;
 }

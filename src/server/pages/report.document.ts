@@ -23,34 +23,40 @@ export function renderPublicDocument(d: PublicDocument): string {
   const other = d.lang === 'ur' ? 'en' : 'ur';
   const switchHref = other === 'ur' ? `${d.path}?lang=ur` : d.path;
   return html`<!doctype html>
-<html lang="${d.lang}" dir="${d.lang === 'ur' ? 'rtl' : 'ltr'}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${d.title}</title>
-<link rel="alternate" type="application/atom+xml" title="${w.atom}" href="/feeds/reports.atom">
-<link rel="alternate" hreflang="en" href="${d.path}">
-<link rel="alternate" hreflang="ur" href="${d.path}?lang=ur">
-${PUBLIC_STYLE}
-${d.head}
-</head>
-<body>
-<a class="skip" href="#main">${w.skip}</a>
-<header>
-  <nav aria-label="${w.breadcrumbs}">
-    <ol>${d.breadcrumbs.map((b) => html`<li><a href="${b.href}">${b.label}</a></li>`)}</ol>
-  </nav>
-  <nav aria-label="${w.language}">
-    <a href="${switchHref}" lang="${other}" hreflang="${other}">${w.otherLanguage}</a>
-  </nav>
-</header>
-<main id="main">
-${d.main}
-</main>
-<footer>
-  <p>${w.footer} ${w.feeds}: <a href="/feeds/reports.atom">${w.atom}</a> · <a href="/feeds/rounds.ics">${w.ics}</a></p>
-</footer>
-</body>
-</html>
-`.value;
+    <html lang="${d.lang}" dir="${d.lang === 'ur' ? 'rtl' : 'ltr'}">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>${d.title}</title>
+        <link
+          rel="alternate"
+          type="application/atom+xml"
+          title="${w.atom}"
+          href="/feeds/reports.atom"
+        />
+        <link rel="alternate" hreflang="en" href="${d.path}" />
+        <link rel="alternate" hreflang="ur" href="${d.path}?lang=ur" />
+        ${PUBLIC_STYLE} ${d.head}
+      </head>
+      <body>
+        <a class="skip" href="#main">${w.skip}</a>
+        <header>
+          <nav aria-label="${w.breadcrumbs}">
+            <ol>
+              ${d.breadcrumbs.map((b) => html`<li><a href="${b.href}">${b.label}</a></li>`)}
+            </ol>
+          </nav>
+          <nav aria-label="${w.language}">
+            <a href="${switchHref}" lang="${other}" hreflang="${other}">${w.otherLanguage}</a>
+          </nav>
+        </header>
+        <main id="main">${d.main}</main>
+        <footer>
+          <p>
+            ${w.footer} ${w.feeds}: <a href="/feeds/reports.atom">${w.atom}</a> ·
+            <a href="/feeds/rounds.ics">${w.ics}</a>
+          </p>
+        </footer>
+      </body>
+    </html> `.value;
 }

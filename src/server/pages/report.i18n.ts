@@ -36,7 +36,11 @@ export const WORDS = {
     feeds: 'Feeds',
     atom: 'Reports (Atom)',
     ics: 'Round dates (iCal)',
-    parts: { convener: 'An initiative of', partner: 'In collaboration with', sponsor: 'With the support of' } as Record<string, string>,
+    parts: {
+      convener: 'An initiative of',
+      partner: 'In collaboration with',
+      sponsor: 'With the support of',
+    } as Record<string, string>,
     footer: 'Published with Parley.',
   },
   ur: {
@@ -83,16 +87,26 @@ const utc = (iso: string) => new Date(iso.length === 10 ? `${iso}T00:00:00Z` : i
 
 /** "5 April 2026" / "5 اپریل، 2026", through Intl. */
 export function formatDate(iso: string, lang: ReportLanguage): string {
-  return new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: 'long', timeZone: 'UTC' }).format(utc(iso));
+  return new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: 'long', timeZone: 'UTC' }).format(
+    utc(iso),
+  );
 }
 
 /** "5–6 April 2026" / "5–6 اپریل 2026", through Intl. */
 export function formatDates(startsOn: string, endsOn: string, lang: ReportLanguage): string {
-  const format = new Intl.DateTimeFormat(LOCALE[lang], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-  return startsOn === endsOn ? format.format(utc(startsOn)) : format.formatRange(utc(startsOn), utc(endsOn));
+  const format = new Intl.DateTimeFormat(LOCALE[lang], {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+  return startsOn === endsOn
+    ? format.format(utc(startsOn))
+    : format.formatRange(utc(startsOn), utc(endsOn));
 }
 
 /** The language a request asks for: ?lang=ur, else English. */
-export const languageOf = (query: unknown): ReportLanguage => ((query as { lang?: unknown } | undefined)?.lang === 'ur' ? 'ur' : 'en');
+export const languageOf = (query: unknown): ReportLanguage =>
+  (query as { lang?: unknown } | undefined)?.lang === 'ur' ? 'ur' : 'en';
 /** The query string that keeps a language ('' for English, the default). */
 export const langQuery = (lang: ReportLanguage) => (lang === 'ur' ? '?lang=ur' : '');

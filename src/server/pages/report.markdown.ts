@@ -8,7 +8,30 @@ import { html, type SafeHtml } from './html.ts';
  * result may be placed in a page. Headings inside a section start at h3: the page owns h1/h2.
  */
 const ALLOWLIST: sanitizeHtml.IOptions = {
-  allowedTags: ['p', 'br', 'hr', 'ul', 'ol', 'li', 'strong', 'em', 'b', 'i', 'blockquote', 'code', 'pre', 'a', 'h3', 'h4', 'table', 'thead', 'tbody', 'tr', 'th', 'td'],
+  allowedTags: [
+    'p',
+    'br',
+    'hr',
+    'ul',
+    'ol',
+    'li',
+    'strong',
+    'em',
+    'b',
+    'i',
+    'blockquote',
+    'code',
+    'pre',
+    'a',
+    'h3',
+    'h4',
+    'table',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td',
+  ],
   allowedAttributes: { a: ['href', 'title'], th: ['scope'] },
   allowedSchemes: ['http', 'https', 'mailto'],
   allowProtocolRelative: false,
@@ -40,12 +63,25 @@ export function renderMarkdown(markdown: string): SafeHtml {
 
 /** Markdown as plain text (for feeds, Open Graph, iCal): every tag removed. */
 export function markdownAsText(markdown: string): string {
-  const text = sanitizeHtml(sanitisedMarkdown(markdown), { allowedTags: [], allowedAttributes: {} });
+  const text = sanitizeHtml(sanitisedMarkdown(markdown), {
+    allowedTags: [],
+    allowedAttributes: {},
+  });
   return decodeEntities(text).replace(/\s+/g, ' ').trim();
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", nbsp: ' ' };
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  '#39': "'",
+  apos: "'",
+  nbsp: ' ',
+};
 /** The entities sanitize-html writes into text, turned back into characters (the caller escapes for its own format). */
 function decodeEntities(text: string): string {
-  return text.replace(/&(amp|lt|gt|quot|#39|apos|nbsp);/g, (_, name: string) => ENTITIES[name]).replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)));
+  return text
+    .replace(/&(amp|lt|gt|quot|#39|apos|nbsp);/g, (_, name: string) => ENTITIES[name])
+    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)));
 }

@@ -2,8 +2,14 @@ import type { Browser } from 'playwright-core';
 
 /** Debian's Chromium, as the browser tests use it; CHROMIUM_PATH overrides. */
 const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 const CACHE_LIMIT = 64;
 
@@ -21,7 +27,13 @@ export class PdfRenderer {
 
   private launch(): Promise<Browser> {
     if (!this.browser) {
-      this.browser = import('playwright-core').then(({ chromium }) => chromium.launch({ executablePath: this.executablePath, headless: true, args: CHROMIUM_ARGS }));
+      this.browser = import('playwright-core').then(({ chromium }) =>
+        chromium.launch({
+          executablePath: this.executablePath,
+          headless: true,
+          args: CHROMIUM_ARGS,
+        }),
+      );
       // A failed launch is not remembered: the next request tries again.
       this.browser.catch(() => (this.browser = null));
     }
@@ -49,7 +61,11 @@ export class PdfRenderer {
       const page = await context.newPage();
       await page.setContent(documentHtml, { waitUntil: 'load' });
       await page.evaluate(() => document.fonts.ready).catch(() => undefined);
-      return await page.pdf({ format: 'A4', printBackground: true, margin: { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' } });
+      return await page.pdf({
+        format: 'A4',
+        printBackground: true,
+        margin: { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' },
+      });
     } finally {
       await context.close();
     }

@@ -1,5 +1,10 @@
 import { type Actor } from '../auth/actor.ts';
-import { isOutcomeReader, isOutcomeWriter, isRoundParticipant, type OutcomeScope } from './outcomes.policy.ts';
+import {
+  isOutcomeReader,
+  isOutcomeWriter,
+  isRoundParticipant,
+  type OutcomeScope,
+} from './outcomes.policy.ts';
 import { TAKING_PART } from './participations.policy.ts';
 
 /** The delegation whose head the actor is in this round (null when not a head). */

@@ -9,7 +9,10 @@ export const continuityPolicy = {
   read: (a: Actor, seriesId: string) =>
     isOrganiser(a, seriesId) ||
     a.participations.some(
-      (p) => p.seriesId === seriesId && p.role === 'rapporteur' && (TAKING_PART as readonly string[]).includes(p.status),
+      (p) =>
+        p.seriesId === seriesId &&
+        p.role === 'rapporteur' &&
+        (TAKING_PART as readonly string[]).includes(p.status),
     ),
   /** Linking a statement asked again to the earlier one: organisers. */
   linkStatements: (a: Actor, seriesId: string) => isOrganiser(a, seriesId),

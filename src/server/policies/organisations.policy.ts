@@ -1,7 +1,8 @@
 import { isAdmin, type Actor } from '../auth/actor.ts';
 
 /** An admin, or an organiser (convener or partner) of at least one series. */
-export const organisesAnySeries = (a: Actor) => isAdmin(a) || a.seriesRoles.some((r) => r.role === 'organiser');
+export const organisesAnySeries = (a: Actor) =>
+  isAdmin(a) || a.seriesRoles.some((r) => r.role === 'organiser');
 
 /**
  * Organisations are public: conveners, partners and sponsors are named in every announcement.

@@ -15,11 +15,14 @@ export interface OutcomeScope {
 export const isRapporteurOf = (a: Actor, s: OutcomeScope) =>
   s.sessionRapporteur || activeParticipation(a, s.roundId)?.role === 'rapporteur';
 /** Who writes outcomes: the round's rapporteurs and the series' organisers. */
-export const isOutcomeWriter = (a: Actor, s: OutcomeScope) => isOrganiser(a, s.seriesId) || isRapporteurOf(a, s);
+export const isOutcomeWriter = (a: Actor, s: OutcomeScope) =>
+  isOrganiser(a, s.seriesId) || isRapporteurOf(a, s);
 /** Who reads every outcome, drafts included: writers and the round's moderators. */
-export const isOutcomeReader = (a: Actor, s: OutcomeScope) => isOutcomeWriter(a, s) || isModeratorOf(a, s.seriesId, s.roundId);
+export const isOutcomeReader = (a: Actor, s: OutcomeScope) =>
+  isOutcomeWriter(a, s) || isModeratorOf(a, s.seriesId, s.roundId);
 /** The round's participants read what has been shared with them. */
-export const isRoundParticipant = (a: Actor, s: OutcomeScope) => activeParticipation(a, s.roundId) !== undefined;
+export const isRoundParticipant = (a: Actor, s: OutcomeScope) =>
+  activeParticipation(a, s.roundId) !== undefined;
 
 /**
  * The rapporteur's workbench. Nothing here is public (the public report, composed elsewhere,

@@ -2,7 +2,8 @@ import type { Actor } from '../auth/actor.ts';
 import { organisesAnySeries } from './organisations.policy.ts';
 
 /** Delegations the actor is focal point of, in any series. */
-export const focalPointDelegationsAnywhere = (a: Actor) => a.seriesRoles.filter((r) => r.role === 'focal_point').map((r) => r.delegationId!);
+export const focalPointDelegationsAnywhere = (a: Actor) =>
+  a.seriesRoles.filter((r) => r.role === 'focal_point').map((r) => r.delegationId!);
 const isSelf = (a: Actor, personId: string) => a.user?.personId === personId;
 const isFocalPointFor = (a: Actor, personDelegationIds: readonly string[]) =>
   focalPointDelegationsAnywhere(a).some((d) => personDelegationIds.includes(d));

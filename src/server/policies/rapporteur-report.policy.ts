@@ -1,5 +1,11 @@
 import { isOrganiser, type Actor } from '../auth/actor.ts';
-import { isOutcomeReader, isOutcomeWriter, isRapporteurOf, isRoundParticipant, type OutcomeScope } from './outcomes.policy.ts';
+import {
+  isOutcomeReader,
+  isOutcomeWriter,
+  isRapporteurOf,
+  isRoundParticipant,
+  type OutcomeScope,
+} from './outcomes.policy.ts';
 
 /**
  * The rapporteur's report is under the rapporteur's sole responsibility: only rapporteurs write

@@ -1,5 +1,10 @@
 import { isOrganiser, type Actor } from '../auth/actor.ts';
-import { isOutcomeReader, isOutcomeWriter, isRoundParticipant, type OutcomeScope } from './outcomes.policy.ts';
+import {
+  isOutcomeReader,
+  isOutcomeWriter,
+  isRoundParticipant,
+  type OutcomeScope,
+} from './outcomes.policy.ts';
 
 /** Recommendations: the round reads them, rapporteurs and organisers keep them, organisers carry them on. */
 export const recommendationsPolicy = {

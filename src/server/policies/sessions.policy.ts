@@ -7,7 +7,8 @@ import { activeParticipation, isOrganiser, type Actor } from '../auth/actor.ts';
  */
 export const sessionsPolicy = {
   read: (_a: Actor) => true,
-  readPeople: (a: Actor, seriesId: string, roundId: string) => isOrganiser(a, seriesId) || activeParticipation(a, roundId) !== undefined,
+  readPeople: (a: Actor, seriesId: string, roundId: string) =>
+    isOrganiser(a, seriesId) || activeParticipation(a, roundId) !== undefined,
   create: (a: Actor, seriesId: string) => isOrganiser(a, seriesId),
   update: (a: Actor, seriesId: string) => isOrganiser(a, seriesId),
   delete: (a: Actor, seriesId: string) => isOrganiser(a, seriesId),

@@ -2,7 +2,8 @@ import { activeParticipation, isAdmin, isOrganiser, type Actor } from '../auth/a
 
 /** Organisers of the series, and the round's moderators (participation role moderator or organiser). */
 export const isModeratorOf = (a: Actor, seriesId: string, roundId: string) =>
-  isOrganiser(a, seriesId) || ['moderator', 'organiser'].includes(activeParticipation(a, roundId)?.role ?? '');
+  isOrganiser(a, seriesId) ||
+  ['moderator', 'organiser'].includes(activeParticipation(a, roundId)?.role ?? '');
 
 /**
  * Who may do what in the room. Statements are confidential to the round: the public gets 404,
@@ -10,7 +11,8 @@ export const isModeratorOf = (a: Actor, seriesId: string, roundId: string) =>
  * "is it me".
  */
 export const statementsPolicy = {
-  read: (a: Actor, seriesId: string, roundId: string) => isModeratorOf(a, seriesId, roundId) || activeParticipation(a, roundId) !== undefined,
+  read: (a: Actor, seriesId: string, roundId: string) =>
+    isModeratorOf(a, seriesId, roundId) || activeParticipation(a, roundId) !== undefined,
   /** Seeded statements are approved at once. */
   seed: (a: Actor, seriesId: string) => isOrganiser(a, seriesId),
   submit: (a: Actor, roundId: string) => activeParticipation(a, roundId) !== undefined,

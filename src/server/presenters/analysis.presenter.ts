@@ -23,7 +23,10 @@ export interface StoredAnalysis {
  * `parley`.
  */
 export function serializeStoredAnalysis(stored: StoredAnalysis): string {
-  return JSON.stringify({ ...stored.analysis, parley: { inputHash: stored.inputHash, activeStatements: stored.activeStatements } });
+  return JSON.stringify({
+    ...stored.analysis,
+    parley: { inputHash: stored.inputHash, activeStatements: stored.activeStatements },
+  });
 }
 
 /** Reads a stored analysis (also the older { inputHash, activeStatements, analysis } shape); null when it is not one. */
@@ -50,7 +53,9 @@ export function parseStoredAnalysis(row: AnalysisResultsTable): StoredAnalysis |
   if (!complete) return null;
   return {
     inputHash: typeof parley?.inputHash === 'string' ? parley.inputHash : '',
-    activeStatements: Array.isArray(parley?.activeStatements) ? parley.activeStatements : analysis.statements.ids,
+    activeStatements: Array.isArray(parley?.activeStatements)
+      ? parley.activeStatements
+      : analysis.statements.ids,
     analysis,
   };
 }
@@ -84,7 +89,11 @@ export interface PresentOptions {
 }
 
 /** Null when the row holds no readable analysis. */
-export function presentAnalysis(row: AnalysisResultsTable, delegations: DelegationLookup, options: PresentOptions = {}): AnalysisSummary | null {
+export function presentAnalysis(
+  row: AnalysisResultsTable,
+  delegations: DelegationLookup,
+  options: PresentOptions = {},
+): AnalysisSummary | null {
   const stored = parseStoredAnalysis(row);
   return stored ? presentStoredAnalysis(stored, row, delegations, options) : null;
 }
@@ -99,7 +108,9 @@ export function presentStoredAnalysis(
   const { analysis, activeStatements } = stored;
   const position = (id: string) => delegations.get(id)?.position ?? Number.MAX_SAFE_INTEGER;
   const active = new Set(activeStatements);
-  const convergence = new Map((analysis.convergence?.statements ?? []).map((s) => [s.statement, s]));
+  const convergence = new Map(
+    (analysis.convergence?.statements ?? []).map((s) => [s.statement, s]),
+  );
   const p = analysis.participants;
   const points = p.x
     .map((x, i) => ({ x: r4(x), y: r4(p.y[i]), group: p.group[i] }))
@@ -122,12 +133,18 @@ export function presentStoredAnalysis(
         bridging: report && report.delegations.length > 0 ? r4(report.bridging) : null,
         // In the series' order of sides, as everywhere else.
         delegations: (report?.delegations ?? [])
-          .map((b) => ({ delegationId: b.category, name: delegations.get(b.category)?.name ?? '', ...shares(b) }))
+          .map((b) => ({
+            delegationId: b.category,
+            name: delegations.get(b.category)?.name ?? '',
+            ...shares(b),
+          }))
           .sort((a, b) => position(a.delegationId) - position(b.delegationId)),
-        backgrounds: (options.backgrounds === false ? [] : (report?.backgrounds ?? [])).map((b) => ({
-          background: b.category as Background,
-          ...shares(b),
-        })),
+        backgrounds: (options.backgrounds === false ? [] : (report?.backgrounds ?? [])).map(
+          (b) => ({
+            background: b.category as Background,
+            ...shares(b),
+          }),
+        ),
       },
     ];
   });
@@ -138,7 +155,11 @@ export function presentStoredAnalysis(
     describesUntil: row.describes_until,
     voteCount: row.vote_count,
     k: K_ANONYMITY,
-    counts: { participants: analysis.counts.participants, statements: statements.length, votes: analysis.counts.votes },
+    counts: {
+      participants: analysis.counts.participants,
+      statements: statements.length,
+      votes: analysis.counts.votes,
+    },
     noOpinionStructure: analysis.flags.noOpinionStructure,
     points,
     groups: analysis.groups.map((g) => ({
@@ -146,9 +167,18 @@ export function presentStoredAnalysis(
       size: g.members.length,
       centre: [r4(g.centre[0]), r4(g.centre[1])] as [number, number],
       // A group of fewer than k people: its counts would be one person's votes.
-      representative: (g.members.length >= K_ANONYMITY ? (analysis.repness[String(g.id)] ?? []) : [])
+      representative: (g.members.length >= K_ANONYMITY
+        ? (analysis.repness[String(g.id)] ?? [])
+        : []
+      )
         .filter((r) => active.has(r.statement))
-        .map((r) => ({ statementId: r.statement, direction: r.direction, agrees: r.agrees, disagrees: r.disagrees, seen: r.seen })),
+        .map((r) => ({
+          statementId: r.statement,
+          direction: r.direction,
+          agrees: r.agrees,
+          disagrees: r.disagrees,
+          seen: r.seen,
+        })),
     })),
     statements,
     consensus: {

@@ -12,7 +12,12 @@ export function presentConclusions(
     body: row.body,
     version: Number(row.version),
     frozenAt: row.frozen_at,
-    endorsements: delegations.map((d) => ({ delegationId: d.id, delegation: d.name, endorsed: at.has(d.id), at: at.get(d.id) ?? null })),
+    endorsements: delegations.map((d) => ({
+      delegationId: d.id,
+      delegation: d.name,
+      endorsed: at.has(d.id),
+      at: at.get(d.id) ?? null,
+    })),
     updatedAt: row.updated_at,
   };
 }

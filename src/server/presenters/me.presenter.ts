@@ -5,5 +5,9 @@ export const presentMe = (actor: Actor): Me => ({
   user: actor.user && { ...actor.user },
   csrfToken: actor.csrfToken,
   seriesRoles: [...actor.seriesRoles],
-  participations: actor.participations.map(({ roundId, role, delegationId }) => ({ roundId, role, delegationId })),
+  participations: actor.participations.map(({ roundId, role, delegationId }) => ({
+    roundId,
+    role,
+    delegationId,
+  })),
 });

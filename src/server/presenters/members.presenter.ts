@@ -3,7 +3,9 @@ import type { SeriesMember } from '../../domain/accounts.ts';
 import type { SeriesRole } from '../../domain/enums.ts';
 import type { SeriesMembersTable } from '../db/schema.ts';
 
-export const presentMember = (row: SeriesMembersTable & { email: string; display_name: string }): z.infer<typeof SeriesMember> => ({
+export const presentMember = (
+  row: SeriesMembersTable & { email: string; display_name: string },
+): z.infer<typeof SeriesMember> => ({
   id: row.id,
   seriesId: row.series_id,
   userId: row.user_id,

@@ -1,4 +1,9 @@
-import type { EvidenceSnapshot, OutcomeItem, OutcomeType, OutcomeVisibility } from '../../domain/outcomes.ts';
+import type {
+  EvidenceSnapshot,
+  OutcomeItem,
+  OutcomeType,
+  OutcomeVisibility,
+} from '../../domain/outcomes.ts';
 import type { OutcomeItemsTable } from '../db/schema.ts';
 
 export interface EvidenceRow {
@@ -12,7 +17,10 @@ export interface EvidenceRow {
 }
 
 /** An outcome item with its evidence: statement texts and frozen aggregate figures, never an author. */
-export function presentOutcomeItem(row: OutcomeItemsTable, evidence: readonly EvidenceRow[]): OutcomeItem {
+export function presentOutcomeItem(
+  row: OutcomeItemsTable,
+  evidence: readonly EvidenceRow[],
+): OutcomeItem {
   return {
     id: row.id,
     roundId: row.round_id,
@@ -37,7 +45,12 @@ export function presentOutcomeItem(row: OutcomeItemsTable, evidence: readonly Ev
   };
 }
 
-export const presentRevision = (r: { version: number; title: string; body: string; at: string }) => ({
+export const presentRevision = (r: {
+  version: number;
+  title: string;
+  body: string;
+  at: string;
+}) => ({
   version: Number(r.version),
   title: r.title,
   body: r.body,

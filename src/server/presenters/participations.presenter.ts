@@ -1,11 +1,19 @@
 import { z } from 'zod';
-import { BACKGROUNDS, GENDERS, PARTICIPATION_ROLES, PARTICIPATION_STATUSES } from '../../domain/enums.ts';
+import {
+  BACKGROUNDS,
+  GENDERS,
+  PARTICIPATION_ROLES,
+  PARTICIPATION_STATUSES,
+} from '../../domain/enums.ts';
 import type { Capacity, ParticipationRole, ParticipationStatus } from '../../domain/enums.ts';
 import type { Participation } from '../../domain/people.ts';
 import type { DelegationsTable, ParticipationsTable, PeopleTable } from '../db/schema.ts';
 import { presentPerson } from './people.presenter.ts';
 
-type PersonFields = Pick<PeopleTable, 'full_name' | 'honorific' | 'affiliation' | 'background' | 'gender'>;
+type PersonFields = Pick<
+  PeopleTable,
+  'full_name' | 'honorific' | 'affiliation' | 'background' | 'gender'
+>;
 
 export const presentParticipation = (p: ParticipationsTable & PersonFields): Participation => ({
   id: p.id,
@@ -37,27 +45,54 @@ const NOT_COUNTED = new Set(['declined', 'withdrawn']);
 const label = (key: string) => key.charAt(0).toUpperCase() + key.slice(1).replace(/_/g, ' ');
 
 function bars(keys: readonly string[], values: string[]) {
-  return keys.map((key) => ({ key, label: label(key), count: values.filter((v) => v === key).length }));
+  return keys.map((key) => ({
+    key,
+    label: label(key),
+    count: values.filter((v) => v === key).length,
+  }));
 }
 
 /** Counts for the bars the web app draws; every category appears, with zero where nobody is. */
 export function presentBalance(
   roundId: string,
   delegations: DelegationsTable[],
-  rows: Array<Pick<ParticipationsTable, 'delegation_id' | 'role' | 'status'> & Pick<PeopleTable, 'background' | 'gender'>>,
+  rows: Array<
+    Pick<ParticipationsTable, 'delegation_id' | 'role' | 'status'> &
+      Pick<PeopleTable, 'background' | 'gender'>
+  >,
 ): RoundBalance {
   const counted = rows.filter((r) => !NOT_COUNTED.has(r.status));
   const byDelegation = [
-    ...delegations.map((d) => ({ key: d.id, label: d.name, count: counted.filter((r) => r.delegation_id === d.id).length })),
-    { key: 'none', label: 'No delegation', count: counted.filter((r) => r.delegation_id === null).length },
+    ...delegations.map((d) => ({
+      key: d.id,
+      label: d.name,
+      count: counted.filter((r) => r.delegation_id === d.id).length,
+    })),
+    {
+      key: 'none',
+      label: 'No delegation',
+      count: counted.filter((r) => r.delegation_id === null).length,
+    },
   ];
   return {
     roundId,
     counted: counted.length,
     byDelegation,
-    byBackground: bars(BACKGROUNDS, counted.map((r) => r.background)),
-    byGender: bars(GENDERS, counted.map((r) => r.gender)),
-    byRole: bars(PARTICIPATION_ROLES, counted.map((r) => r.role)),
-    byStatus: bars(PARTICIPATION_STATUSES, rows.map((r) => r.status)),
+    byBackground: bars(
+      BACKGROUNDS,
+      counted.map((r) => r.background),
+    ),
+    byGender: bars(
+      GENDERS,
+      counted.map((r) => r.gender),
+    ),
+    byRole: bars(
+      PARTICIPATION_ROLES,
+      counted.map((r) => r.role),
+    ),
+    byStatus: bars(
+      PARTICIPATION_STATUSES,
+      rows.map((r) => r.status),
+    ),
   };
 }

@@ -2,7 +2,10 @@ import type { Background, Gender } from '../../domain/enums.ts';
 import type { Person } from '../../domain/people.ts';
 import type { PeopleTable } from '../db/schema.ts';
 
-type PersonFields = Pick<PeopleTable, 'id' | 'full_name' | 'honorific' | 'affiliation' | 'background' | 'gender'>;
+type PersonFields = Pick<
+  PeopleTable,
+  'id' | 'full_name' | 'honorific' | 'affiliation' | 'background' | 'gender'
+>;
 
 export const presentPerson = (p: PersonFields): Person => ({
   id: p.id,

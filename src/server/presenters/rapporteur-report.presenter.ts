@@ -16,7 +16,13 @@ export function presentRapporteurReport(row: RapporteurReportsTable) {
 
 /** A review comment: the author is named only when `showAuthor` (rapporteurs and organisers). */
 export function presentReviewComment(
-  row: { id: string; author_user_id: string | null; body: string; at: string; display_name: string | null },
+  row: {
+    id: string;
+    author_user_id: string | null;
+    body: string;
+    at: string;
+    display_name: string | null;
+  },
   viewerUserId: string,
   showAuthor: boolean,
 ) {

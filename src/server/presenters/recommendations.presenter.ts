@@ -5,7 +5,8 @@ export type RecommendationRow = RecommendationsTable & { round_number: number; s
 export type CarryRow = { recommendation_id: string; round_id: string; at: string; number: number };
 
 /** The stable id of a recommendation across the series: R2.3 is round 2's third. */
-export const recommendationCode = (roundNumber: number, number: number) => `R${roundNumber}.${number}`;
+export const recommendationCode = (roundNumber: number, number: number) =>
+  `R${roundNumber}.${number}`;
 
 /** A recommendation with its status history and carries; `inRoundId` marks those carried into that round. Never who changed what. */
 export function presentRecommendation(

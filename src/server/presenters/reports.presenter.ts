@@ -18,5 +18,10 @@ export function presentReport(row: ReportsTable, publishedVersion: number): Repo
 }
 
 export function presentPublished(row: ReportVersionsTable) {
-  return { reportId: row.report_id, version: row.version, publishedAt: row.published_at, correctionNote: row.correction_note };
+  return {
+    reportId: row.report_id,
+    version: row.version,
+    publishedAt: row.published_at,
+    correctionNote: row.correction_note,
+  };
 }

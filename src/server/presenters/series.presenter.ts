@@ -2,12 +2,23 @@ import type { Delegation, Series } from '../../domain/series.ts';
 import type { OrganisationPart } from '../../domain/enums.ts';
 import type { DelegationsTable, SeriesTable } from '../db/schema.ts';
 
-export const presentDelegation = (d: DelegationsTable): Delegation => ({ id: d.id, seriesId: d.series_id, name: d.name, position: d.position });
+export const presentDelegation = (d: DelegationsTable): Delegation => ({
+  id: d.id,
+  seriesId: d.series_id,
+  name: d.name,
+  position: d.position,
+});
 
 export function presentSeries(
   s: SeriesTable,
   delegations: DelegationsTable[],
-  organisations: Array<{ series_id: string; organisation_id: string; part: string; name: string; short_name: string }>,
+  organisations: Array<{
+    series_id: string;
+    organisation_id: string;
+    part: string;
+    name: string;
+    short_name: string;
+  }>,
 ): Series {
   return {
     id: s.id,
@@ -19,6 +30,11 @@ export function presentSeries(
     delegations: delegations.filter((d) => d.series_id === s.id).map(presentDelegation),
     organisations: organisations
       .filter((o) => o.series_id === s.id)
-      .map((o) => ({ organisationId: o.organisation_id, part: o.part as OrganisationPart, name: o.name, shortName: o.short_name })),
+      .map((o) => ({
+        organisationId: o.organisation_id,
+        part: o.part as OrganisationPart,
+        name: o.name,
+        shortName: o.short_name,
+      })),
   };
 }

@@ -24,7 +24,10 @@ const NO_VOTES: VoteCounts = { agree: 0, disagree: 0, pass: 0 };
  */
 export function presentStatement(row: StatementsTable, view: StatementView): Statement {
   const mine = view.viewerUserId !== null && row.author_user_id === view.viewerUserId;
-  const authorName = view.rule === 'on_record' && row.author_participation_id ? view.authorNames?.get(row.author_participation_id) : undefined;
+  const authorName =
+    view.rule === 'on_record' && row.author_participation_id
+      ? view.authorNames?.get(row.author_participation_id)
+      : undefined;
   const privileged = mine || view.moderator;
   return {
     id: row.id,
@@ -48,7 +51,12 @@ export function presentStatement(row: StatementsTable, view: StatementView): Sta
       ? {
           history: view.revisions
             .filter((r) => r.statement_id === row.id)
-            .map((r) => ({ text: r.text, translation: r.translation, reason: r.reason, replacedAt: r.at })),
+            .map((r) => ({
+              text: r.text,
+              translation: r.translation,
+              reason: r.reason,
+              replacedAt: r.at,
+            })),
         }
       : {}),
   };

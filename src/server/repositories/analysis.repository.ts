@@ -30,15 +30,25 @@ export const analysisRepo = {
       .selectFrom('participations')
       .innerJoin('people', 'people.id', 'participations.person_id')
       .select(['participations.id', 'participations.delegation_id', 'people.background'])
-      .where('participations.id', 'in', (eb) => eb.selectFrom('votes').select('participation_id').where('session_id', '=', sessionId))
+      .where('participations.id', 'in', (eb) =>
+        eb.selectFrom('votes').select('participation_id').where('session_id', '=', sessionId),
+      )
       .execute();
   },
   async find(db: Kysely<Database>, sessionId: string) {
-    return db.selectFrom('analysis_results').selectAll().where('session_id', '=', sessionId).executeTakeFirst();
+    return db
+      .selectFrom('analysis_results')
+      .selectAll()
+      .where('session_id', '=', sessionId)
+      .executeTakeFirst();
   },
   async findMany(db: Kysely<Database>, sessionIds: string[]) {
     if (sessionIds.length === 0) return [];
-    return db.selectFrom('analysis_results').selectAll().where('session_id', 'in', sessionIds).execute();
+    return db
+      .selectFrom('analysis_results')
+      .selectAll()
+      .where('session_id', 'in', sessionIds)
+      .execute();
   },
   async save(db: Kysely<Database>, row: Database['analysis_results']) {
     await db
@@ -56,7 +66,9 @@ export const analysisRepo = {
   },
   /** PostgreSQL only: serialises recomputations of one session across server processes until the transaction ends. */
   async lockSession(db: Kysely<Database>, sessionId: string) {
-    await sql`select pg_advisory_xact_lock(hashtext(${`parley-analysis:${sessionId}`}))`.execute(db);
+    await sql`select pg_advisory_xact_lock(hashtext(${`parley-analysis:${sessionId}`}))`.execute(
+      db,
+    );
   },
   async session(db: Kysely<Database>, sessionId: string) {
     return db
@@ -84,9 +96,17 @@ export const analysisRepo = {
       .execute();
   },
   async round(db: Kysely<Database>, roundId: string) {
-    return db.selectFrom('rounds').select(['id', 'series_id']).where('id', '=', roundId).executeTakeFirst();
+    return db
+      .selectFrom('rounds')
+      .select(['id', 'series_id'])
+      .where('id', '=', roundId)
+      .executeTakeFirst();
   },
   async delegations(db: Kysely<Database>, seriesId: string) {
-    return db.selectFrom('delegations').select(['id', 'name', 'position']).where('series_id', '=', seriesId).execute();
+    return db
+      .selectFrom('delegations')
+      .select(['id', 'name', 'position'])
+      .where('series_id', '=', seriesId)
+      .execute();
   },
 };

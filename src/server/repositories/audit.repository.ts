@@ -28,11 +28,21 @@ export const audit = {
       })
       .execute();
   },
-  async list(db: Kysely<Database>, filter: { seriesId?: string }, page: { limit: number; offset: number }) {
+  async list(
+    db: Kysely<Database>,
+    filter: { seriesId?: string },
+    page: { limit: number; offset: number },
+  ) {
     let q = db.selectFrom('audit_log');
     if (filter.seriesId) q = q.where('series_id', '=', filter.seriesId);
     const [rows, count] = await Promise.all([
-      q.selectAll().orderBy('at', 'desc').orderBy('id').limit(page.limit).offset(page.offset).execute(),
+      q
+        .selectAll()
+        .orderBy('at', 'desc')
+        .orderBy('id')
+        .limit(page.limit)
+        .offset(page.offset)
+        .execute(),
       q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     ]);
     return { rows, total: Number(count.n) };

@@ -19,12 +19,30 @@ export const commentsRepo = {
       .executeTakeFirst();
   },
   async setStatus(db: Conn, id: string, status: string, by: string | null, at: string) {
-    await db.updateTable('report_comments').set({ status, moderated_by: by, moderated_at: at }).where('id', '=', id).execute();
+    await db
+      .updateTable('report_comments')
+      .set({ status, moderated_by: by, moderated_at: at })
+      .where('id', '=', id)
+      .execute();
   },
-  async listByStatus(db: Conn, reportId: string, status: string, page: { limit: number; offset: number }) {
-    const q = db.selectFrom('report_comments').where('report_id', '=', reportId).where('status', '=', status);
+  async listByStatus(
+    db: Conn,
+    reportId: string,
+    status: string,
+    page: { limit: number; offset: number },
+  ) {
+    const q = db
+      .selectFrom('report_comments')
+      .where('report_id', '=', reportId)
+      .where('status', '=', status);
     const [rows, count] = await Promise.all([
-      q.selectAll().orderBy('created_at').orderBy('id').limit(page.limit).offset(page.offset).execute(),
+      q
+        .selectAll()
+        .orderBy('created_at')
+        .orderBy('id')
+        .limit(page.limit)
+        .offset(page.offset)
+        .execute(),
       q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     ]);
     return { rows, total: Number(count.n) };

@@ -6,13 +6,22 @@ type Conn = Kysely<Database> | Transaction<Database>;
 /** Agreed conclusions of a round and their endorsements per delegation. */
 export const conclusionsRepo = {
   findByRound(db: Conn, roundId: string) {
-    return db.selectFrom('conclusions').selectAll().where('round_id', '=', roundId).executeTakeFirst();
+    return db
+      .selectFrom('conclusions')
+      .selectAll()
+      .where('round_id', '=', roundId)
+      .executeTakeFirst();
   },
   async insert(db: Conn, row: ConclusionsTable) {
     await db.insertInto('conclusions').values(row).execute();
   },
   /** Writes only if still at `baseVersion` and not frozen; false otherwise. */
-  async updateAtVersion(db: Conn, id: string, baseVersion: number, patch: Pick<ConclusionsTable, 'body' | 'version' | 'updated_at'>) {
+  async updateAtVersion(
+    db: Conn,
+    id: string,
+    baseVersion: number,
+    patch: Pick<ConclusionsTable, 'body' | 'version' | 'updated_at'>,
+  ) {
     const result = await db
       .updateTable('conclusions')
       .set(patch)

@@ -9,7 +9,12 @@ export const continuityRepo = {
     return db.selectFrom('series').select(['id']).where('id', '=', id).executeTakeFirst();
   },
   rounds(db: Conn, seriesId: string) {
-    return db.selectFrom('rounds').select(['id', 'number', 'starts_on']).where('series_id', '=', seriesId).orderBy('number').execute();
+    return db
+      .selectFrom('rounds')
+      .select(['id', 'number', 'starts_on'])
+      .where('series_id', '=', seriesId)
+      .orderBy('number')
+      .execute();
   },
   carries(db: Conn, seriesId: string) {
     return db
@@ -23,9 +28,17 @@ export const continuityRepo = {
   closings(db: Conn, seriesId: string, closed: readonly string[]) {
     return db
       .selectFrom('recommendation_status_changes')
-      .innerJoin('recommendations', 'recommendations.id', 'recommendation_status_changes.recommendation_id')
+      .innerJoin(
+        'recommendations',
+        'recommendations.id',
+        'recommendation_status_changes.recommendation_id',
+      )
       .innerJoin('rounds', 'rounds.id', 'recommendations.round_id')
-      .select(['recommendation_status_changes.recommendation_id', 'recommendation_status_changes.on_date', 'recommendations.status'])
+      .select([
+        'recommendation_status_changes.recommendation_id',
+        'recommendation_status_changes.on_date',
+        'recommendations.status',
+      ])
       .where('rounds.series_id', '=', seriesId)
       .where('recommendation_status_changes.status', 'in', [...closed])
       .orderBy('recommendation_status_changes.at')
@@ -68,7 +81,13 @@ export const continuityRepo = {
       .selectFrom('statements')
       .innerJoin('sessions', 'sessions.id', 'statements.session_id')
       .innerJoin('rounds', 'rounds.id', 'sessions.round_id')
-      .select(['statements.id', 'statements.text', 'statements.session_id', 'sessions.round_id', 'rounds.number as round_number'])
+      .select([
+        'statements.id',
+        'statements.text',
+        'statements.session_id',
+        'sessions.round_id',
+        'rounds.number as round_number',
+      ])
       .where('statements.id', 'in', ids)
       .execute();
   },

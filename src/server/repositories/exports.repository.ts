@@ -6,14 +6,29 @@ type Conn = Kysely<Database> | Transaction<Database>;
 /** What exports read. Author columns are never selected. */
 export const exportsRepo = {
   sessions(db: Conn, roundId: string) {
-    return db.selectFrom('sessions').selectAll().where('round_id', '=', roundId).orderBy('position').orderBy('id').execute();
+    return db
+      .selectFrom('sessions')
+      .selectAll()
+      .where('round_id', '=', roundId)
+      .orderBy('position')
+      .orderBy('id')
+      .execute();
   },
   /** Approved statements of the round's sessions, without their (sealed) authors. */
   approvedStatements(db: Conn, sessionIds: string[]) {
     if (!sessionIds.length) return Promise.resolve([]);
     return db
       .selectFrom('statements')
-      .select(['id', 'session_id', 'kind', 'text', 'translation', 'language', 'position', 'created_at'])
+      .select([
+        'id',
+        'session_id',
+        'kind',
+        'text',
+        'translation',
+        'language',
+        'position',
+        'created_at',
+      ])
       .where('session_id', 'in', sessionIds)
       .where('status', '=', 'approved')
       .orderBy('session_id')
@@ -34,6 +49,10 @@ export const exportsRepo = {
       .execute();
   },
   votes(db: Conn, sessionId: string) {
-    return db.selectFrom('votes').select(['participation_id', 'statement_id', 'value']).where('session_id', '=', sessionId).execute();
+    return db
+      .selectFrom('votes')
+      .select(['participation_id', 'statement_id', 'value'])
+      .where('session_id', '=', sessionId)
+      .execute();
   },
 };

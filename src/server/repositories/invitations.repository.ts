@@ -12,7 +12,11 @@ export const invitationsRepo = {
     return db.selectFrom('invitations').selectAll().where('id', '=', id).executeTakeFirst();
   },
   findByTokenHash(db: Conn, tokenHash: string) {
-    return db.selectFrom('invitations').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+    return db
+      .selectFrom('invitations')
+      .selectAll()
+      .where('token_hash', '=', tokenHash)
+      .executeTakeFirst();
   },
   async delete(db: Conn, id: string) {
     await db.deleteFrom('invitations').where('id', '=', id).execute();
@@ -20,7 +24,13 @@ export const invitationsRepo = {
   async listForSeries(db: Conn, seriesId: string, page: { limit: number; offset: number }) {
     const q = db.selectFrom('invitations').where('series_id', '=', seriesId);
     const [rows, count] = await Promise.all([
-      q.selectAll().orderBy('created_at', 'desc').orderBy('id').limit(page.limit).offset(page.offset).execute(),
+      q
+        .selectAll()
+        .orderBy('created_at', 'desc')
+        .orderBy('id')
+        .limit(page.limit)
+        .offset(page.offset)
+        .execute(),
       q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     ]);
     return { rows, total: Number(count.n) };
@@ -31,7 +41,12 @@ export const invitationsRepo = {
    * SQLite serialises writers).
    */
   async markUsed(db: Conn, id: string, atIso: string): Promise<boolean> {
-    const result = await db.updateTable('invitations').set({ used_at: atIso }).where('id', '=', id).where('used_at', 'is', null).executeTakeFirst();
+    const result = await db
+      .updateTable('invitations')
+      .set({ used_at: atIso })
+      .where('id', '=', id)
+      .where('used_at', 'is', null)
+      .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
   },
 
@@ -57,7 +72,13 @@ export const invitationsRepo = {
       .executeTakeFirst();
   },
   /** Moves a participation's status only from the expected one; false when it had moved on. */
-  async moveParticipation(db: Conn, id: string, from: string[], to: string, atIso: string): Promise<boolean> {
+  async moveParticipation(
+    db: Conn,
+    id: string,
+    from: string[],
+    to: string,
+    atIso: string,
+  ): Promise<boolean> {
     const result = await db
       .updateTable('participations')
       .set({ status: to, updated_at: atIso })
@@ -67,6 +88,10 @@ export const invitationsRepo = {
     return Number(result.numUpdatedRows) === 1;
   },
   delegationName(db: Conn, delegationId: string) {
-    return db.selectFrom('delegations').select(['name', 'series_id']).where('id', '=', delegationId).executeTakeFirst();
+    return db
+      .selectFrom('delegations')
+      .select(['name', 'series_id'])
+      .where('id', '=', delegationId)
+      .executeTakeFirst();
   },
 };

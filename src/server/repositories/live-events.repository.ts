@@ -11,12 +11,23 @@ export const liveEvents = {
    * On PostgreSQL the NOTIFY is sent in the same transaction, so other processes hear of the
    * event exactly when it becomes visible.
    */
-  async append(db: Db, row: NewLiveEvent, options: { channel: string; replacesEarlier: boolean }): Promise<number> {
+  async append(
+    db: Db,
+    row: NewLiveEvent,
+    options: { channel: string; replacesEarlier: boolean },
+  ): Promise<number> {
     return db.kysely.transaction().execute(async (trx) => {
       // Serialises a session's appends across processes, so seq order is commit order and a client
       // resuming after seq n can never miss an event with a smaller seq that committed later.
-      if (db.dialect === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(${`parley-live:${row.session_id}`}))`.execute(trx);
-      const inserted = await trx.insertInto('live_events').values(row).returning('seq').executeTakeFirstOrThrow();
+      if (db.dialect === 'postgres')
+        await sql`select pg_advisory_xact_lock(hashtext(${`parley-live:${row.session_id}`}))`.execute(
+          trx,
+        );
+      const inserted = await trx
+        .insertInto('live_events')
+        .values(row)
+        .returning('seq')
+        .executeTakeFirstOrThrow();
       const seq = Number(inserted.seq);
       if (options.replacesEarlier) {
         // A snapshot (the analysis, the counts) makes its predecessors worthless to a reconnecting client.
@@ -27,7 +38,8 @@ export const liveEvents = {
           .where('seq', '<', seq)
           .execute();
       }
-      if (db.dialect === 'postgres') await sql`select pg_notify(${options.channel}, ${`${row.session_id}:${seq}`})`.execute(trx);
+      if (db.dialect === 'postgres')
+        await sql`select pg_notify(${options.channel}, ${`${row.session_id}:${seq}`})`.execute(trx);
       return seq;
     });
   },

@@ -12,9 +12,20 @@ export const membersRepo = {
     return db.selectFrom('series_members').selectAll().where('id', '=', id).executeTakeFirst();
   },
   /** The same grant, if the user already holds it. */
-  findGrant(db: Conn, grant: { seriesId: string; userId: string; role: string; delegationId: string | null }) {
-    let q = db.selectFrom('series_members').selectAll().where('series_id', '=', grant.seriesId).where('user_id', '=', grant.userId).where('role', '=', grant.role);
-    q = grant.delegationId === null ? q.where('delegation_id', 'is', null) : q.where('delegation_id', '=', grant.delegationId);
+  findGrant(
+    db: Conn,
+    grant: { seriesId: string; userId: string; role: string; delegationId: string | null },
+  ) {
+    let q = db
+      .selectFrom('series_members')
+      .selectAll()
+      .where('series_id', '=', grant.seriesId)
+      .where('user_id', '=', grant.userId)
+      .where('role', '=', grant.role);
+    q =
+      grant.delegationId === null
+        ? q.where('delegation_id', 'is', null)
+        : q.where('delegation_id', '=', grant.delegationId);
     return q.executeTakeFirst();
   },
   async delete(db: Conn, id: string) {
@@ -25,7 +36,16 @@ export const membersRepo = {
       db
         .selectFrom('series_members')
         .innerJoin('users', 'users.id', 'series_members.user_id')
-        .select(['series_members.id', 'series_members.series_id', 'series_members.user_id', 'series_members.role', 'series_members.delegation_id', 'series_members.created_at', 'users.email', 'users.display_name'])
+        .select([
+          'series_members.id',
+          'series_members.series_id',
+          'series_members.user_id',
+          'series_members.role',
+          'series_members.delegation_id',
+          'series_members.created_at',
+          'users.email',
+          'users.display_name',
+        ])
         .where('series_members.series_id', '=', seriesId)
         .orderBy('series_members.role')
         .orderBy('users.email')
@@ -33,7 +53,11 @@ export const membersRepo = {
         .limit(page.limit)
         .offset(page.offset)
         .execute(),
-      db.selectFrom('series_members').select((eb) => eb.fn.countAll<number>().as('n')).where('series_id', '=', seriesId).executeTakeFirstOrThrow(),
+      db
+        .selectFrom('series_members')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('series_id', '=', seriesId)
+        .executeTakeFirstOrThrow(),
     ]);
     return { rows, total: Number(count.n) };
   },

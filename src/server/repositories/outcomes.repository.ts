@@ -1,15 +1,28 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Database, OutcomeEvidenceTable, OutcomeItemsTable, OutcomeRevisionsTable } from '../db/schema.ts';
+import type {
+  Database,
+  OutcomeEvidenceTable,
+  OutcomeItemsTable,
+  OutcomeRevisionsTable,
+} from '../db/schema.ts';
 
 type Conn = Kysely<Database> | Transaction<Database>;
 
 /** Outcome items, their evidence, every outcome text's revisions, and the round facts outcome policies need. */
 export const outcomesRepo = {
   round(db: Conn, roundId: string) {
-    return db.selectFrom('rounds').select(['id', 'series_id', 'number', 'starts_on']).where('id', '=', roundId).executeTakeFirst();
+    return db
+      .selectFrom('rounds')
+      .select(['id', 'series_id', 'number', 'starts_on'])
+      .where('id', '=', roundId)
+      .executeTakeFirst();
   },
   /** Whether the person is the named rapporteur of one of the round's sessions. */
-  async isSessionRapporteur(db: Conn, roundId: string, personId: string | null | undefined): Promise<boolean> {
+  async isSessionRapporteur(
+    db: Conn,
+    roundId: string,
+    personId: string | null | undefined,
+  ): Promise<boolean> {
     if (!personId) return false;
     const row = await db
       .selectFrom('sessions')
@@ -44,7 +57,13 @@ export const outcomesRepo = {
     if (filter.type) q = q.where('type', '=', filter.type);
     if (filter.visibilities) q = q.where('visibility', 'in', filter.visibilities);
     const [rows, count] = await Promise.all([
-      q.selectAll().orderBy('created_at').orderBy('id').limit(page.limit).offset(page.offset).execute(),
+      q
+        .selectAll()
+        .orderBy('created_at')
+        .orderBy('id')
+        .limit(page.limit)
+        .offset(page.offset)
+        .execute(),
       q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     ]);
     return { rows, total: Number(count.n) };
@@ -54,7 +73,9 @@ export const outcomesRepo = {
     db: Conn,
     id: string,
     baseVersion: number,
-    patch: Partial<Pick<OutcomeItemsTable, 'title' | 'body' | 'type' | 'visibility' | 'version' | 'updated_at'>>,
+    patch: Partial<
+      Pick<OutcomeItemsTable, 'title' | 'body' | 'type' | 'visibility' | 'version' | 'updated_at'>
+    >,
   ) {
     const result = await db
       .updateTable('outcome_items')
@@ -65,7 +86,11 @@ export const outcomesRepo = {
     return Number(result.numUpdatedRows) > 0;
   },
   async setVisibility(db: Conn, id: string, visibility: string, at: string) {
-    await db.updateTable('outcome_items').set({ visibility, updated_at: at }).where('id', '=', id).execute();
+    await db
+      .updateTable('outcome_items')
+      .set({ visibility, updated_at: at })
+      .where('id', '=', id)
+      .execute();
   },
 
   async insertEvidence(db: Conn, rows: OutcomeEvidenceTable[]) {

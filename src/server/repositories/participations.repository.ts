@@ -15,8 +15,13 @@ export const participationsRepo = {
   async insert(db: Conn, row: ParticipationsTable) {
     await db.insertInto('participations').values(row).execute();
   },
-  async update(db: Conn, id: string, patch: Partial<Omit<ParticipationsTable, 'id' | 'round_id' | 'person_id' | 'created_at'>>) {
-    if (Object.keys(patch).length) await db.updateTable('participations').set(patch).where('id', '=', id).execute();
+  async update(
+    db: Conn,
+    id: string,
+    patch: Partial<Omit<ParticipationsTable, 'id' | 'round_id' | 'person_id' | 'created_at'>>,
+  ) {
+    if (Object.keys(patch).length)
+      await db.updateTable('participations').set(patch).where('id', '=', id).execute();
   },
   /** The participation with its round's series. */
   find(db: Conn, id: string) {
@@ -34,21 +39,41 @@ export const participationsRepo = {
       .selectFrom('participations')
       .innerJoin('people', 'people.id', 'participations.person_id')
       .selectAll('participations')
-      .select(['people.full_name', 'people.honorific', 'people.affiliation', 'people.background', 'people.gender'])
+      .select([
+        'people.full_name',
+        'people.honorific',
+        'people.affiliation',
+        'people.background',
+        'people.gender',
+      ])
       .where('participations.id', '=', id)
       .executeTakeFirst();
   },
   findByRoundAndPerson(db: Conn, roundId: string, personId: string) {
-    return db.selectFrom('participations').selectAll().where('round_id', '=', roundId).where('person_id', '=', personId).executeTakeFirst();
+    return db
+      .selectFrom('participations')
+      .selectAll()
+      .where('round_id', '=', roundId)
+      .where('person_id', '=', personId)
+      .executeTakeFirst();
   },
-  async listByRound(db: Conn, roundId: string, scope: ParticipationScope, page: { limit: number; offset: number }) {
-    let q = db.selectFrom('participations').innerJoin('people', 'people.id', 'participations.person_id').where('participations.round_id', '=', roundId);
+  async listByRound(
+    db: Conn,
+    roundId: string,
+    scope: ParticipationScope,
+    page: { limit: number; offset: number },
+  ) {
+    let q = db
+      .selectFrom('participations')
+      .innerJoin('people', 'people.id', 'participations.person_id')
+      .where('participations.round_id', '=', roundId);
     if (!scope.all) {
       const delegationIds = [...(scope.delegationIds ?? [])];
       const personId = scope.personId ?? null;
       q = q.where((eb) => {
         const visible = [];
-        if (delegationIds.length) visible.push(eb('participations.delegation_id', 'in', delegationIds));
+        if (delegationIds.length)
+          visible.push(eb('participations.delegation_id', 'in', delegationIds));
         if (personId) visible.push(eb('participations.person_id', '=', personId));
         return visible.length ? eb.or(visible) : eb.lit(false);
       });
@@ -56,7 +81,13 @@ export const participationsRepo = {
     const [rows, count] = await Promise.all([
       q
         .selectAll('participations')
-        .select(['people.full_name', 'people.honorific', 'people.affiliation', 'people.background', 'people.gender'])
+        .select([
+          'people.full_name',
+          'people.honorific',
+          'people.affiliation',
+          'people.background',
+          'people.gender',
+        ])
         .orderBy('people.full_name')
         .orderBy('participations.id')
         .limit(page.limit)
@@ -72,7 +103,13 @@ export const participationsRepo = {
       .selectFrom('participations')
       .innerJoin('people', 'people.id', 'participations.person_id')
       .innerJoin('delegations', 'delegations.id', 'participations.delegation_id')
-      .select(['delegations.name as delegation', 'delegations.position', 'participations.role', 'people.honorific', 'people.full_name'])
+      .select([
+        'delegations.name as delegation',
+        'delegations.position',
+        'participations.role',
+        'people.honorific',
+        'people.full_name',
+      ])
       .where('participations.round_id', '=', roundId)
       .where('participations.role', 'in', ['head_of_delegation', 'delegate'])
       .where('participations.status', 'in', ['accepted', 'confirmed'])
@@ -87,7 +124,13 @@ export const participationsRepo = {
     return db
       .selectFrom('participations')
       .innerJoin('people', 'people.id', 'participations.person_id')
-      .select(['participations.delegation_id', 'participations.role', 'participations.status', 'people.background', 'people.gender'])
+      .select([
+        'participations.delegation_id',
+        'participations.role',
+        'participations.status',
+        'people.background',
+        'people.gender',
+      ])
       .where('participations.round_id', '=', roundId)
       .execute();
   },

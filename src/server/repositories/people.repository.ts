@@ -15,7 +15,8 @@ export const peopleRepo = {
     await db.insertInto('people').values(row).execute();
   },
   async update(db: Conn, id: string, patch: Partial<Omit<PeopleTable, 'id' | 'created_at'>>) {
-    if (Object.keys(patch).length) await db.updateTable('people').set(patch).where('id', '=', id).execute();
+    if (Object.keys(patch).length)
+      await db.updateTable('people').set(patch).where('id', '=', id).execute();
   },
   find(db: Conn, id: string) {
     return db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
@@ -48,7 +49,13 @@ export const peopleRepo = {
       );
     }
     const [rows, count] = await Promise.all([
-      q.selectAll().orderBy('full_name').orderBy('id').limit(page.limit).offset(page.offset).execute(),
+      q
+        .selectAll()
+        .orderBy('full_name')
+        .orderBy('id')
+        .limit(page.limit)
+        .offset(page.offset)
+        .execute(),
       q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     ]);
     return { rows, total: Number(count.n) };

@@ -1,12 +1,20 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Database, RapporteurReportCommentsTable, RapporteurReportsTable } from '../db/schema.ts';
+import type {
+  Database,
+  RapporteurReportCommentsTable,
+  RapporteurReportsTable,
+} from '../db/schema.ts';
 
 type Conn = Kysely<Database> | Transaction<Database>;
 
 /** The rapporteur's report of a round and its private review comments. */
 export const rapporteurReportRepo = {
   findByRound(db: Conn, roundId: string) {
-    return db.selectFrom('rapporteur_reports').selectAll().where('round_id', '=', roundId).executeTakeFirst();
+    return db
+      .selectFrom('rapporteur_reports')
+      .selectAll()
+      .where('round_id', '=', roundId)
+      .executeTakeFirst();
   },
   async insert(db: Conn, row: RapporteurReportsTable) {
     await db.insertInto('rapporteur_reports').values(row).execute();
@@ -27,7 +35,11 @@ export const rapporteurReportRepo = {
       .executeTakeFirst();
     return Number(result.numUpdatedRows) > 0;
   },
-  async update(db: Conn, id: string, patch: Partial<Omit<RapporteurReportsTable, 'id' | 'round_id'>>) {
+  async update(
+    db: Conn,
+    id: string,
+    patch: Partial<Omit<RapporteurReportsTable, 'id' | 'round_id'>>,
+  ) {
     await db.updateTable('rapporteur_reports').set(patch).where('id', '=', id).execute();
   },
   async insertComment(db: Conn, row: RapporteurReportCommentsTable) {
@@ -47,6 +59,9 @@ export const rapporteurReportRepo = {
       ])
       .where('rapporteur_report_comments.report_id', '=', reportId);
     if (onlyAuthor) q = q.where('rapporteur_report_comments.author_user_id', '=', onlyAuthor);
-    return q.orderBy('rapporteur_report_comments.at').orderBy('rapporteur_report_comments.id').execute();
+    return q
+      .orderBy('rapporteur_report_comments.at')
+      .orderBy('rapporteur_report_comments.id')
+      .execute();
   },
 };

@@ -1,5 +1,10 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Database, RecommendationCarriesTable, RecommendationStatusChangesTable, RecommendationsTable } from '../db/schema.ts';
+import type {
+  Database,
+  RecommendationCarriesTable,
+  RecommendationStatusChangesTable,
+  RecommendationsTable,
+} from '../db/schema.ts';
 
 type Conn = Kysely<Database> | Transaction<Database>;
 
@@ -19,7 +24,9 @@ export const recommendationsRepo = {
   async update(
     db: Conn,
     id: string,
-    patch: Partial<Pick<RecommendationsTable, 'title' | 'body' | 'addressees' | 'status' | 'updated_at'>>,
+    patch: Partial<
+      Pick<RecommendationsTable, 'title' | 'body' | 'addressees' | 'status' | 'updated_at'>
+    >,
   ) {
     await db.updateTable('recommendations').set(patch).where('id', '=', id).execute();
   },
@@ -46,7 +53,10 @@ export const recommendationsRepo = {
           eb(
             'recommendations.id',
             'in',
-            eb.selectFrom('recommendation_carries').select('recommendation_id').where('round_id', '=', roundId),
+            eb
+              .selectFrom('recommendation_carries')
+              .select('recommendation_id')
+              .where('round_id', '=', roundId),
           ),
         ]),
       )
@@ -86,7 +96,12 @@ export const recommendationsRepo = {
     return db
       .selectFrom('recommendation_carries')
       .innerJoin('rounds', 'rounds.id', 'recommendation_carries.round_id')
-      .select(['recommendation_carries.recommendation_id', 'recommendation_carries.round_id', 'recommendation_carries.at', 'rounds.number'])
+      .select([
+        'recommendation_carries.recommendation_id',
+        'recommendation_carries.round_id',
+        'recommendation_carries.at',
+        'rounds.number',
+      ])
       .where('recommendation_carries.recommendation_id', 'in', ids)
       .orderBy('rounds.number')
       .execute();

@@ -9,7 +9,8 @@ export const seriesRepo = {
     await db.insertInto('series').values(row).execute();
   },
   async update(db: Conn, id: string, patch: Partial<Omit<SeriesTable, 'id' | 'created_at'>>) {
-    if (Object.keys(patch).length) await db.updateTable('series').set(patch).where('id', '=', id).execute();
+    if (Object.keys(patch).length)
+      await db.updateTable('series').set(patch).where('id', '=', id).execute();
   },
   async delete(db: Conn, id: string) {
     await db.deleteFrom('series').where('id', '=', id).execute();
@@ -22,21 +23,42 @@ export const seriesRepo = {
   },
   async list(db: Conn, page: { limit: number; offset: number }) {
     const [rows, count] = await Promise.all([
-      db.selectFrom('series').selectAll().orderBy('created_at').orderBy('id').limit(page.limit).offset(page.offset).execute(),
-      db.selectFrom('series').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      db
+        .selectFrom('series')
+        .selectAll()
+        .orderBy('created_at')
+        .orderBy('id')
+        .limit(page.limit)
+        .offset(page.offset)
+        .execute(),
+      db
+        .selectFrom('series')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow(),
     ]);
     return { rows, total: Number(count.n) };
   },
 
   delegations(db: Conn, seriesIds: string[]) {
     if (!seriesIds.length) return Promise.resolve([] as DelegationsTable[]);
-    return db.selectFrom('delegations').selectAll().where('series_id', 'in', seriesIds).orderBy('position').orderBy('name').execute();
+    return db
+      .selectFrom('delegations')
+      .selectAll()
+      .where('series_id', 'in', seriesIds)
+      .orderBy('position')
+      .orderBy('name')
+      .execute();
   },
   async insertDelegation(db: Conn, row: DelegationsTable) {
     await db.insertInto('delegations').values(row).execute();
   },
-  async updateDelegation(db: Conn, id: string, patch: Partial<Pick<DelegationsTable, 'name' | 'position'>>) {
-    if (Object.keys(patch).length) await db.updateTable('delegations').set(patch).where('id', '=', id).execute();
+  async updateDelegation(
+    db: Conn,
+    id: string,
+    patch: Partial<Pick<DelegationsTable, 'name' | 'position'>>,
+  ) {
+    if (Object.keys(patch).length)
+      await db.updateTable('delegations').set(patch).where('id', '=', id).execute();
   },
   async deleteDelegation(db: Conn, id: string) {
     await db.deleteFrom('delegations').where('id', '=', id).execute();
@@ -50,7 +72,14 @@ export const seriesRepo = {
     return db
       .selectFrom('series_organisations')
       .innerJoin('organisations', 'organisations.id', 'series_organisations.organisation_id')
-      .select(['series_organisations.series_id', 'series_organisations.organisation_id', 'series_organisations.part', 'series_organisations.position', 'organisations.name', 'organisations.short_name'])
+      .select([
+        'series_organisations.series_id',
+        'series_organisations.organisation_id',
+        'series_organisations.part',
+        'series_organisations.position',
+        'organisations.name',
+        'organisations.short_name',
+      ])
       .where('series_organisations.series_id', 'in', seriesIds)
       .orderBy('series_organisations.position')
       .orderBy('organisations.name')
@@ -60,6 +89,10 @@ export const seriesRepo = {
     await db.insertInto('series_organisations').values(row).execute();
   },
   async unlinkOrganisation(db: Conn, seriesId: string, organisationId: string) {
-    await db.deleteFrom('series_organisations').where('series_id', '=', seriesId).where('organisation_id', '=', organisationId).execute();
+    await db
+      .deleteFrom('series_organisations')
+      .where('series_id', '=', seriesId)
+      .where('organisation_id', '=', organisationId)
+      .execute();
   },
 };

@@ -10,7 +10,15 @@ export const authSessions = {
     return db
       .selectFrom('auth_sessions')
       .innerJoin('users', 'users.id', 'auth_sessions.user_id')
-      .select(['auth_sessions.csrf_token', 'auth_sessions.expires_at', 'users.id', 'users.email', 'users.display_name', 'users.is_admin', 'users.person_id'])
+      .select([
+        'auth_sessions.csrf_token',
+        'auth_sessions.expires_at',
+        'users.id',
+        'users.email',
+        'users.display_name',
+        'users.is_admin',
+        'users.person_id',
+      ])
       .where('auth_sessions.id_hash', '=', idHash)
       .where('auth_sessions.expires_at', '>', nowIso)
       .executeTakeFirst();

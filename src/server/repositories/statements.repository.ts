@@ -15,7 +15,11 @@ export const statementsRepo = {
   async insert(db: Conn, row: StatementsTable) {
     await db.insertInto('statements').values(row).execute();
   },
-  async update(db: Conn, id: string, patch: Partial<Omit<StatementsTable, 'id' | 'session_id' | 'created_at'>>) {
+  async update(
+    db: Conn,
+    id: string,
+    patch: Partial<Omit<StatementsTable, 'id' | 'session_id' | 'created_at'>>,
+  ) {
     await db.updateTable('statements').set(patch).where('id', '=', id).execute();
   },
   find(db: Conn, id: string) {
@@ -28,7 +32,12 @@ export const statementsRepo = {
       .innerJoin('sessions', 'sessions.id', 'statements.session_id')
       .innerJoin('rounds', 'rounds.id', 'sessions.round_id')
       .selectAll('statements')
-      .select(['sessions.status as session_status', 'sessions.attribution_rule', 'sessions.round_id', 'rounds.series_id'])
+      .select([
+        'sessions.status as session_status',
+        'sessions.attribution_rule',
+        'sessions.round_id',
+        'rounds.series_id',
+      ])
       .where('statements.id', '=', id)
       .executeTakeFirst();
   },
@@ -40,26 +49,52 @@ export const statementsRepo = {
       .executeTakeFirst();
     return row?.p === null || row?.p === undefined ? 0 : Number(row.p) + 1;
   },
-  async list(db: Conn, sessionId: string, filter: StatementFilter, page: { limit: number; offset: number }) {
+  async list(
+    db: Conn,
+    sessionId: string,
+    filter: StatementFilter,
+    page: { limit: number; offset: number },
+  ) {
     let q = db.selectFrom('statements').where('session_id', '=', sessionId);
     if (filter.status) q = q.where('status', '=', filter.status);
     const viewer = filter.approvedOrAuthoredBy;
-    if (viewer) q = q.where((eb) => eb.or([eb('status', '=', 'approved'), eb('author_user_id', '=', viewer)]));
+    if (viewer)
+      q = q.where((eb) =>
+        eb.or([eb('status', '=', 'approved'), eb('author_user_id', '=', viewer)]),
+      );
     const [rows, count] = await Promise.all([
-      q.selectAll().orderBy('position').orderBy('id').limit(page.limit).offset(page.offset).execute(),
+      q
+        .selectAll()
+        .orderBy('position')
+        .orderBy('id')
+        .limit(page.limit)
+        .offset(page.offset)
+        .execute(),
       q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     ]);
     return { rows, total: Number(count.n) };
   },
   /** Ids of a session's approved statements, in their current order. */
   async approvedIds(db: Conn, sessionId: string) {
-    const rows = await db.selectFrom('statements').select('id').where('session_id', '=', sessionId).where('status', '=', 'approved').orderBy('position').orderBy('id').execute();
+    const rows = await db
+      .selectFrom('statements')
+      .select('id')
+      .where('session_id', '=', sessionId)
+      .where('status', '=', 'approved')
+      .orderBy('position')
+      .orderBy('id')
+      .execute();
     return rows.map((r) => r.id);
   },
   /** Writes positions 0..n-1 in the given order; call inside a transaction so a reorder lands whole. */
   async setPositions(db: Conn, sessionId: string, orderedIds: string[]) {
     for (const [position, id] of orderedIds.entries()) {
-      await db.updateTable('statements').set({ position }).where('id', '=', id).where('session_id', '=', sessionId).execute();
+      await db
+        .updateTable('statements')
+        .set({ position })
+        .where('id', '=', id)
+        .where('session_id', '=', sessionId)
+        .execute();
     }
   },
   /** Approved statements of a session the participation has not voted on yet. */
@@ -70,7 +105,14 @@ export const statementsRepo = {
       .where('session_id', '=', sessionId)
       .where('status', '=', 'approved')
       .where(({ not, exists, selectFrom }) =>
-        not(exists(selectFrom('votes').select('votes.statement_id').whereRef('votes.statement_id', '=', 'statements.id').where('votes.participation_id', '=', participationId))),
+        not(
+          exists(
+            selectFrom('votes')
+              .select('votes.statement_id')
+              .whereRef('votes.statement_id', '=', 'statements.id')
+              .where('votes.participation_id', '=', participationId),
+          ),
+        ),
       )
       .orderBy('position')
       .execute();
@@ -81,7 +123,13 @@ export const statementsRepo = {
   },
   revisions(db: Conn, statementIds: string[]) {
     if (!statementIds.length) return Promise.resolve([] as StatementRevisionsTable[]);
-    return db.selectFrom('statement_revisions').selectAll().where('statement_id', 'in', statementIds).orderBy('at').orderBy('id').execute();
+    return db
+      .selectFrom('statement_revisions')
+      .selectAll()
+      .where('statement_id', 'in', statementIds)
+      .orderBy('at')
+      .orderBy('id')
+      .execute();
   },
 
   /** Agree/disagree/pass totals per statement: aggregates only. */
@@ -122,7 +170,13 @@ export const statementsRepo = {
       .leftJoin('users', 'users.id', 'statements.author_user_id')
       .leftJoin('participations', 'participations.id', 'statements.author_participation_id')
       .leftJoin('people', 'people.id', 'participations.person_id')
-      .select(['users.id as user_id', 'users.email', 'users.display_name', 'people.honorific', 'people.full_name'])
+      .select([
+        'users.id as user_id',
+        'users.email',
+        'users.display_name',
+        'people.honorific',
+        'people.full_name',
+      ])
       .where('statements.id', '=', statementId)
       .executeTakeFirst();
   },

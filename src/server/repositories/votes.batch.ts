@@ -91,7 +91,10 @@ class VoteBatcher {
     let rows = 0;
     for (const p of this.queue) {
       const keys = keysOf(p);
-      if (rows + p.participationIds.length > MAX_ROWS || keys.some((k) => taken.has(k) || this.busyKeys.has(k))) {
+      if (
+        rows + p.participationIds.length > MAX_ROWS ||
+        keys.some((k) => taken.has(k) || this.busyKeys.has(k))
+      ) {
         rest.push(p);
         continue;
       }
@@ -104,7 +107,10 @@ class VoteBatcher {
   }
 }
 
-const keysOf = (p: Pending) => [`${p.participationIds.join(',')}|${p.vote.statementId}`, p.vote.clientVoteId];
+const keysOf = (p: Pending) => [
+  `${p.participationIds.join(',')}|${p.vote.statementId}`,
+  p.vote.clientVoteId,
+];
 
 const batchers = new WeakMap<Db, VoteBatcher>();
 
@@ -113,7 +119,11 @@ const batchers = new WeakMap<Db, VoteBatcher>();
  * session that is not off the record, and one of the given participations is in its round.
  * True when stored (committed); false when not (then nothing was written).
  */
-export function insertVoteIfAllowed(db: Db, vote: NewVote, participationIds: readonly string[]): Promise<boolean> {
+export function insertVoteIfAllowed(
+  db: Db,
+  vote: NewVote,
+  participationIds: readonly string[],
+): Promise<boolean> {
   let batcher = batchers.get(db);
   if (!batcher) batchers.set(db, (batcher = new VoteBatcher(db)));
   return batcher.insert(vote, participationIds);
@@ -122,12 +132,23 @@ export function insertVoteIfAllowed(db: Db, vote: NewVote, participationIds: rea
 async function insertBatch(db: Db, batch: Pending[]): Promise<Set<string>> {
   const rows: unknown[][] = [];
   for (const { vote, participationIds } of batch) {
-    for (const participationId of participationIds) rows.push([vote.clientVoteId, vote.sessionId, vote.statementId, participationId, vote.value, vote.at]);
+    for (const participationId of participationIds)
+      rows.push([
+        vote.clientVoteId,
+        vote.sessionId,
+        vote.statementId,
+        participationId,
+        vote.value,
+        vote.at,
+      ]);
   }
   const query =
     db.dialect === 'postgres'
       ? // One array per column: the same six parameters and SQL text whatever the batch size.
-        CompiledQuery.raw(batchSql('postgres', 0), Array.from({ length: COLUMNS }, (_, c) => rows.map((r) => r[c])))
+        CompiledQuery.raw(
+          batchSql('postgres', 0),
+          Array.from({ length: COLUMNS }, (_, c) => rows.map((r) => r[c])),
+        )
       : CompiledQuery.raw(batchSql('sqlite', rows.length), rows.flat());
   const result = await db.kysely.executeQuery<{ client_vote_id: string }>(query);
   return new Set(result.rows.map((r) => r.client_vote_id));

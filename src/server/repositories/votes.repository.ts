@@ -16,10 +16,18 @@ export interface CastVote {
 export const votesRepo = {
   /** The vote whose current client id this is. */
   findById(db: Conn, clientVoteId: string) {
-    return db.selectFrom('votes').selectAll().where('client_vote_id', '=', clientVoteId).executeTakeFirst();
+    return db
+      .selectFrom('votes')
+      .selectAll()
+      .where('client_vote_id', '=', clientVoteId)
+      .executeTakeFirst();
   },
   findSuperseded(db: Conn, clientVoteId: string) {
-    return db.selectFrom('superseded_votes').selectAll().where('client_vote_id', '=', clientVoteId).executeTakeFirst();
+    return db
+      .selectFrom('superseded_votes')
+      .selectAll()
+      .where('client_vote_id', '=', clientVoteId)
+      .executeTakeFirst();
   },
   current(db: Conn, participationId: string, statementId: string) {
     return db
@@ -37,7 +45,15 @@ export const votesRepo = {
   async insertNew(db: Conn, v: CastVote) {
     await db
       .insertInto('votes')
-      .values({ client_vote_id: v.clientVoteId, session_id: v.sessionId, statement_id: v.statementId, participation_id: v.participationId, value: v.value, created_at: v.at, updated_at: v.at })
+      .values({
+        client_vote_id: v.clientVoteId,
+        session_id: v.sessionId,
+        statement_id: v.statementId,
+        participation_id: v.participationId,
+        value: v.value,
+        created_at: v.at,
+        updated_at: v.at,
+      })
       .execute();
   },
   /** A later vote on the same statement wins: the earlier id is kept as superseded. Run in a transaction. */
@@ -48,7 +64,13 @@ export const votesRepo = {
       .expression((eb) =>
         eb
           .selectFrom('votes')
-          .select(['client_vote_id', 'participation_id', 'statement_id', 'value', eb.val(v.at).as('at')])
+          .select([
+            'client_vote_id',
+            'participation_id',
+            'statement_id',
+            'value',
+            eb.val(v.at).as('at'),
+          ])
           .where('participation_id', '=', v.participationId)
           .where('statement_id', '=', v.statementId),
       )
@@ -77,25 +99,60 @@ export const votesRepo = {
    */
   async moveOnMerge(trx: Conn, fromId: string, intoId: string, at: string) {
     const alreadyOnTarget = (eb: ExpressionBuilder<Database, 'votes'>) =>
-      eb.exists(eb.selectFrom('votes as target').select('target.participation_id').whereRef('target.participation_id', '=', 'votes.participation_id').where('target.statement_id', '=', intoId));
+      eb.exists(
+        eb
+          .selectFrom('votes as target')
+          .select('target.participation_id')
+          .whereRef('target.participation_id', '=', 'votes.participation_id')
+          .where('target.statement_id', '=', intoId),
+      );
     await trx
       .insertInto('superseded_votes')
       .columns(['client_vote_id', 'participation_id', 'statement_id', 'value', 'at'])
       .expression((eb) =>
-        eb.selectFrom('votes').select(['client_vote_id', 'participation_id', eb.val(intoId).as('statement_id'), 'value', eb.val(at).as('at')]).where('statement_id', '=', fromId).where(alreadyOnTarget),
+        eb
+          .selectFrom('votes')
+          .select([
+            'client_vote_id',
+            'participation_id',
+            eb.val(intoId).as('statement_id'),
+            'value',
+            eb.val(at).as('at'),
+          ])
+          .where('statement_id', '=', fromId)
+          .where(alreadyOnTarget),
       )
       .execute();
-    await trx.deleteFrom('votes').where('statement_id', '=', fromId).where(alreadyOnTarget).execute();
-    await trx.updateTable('votes').set({ statement_id: intoId }).where('statement_id', '=', fromId).execute();
-    await trx.updateTable('superseded_votes').set({ statement_id: intoId }).where('statement_id', '=', fromId).execute();
+    await trx
+      .deleteFrom('votes')
+      .where('statement_id', '=', fromId)
+      .where(alreadyOnTarget)
+      .execute();
+    await trx
+      .updateTable('votes')
+      .set({ statement_id: intoId })
+      .where('statement_id', '=', fromId)
+      .execute();
+    await trx
+      .updateTable('superseded_votes')
+      .set({ statement_id: intoId })
+      .where('statement_id', '=', fromId)
+      .execute();
   },
   /** Routing priority per statement id from the latest stored analysis (empty when none). */
   async routingPriorities(db: Conn, sessionId: string): Promise<Map<string, number>> {
-    const row = await db.selectFrom('analysis_results').select('result').where('session_id', '=', sessionId).executeTakeFirst();
+    const row = await db
+      .selectFrom('analysis_results')
+      .select('result')
+      .where('session_id', '=', sessionId)
+      .executeTakeFirst();
     const priorities = new Map<string, number>();
     if (!row) return priorities;
     try {
-      const result = JSON.parse(row.result) as { statements?: { ids?: string[] }; routing?: number[] };
+      const result = JSON.parse(row.result) as {
+        statements?: { ids?: string[] };
+        routing?: number[];
+      };
       const ids = result.statements?.ids ?? [];
       ids.forEach((id, j) => {
         const p = result.routing?.[j];

@@ -9,8 +9,23 @@ import * as audit from '../services/audit.service.ts';
 const tags = ['audit'];
 
 export function auditRoutes(app: FastifyInstance, api: OpenApiRegistry, deps: Deps) {
-  route(app, api, { method: 'GET', url: '/api/v1/audit', summary: 'The audit log, newest first (admins)', tags, query: PageQuery, response: pageOf(AuditEntry),
-    handler: ({ actor, query }) => audit.listAudit(deps, actor, query) });
-  route(app, api, { method: 'GET', url: '/api/v1/series/{id}/audit', summary: "A series' audit log, newest first (its organisers)", tags, params: IdParams, query: PageQuery, response: pageOf(AuditEntry),
-    handler: ({ actor, params, query }) => audit.listSeriesAudit(deps, actor, params.id, query) });
+  route(app, api, {
+    method: 'GET',
+    url: '/api/v1/audit',
+    summary: 'The audit log, newest first (admins)',
+    tags,
+    query: PageQuery,
+    response: pageOf(AuditEntry),
+    handler: ({ actor, query }) => audit.listAudit(deps, actor, query),
+  });
+  route(app, api, {
+    method: 'GET',
+    url: '/api/v1/series/{id}/audit',
+    summary: "A series' audit log, newest first (its organisers)",
+    tags,
+    params: IdParams,
+    query: PageQuery,
+    response: pageOf(AuditEntry),
+    handler: ({ actor, params, query }) => audit.listSeriesAudit(deps, actor, params.id, query),
+  });
 }

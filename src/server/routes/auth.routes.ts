@@ -1,6 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { LoginInput, Me } from '../../domain/accounts.ts';
-import { clearSessionCookie, loadActor, SESSION_COOKIE, setSessionCookie } from '../auth/session-cookie.ts';
+import {
+  clearSessionCookie,
+  loadActor,
+  SESSION_COOKIE,
+  setSessionCookie,
+} from '../auth/session-cookie.ts';
 import { presentMe } from '../presenters/me.presenter.ts';
 import type { Deps } from '../deps.ts';
 import type { OpenApiRegistry } from '../http/openapi.ts';
@@ -11,7 +16,12 @@ const tags = ['auth'];
 
 export function authRoutes(app: FastifyInstance, api: OpenApiRegistry, deps: Deps) {
   route(app, api, {
-    method: 'POST', url: '/api/v1/auth/login', summary: 'Sign in; sets the session cookie', tags, body: LoginInput, response: Me,
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    summary: 'Sign in; sets the session cookie',
+    tags,
+    body: LoginInput,
+    response: Me,
     rateLimit: { max: 10, timeWindow: '1 minute' },
     handler: async ({ body, reply }) => {
       const { secret, expires } = await accounts.login(deps, body);
@@ -20,7 +30,10 @@ export function authRoutes(app: FastifyInstance, api: OpenApiRegistry, deps: Dep
     },
   });
   route(app, api, {
-    method: 'POST', url: '/api/v1/auth/logout', summary: 'Sign out', tags,
+    method: 'POST',
+    url: '/api/v1/auth/logout',
+    summary: 'Sign out',
+    tags,
     handler: async ({ request, reply }) => {
       await accounts.logout(deps, request.cookies[SESSION_COOKIE]);
       clearSessionCookie(reply);
@@ -28,7 +41,11 @@ export function authRoutes(app: FastifyInstance, api: OpenApiRegistry, deps: Dep
     },
   });
   route(app, api, {
-    method: 'GET', url: '/api/v1/me', summary: 'Who am I, my roles, and my CSRF token', tags, response: Me,
+    method: 'GET',
+    url: '/api/v1/me',
+    summary: 'Who am I, my roles, and my CSRF token',
+    tags,
+    response: Me,
     handler: async ({ actor }) => presentMe(actor),
   });
 }

@@ -10,8 +10,25 @@ const tags = ['outcomes'];
 
 /** Continuity of a series: recommendations new, carried and closed per round; convergence of statements asked again. */
 export function continuityRoutes(app: FastifyInstance, api: OpenApiRegistry, deps: Deps) {
-  route(app, api, { method: 'GET', url: '/api/v1/series/{id}/continuity', summary: 'Recommendations and convergence followed across rounds, ready to chart', tags, params: IdParams, response: Continuity,
-    handler: ({ actor, params }) => continuity.getContinuity(deps, actor, params.id) });
-  route(app, api, { method: 'POST', url: '/api/v1/statements/{id}/asked-again-as', summary: 'Link a statement of a later round that asks this one again', tags, params: IdParams, body: AskedAgainInput, response: StatementRepeat, status: 201,
-    handler: ({ actor, params, body }) => continuity.linkAskedAgain(deps, actor, params.id, body.statementId) });
+  route(app, api, {
+    method: 'GET',
+    url: '/api/v1/series/{id}/continuity',
+    summary: 'Recommendations and convergence followed across rounds, ready to chart',
+    tags,
+    params: IdParams,
+    response: Continuity,
+    handler: ({ actor, params }) => continuity.getContinuity(deps, actor, params.id),
+  });
+  route(app, api, {
+    method: 'POST',
+    url: '/api/v1/statements/{id}/asked-again-as',
+    summary: 'Link a statement of a later round that asks this one again',
+    tags,
+    params: IdParams,
+    body: AskedAgainInput,
+    response: StatementRepeat,
+    status: 201,
+    handler: ({ actor, params, body }) =>
+      continuity.linkAskedAgain(deps, actor, params.id, body.statementId),
+  });
 }

@@ -12,16 +12,32 @@ const tags = ['exports'];
 
 /** Exports for organisers, each written to the audit log. */
 export function exportsRoutes(app: FastifyInstance, api: OpenApiRegistry, deps: Deps) {
-  route(app, api, { method: 'GET', url: '/api/v1/rounds/{id}/export', summary: 'The round as JSON: sessions, approved statements (no authors), aggregate analysis, outcomes, recommendations', tags, params: IdParams,
-    response: z.looseObject({ format: z.string() }),
-    handler: ({ actor, params }) => exportsService.exportRound(deps, actor, params.id) });
   route(app, api, {
-    method: 'GET', url: '/api/v1/sessions/{id}/export/polis', tags, params: IdParams, query: PolisExportQuery, response: PolisExportFiles,
-    summary: "A session's votes as a Polis export with anonymous participant ids: JSON (file name → CSV), or ?format=zip for the four CSV files",
+    method: 'GET',
+    url: '/api/v1/rounds/{id}/export',
+    summary:
+      'The round as JSON: sessions, approved statements (no authors), aggregate analysis, outcomes, recommendations',
+    tags,
+    params: IdParams,
+    response: z.looseObject({ format: z.string() }),
+    handler: ({ actor, params }) => exportsService.exportRound(deps, actor, params.id),
+  });
+  route(app, api, {
+    method: 'GET',
+    url: '/api/v1/sessions/{id}/export/polis',
+    tags,
+    params: IdParams,
+    query: PolisExportQuery,
+    response: PolisExportFiles,
+    summary:
+      "A session's votes as a Polis export with anonymous participant ids: JSON (file name → CSV), or ?format=zip for the four CSV files",
     handler: async ({ actor, params, query, reply }) => {
       const result = await exportsService.exportSessionPolis(deps, actor, params.id);
       if (query.format === 'json') return result;
-      reply.header('content-disposition', `attachment; filename="polis-export-${params.id}.zip"`).type('application/zip').send(storedZip(result.files));
+      reply
+        .header('content-disposition', `attachment; filename="polis-export-${params.id}.zip"`)
+        .type('application/zip')
+        .send(storedZip(result.files));
       return undefined;
     },
   });

@@ -8,11 +8,22 @@ import { publicRoundsForCalendar, publishedReportsForFeed } from '../services/fe
 /** Public feeds: published reports (Atom) and round dates (iCalendar). Not JSON API, so not in OpenAPI. */
 export function feedsRoutes(app: FastifyInstance, _api: OpenApiRegistry, deps: Deps) {
   app.get('/feeds/reports.atom', async (_request, reply) => {
-    const body = renderReportsAtom(await publishedReportsForFeed(deps), deps.config.publicUrl, deps.now());
-    return reply.header('cache-control', 'public, max-age=300').type('application/atom+xml; charset=utf-8').send(body);
+    const body = renderReportsAtom(
+      await publishedReportsForFeed(deps),
+      deps.config.publicUrl,
+      deps.now(),
+    );
+    return reply
+      .header('cache-control', 'public, max-age=300')
+      .type('application/atom+xml; charset=utf-8')
+      .send(body);
   });
   app.get('/feeds/rounds.ics', async (_request, reply) => {
-    const body = renderRoundsIcs(await publicRoundsForCalendar(deps), deps.config.publicUrl, deps.now());
+    const body = renderRoundsIcs(
+      await publicRoundsForCalendar(deps),
+      deps.config.publicUrl,
+      deps.now(),
+    );
     return reply
       .header('cache-control', 'public, max-age=300')
       .header('content-disposition', 'inline; filename="parley-rounds.ics"')

@@ -5,11 +5,19 @@ import type { Deps } from '../deps.ts';
 import type { OpenApiRegistry } from '../http/openapi.ts';
 import { route } from '../http/route.ts';
 
-const Health = z.object({ status: z.enum(['ok', 'degraded']), database: z.object({ dialect: z.string(), ok: z.boolean() }), uptimeSeconds: z.number() });
+const Health = z.object({
+  status: z.enum(['ok', 'degraded']),
+  database: z.object({ dialect: z.string(), ok: z.boolean() }),
+  uptimeSeconds: z.number(),
+});
 
 export function healthRoutes(app: FastifyInstance, api: OpenApiRegistry, deps: Deps) {
   route(app, api, {
-    method: 'GET', url: '/api/v1/health', summary: 'Is the server and its database up?', tags: ['health'], response: Health,
+    method: 'GET',
+    url: '/api/v1/health',
+    summary: 'Is the server and its database up?',
+    tags: ['health'],
+    response: Health,
     handler: async ({ reply }) => {
       let ok = true;
       try {
@@ -18,7 +26,11 @@ export function healthRoutes(app: FastifyInstance, api: OpenApiRegistry, deps: D
         ok = false;
         reply.status(503);
       }
-      return { status: ok ? ('ok' as const) : ('degraded' as const), database: { dialect: deps.db.dialect, ok }, uptimeSeconds: Math.round(process.uptime()) };
+      return {
+        status: ok ? ('ok' as const) : ('degraded' as const),
+        database: { dialect: deps.db.dialect, ok },
+        uptimeSeconds: Math.round(process.uptime()),
+      };
     },
   });
 }

@@ -9,7 +9,11 @@ import { EventStreams, formatEvent, streamSessionEvents } from '../live/sse.ts';
 import { authoriseLiveEvents, storedEventsAfter } from '../services/analysis.service.ts';
 
 const tags = ['live'];
-const Seq = z.coerce.number().int('must be an event id').min(0, 'must be an event id').max(Number.MAX_SAFE_INTEGER);
+const Seq = z.coerce
+  .number()
+  .int('must be an event id')
+  .min(0, 'must be an event id')
+  .max(Number.MAX_SAFE_INTEGER);
 const EventsQuery = z.object({
   after: Seq.optional(),
   /** Answer the stored events after `after` and close, instead of streaming (a fallback for proxies that buffer streams). */
@@ -20,7 +24,10 @@ const EventsQuery = z.object({
 function lastEventId(header: string | string[] | undefined): number | undefined {
   if (header === undefined || header === '') return undefined;
   const parsed = Seq.safeParse(Array.isArray(header) ? header[0] : header);
-  if (!parsed.success) throw badRequest('The Last-Event-ID header is not valid.', [{ field: 'header.last-event-id', message: 'must be an event id' }]);
+  if (!parsed.success)
+    throw badRequest('The Last-Event-ID header is not valid.', [
+      { field: 'header.last-event-id', message: 'must be an event id' },
+    ]);
   return parsed.data;
 }
 
@@ -35,7 +42,8 @@ export function liveRoutes(app: FastifyInstance, api: OpenApiRegistry, deps: Dep
   route(app, api, {
     method: 'GET',
     url: '/api/v1/sessions/{id}/events',
-    summary: 'Follow a session live (server-sent events: vote-counts, statement, session, analysis); Last-Event-ID or ?after= replays missed events',
+    summary:
+      'Follow a session live (server-sent events: vote-counts, statement, session, analysis); Last-Event-ID or ?after= replays missed events',
     tags,
     params: IdParams,
     query: EventsQuery,
@@ -46,7 +54,12 @@ export function liveRoutes(app: FastifyInstance, api: OpenApiRegistry, deps: Dep
         reply.header('cache-control', 'no-cache').type('text/event-stream; charset=utf-8');
         return (await storedEventsAfter(deps, params.id, afterSeq ?? 0)).map(formatEvent).join('');
       }
-      if (!deps.live) throw new HttpError(503, 'Service Unavailable', 'Live updates are not running on this server.');
+      if (!deps.live)
+        throw new HttpError(
+          503,
+          'Service Unavailable',
+          'Live updates are not running on this server.',
+        );
       streamSessionEvents(reply, deps.live, streams, params.id, afterSeq);
       return undefined;
     },

@@ -15,11 +15,24 @@ const ASSET = /^assets\/[A-Za-z0-9_.-]+$/;
 
 function notBuilt(reply: FastifyReply) {
   const page = html`<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Parley: web app not built</title></head>
-<body><h1>The web app has not been built</h1>
-<p>Run <code>npm run build:web</code> (or start Parley with <code>npm start</code>, which builds it first), then reload this page.</p>
-</body></html>`;
-  return reply.status(503).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(String(page));
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <title>Parley: web app not built</title>
+      </head>
+      <body>
+        <h1>The web app has not been built</h1>
+        <p>
+          Run <code>npm run build:web</code> (or start Parley with <code>npm start</code>, which
+          builds it first), then reload this page.
+        </p>
+      </body>
+    </html>`;
+  return reply
+    .status(503)
+    .header('cache-control', 'no-store')
+    .type('text/html; charset=utf-8')
+    .send(String(page));
 }
 
 /**
@@ -41,9 +54,13 @@ export function serveWebApp(app: FastifyInstance, root: string) {
       const wanted = (request.params as { '*': string })['*'];
       if (wanted.startsWith('assets/')) {
         if (!ASSET.test(wanted) || !existsSync(join(root, wanted))) return reply.callNotFound();
-        return reply.header('cache-control', 'public, max-age=31536000, immutable').sendFile(wanted, { cacheControl: false });
+        return reply
+          .header('cache-control', 'public, max-age=31536000, immutable')
+          .sendFile(wanted, { cacheControl: false });
       }
-      return reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });
+      return reply
+        .header('cache-control', 'no-cache')
+        .sendFile('index.html', { cacheControl: false });
     });
   });
 }

@@ -14,7 +14,11 @@ import { usersRepo } from '../repositories/users.repository.ts';
 import { guard } from './guard.ts';
 
 /** Creates an account. Used by the admin API, the CLI (`user create`, actor null) and the demo loader. */
-export async function createUser(deps: Deps, actor: Actor | null, input: z.output<typeof UserInput>) {
+export async function createUser(
+  deps: Deps,
+  actor: Actor | null,
+  input: z.output<typeof UserInput>,
+) {
   if (actor) guard(isAdmin(actor), actor);
   const row = {
     id: newId(),
@@ -28,11 +32,20 @@ export async function createUser(deps: Deps, actor: Actor | null, input: z.outpu
   try {
     await usersRepo.insert(deps.db.kysely, row);
   } catch (error) {
-    if (isUniqueViolation(error)) throw conflict('An account with this email exists.', [{ field: 'body.email', message: 'already registered' }]);
+    if (isUniqueViolation(error))
+      throw conflict('An account with this email exists.', [
+        { field: 'body.email', message: 'already registered' },
+      ]);
     throw error;
   }
   if (input.isAdmin) {
-    await audit.record(deps.db.kysely, deps.now(), { actorUserId: actor?.user?.id ?? null, action: 'user.grant_admin', resourceType: 'user', resourceId: row.id, seriesId: null });
+    await audit.record(deps.db.kysely, deps.now(), {
+      actorUserId: actor?.user?.id ?? null,
+      action: 'user.grant_admin',
+      resourceType: 'user',
+      resourceId: row.id,
+      seriesId: null,
+    });
   }
   return presentUser(row);
 }

@@ -24,7 +24,9 @@ export async function delegationLookup(deps: Deps, seriesId: string): Promise<De
 /** The latest stored analysis of a session (null before any vote has been analysed). */
 export async function getSessionAnalysis(deps: Deps, actor: Actor, sessionId: string) {
   const session = await loadSession(deps, sessionId);
-  guard(analysisPolicy.read(actor, session.series_id, session.round_id), actor, { confidential: 'session' });
+  guard(analysisPolicy.read(actor, session.series_id, session.round_id), actor, {
+    confidential: 'session',
+  });
   const row = await analysisRepo.find(deps.db.kysely, sessionId);
   return {
     sessionId,
@@ -34,7 +36,11 @@ export async function getSessionAnalysis(deps: Deps, actor: Actor, sessionId: st
 }
 
 /** Every session of a round with its latest analysis, in agenda order. */
-export async function getRoundAnalysis(deps: Deps, actor: Actor, roundId: string): Promise<RoundAnalysis> {
+export async function getRoundAnalysis(
+  deps: Deps,
+  actor: Actor,
+  roundId: string,
+): Promise<RoundAnalysis> {
   const db = deps.db.kysely;
   const round = await analysisRepo.round(db, roundId);
   if (!round) throw notFound('round');
@@ -52,19 +58,33 @@ export async function getRoundAnalysis(deps: Deps, actor: Actor, roundId: string
     roundId,
     sessions: sessions.map((s) => {
       const row = bySession.get(s.id);
-      return { sessionId: s.id, title: s.title, analysis: row ? presentAnalysis(row, names) : null };
+      return {
+        sessionId: s.id,
+        title: s.title,
+        analysis: row ? presentAnalysis(row, names) : null,
+      };
     }),
   };
 }
 
 /** Checks that the actor may follow a session's live events; 404 for the public, 403 for others. */
-export async function authoriseLiveEvents(deps: Deps, actor: Actor, sessionId: string): Promise<void> {
+export async function authoriseLiveEvents(
+  deps: Deps,
+  actor: Actor,
+  sessionId: string,
+): Promise<void> {
   const session = await loadSession(deps, sessionId);
-  guard(analysisPolicy.subscribe(actor, session.series_id, session.round_id), actor, { confidential: 'session' });
+  guard(analysisPolicy.subscribe(actor, session.series_id, session.round_id), actor, {
+    confidential: 'session',
+  });
 }
 
 /** Stored live events of a session after a seq, oldest first (the caller has authorised the actor). */
-export async function storedEventsAfter(deps: Deps, sessionId: string, afterSeq: number): Promise<LiveEvent[]> {
+export async function storedEventsAfter(
+  deps: Deps,
+  sessionId: string,
+  afterSeq: number,
+): Promise<LiveEvent[]> {
   const rows = await liveEvents.listAfter(deps.db.kysely, sessionId, afterSeq);
   return rows.map(toLiveEvent);
 }

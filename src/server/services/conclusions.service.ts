@@ -14,7 +14,8 @@ import { guard } from './guard.ts';
 import { loadOutcomeScope } from './outcomes.scope.ts';
 import { saveVersioned } from './outcomes.versioned-save.ts';
 
-export const FROZEN_MESSAGE = 'Every delegation has endorsed these conclusions: the text is frozen.';
+export const FROZEN_MESSAGE =
+  'Every delegation has endorsed these conclusions: the text is frozen.';
 
 async function readable(deps: Deps, actor: Actor, roundId: string) {
   const loaded = await loadOutcomeScope(deps, actor, roundId);
@@ -39,7 +40,12 @@ export async function getConclusions(deps: Deps, actor: Actor, roundId: string) 
 }
 
 /** Drafts (baseVersion 0) or edits the text. A stale base: 409 with the current text. An endorsed text: 409. */
-export async function saveConclusions(deps: Deps, actor: Actor, roundId: string, input: z.output<typeof ConclusionsInput>) {
+export async function saveConclusions(
+  deps: Deps,
+  actor: Actor,
+  roundId: string,
+  input: z.output<typeof ConclusionsInput>,
+) {
   const { scope } = await readable(deps, actor, roundId);
   guard(conclusionsPolicy.write(actor, scope), actor);
   const db = deps.db.kysely;
@@ -49,9 +55,22 @@ export async function saveConclusions(deps: Deps, actor: Actor, roundId: string,
     {
       documentType: 'conclusions',
       find: () => conclusionsRepo.findByRound(db, roundId),
-      locked: (row) => (row.frozen_at ? conflict(FROZEN_MESSAGE, [{ field: 'body.body', message: 'is frozen' }]) : null),
-      insert: (trx, id, version, now) => conclusionsRepo.insert(trx, { id, round_id: roundId, body: input.body, version, frozen_at: null, created_at: now, updated_at: now }),
-      updateAtVersion: (trx, id, baseVersion, patch) => conclusionsRepo.updateAtVersion(trx, id, baseVersion, patch),
+      locked: (row) =>
+        row.frozen_at
+          ? conflict(FROZEN_MESSAGE, [{ field: 'body.body', message: 'is frozen' }])
+          : null,
+      insert: (trx, id, version, now) =>
+        conclusionsRepo.insert(trx, {
+          id,
+          round_id: roundId,
+          body: input.body,
+          version,
+          frozen_at: null,
+          created_at: now,
+          updated_at: now,
+        }),
+      updateAtVersion: (trx, id, baseVersion, patch) =>
+        conclusionsRepo.updateAtVersion(trx, id, baseVersion, patch),
     },
     input,
   );
@@ -59,26 +78,39 @@ export async function saveConclusions(deps: Deps, actor: Actor, roundId: string,
 }
 
 /** The head of a delegation endorses the version they read; when every delegation has, the text freezes. */
-export async function endorseConclusions(deps: Deps, actor: Actor, roundId: string, version: number) {
+export async function endorseConclusions(
+  deps: Deps,
+  actor: Actor,
+  roundId: string,
+  version: number,
+) {
   const { scope } = await readable(deps, actor, roundId);
   guard(conclusionsPolicy.endorse(actor, scope), actor);
   const db = deps.db.kysely;
   const row = await conclusionsRepo.findByRound(db, roundId);
   if (!row) throw notFound('conclusions (none drafted yet)');
   if (Number(row.version) !== version) {
-    throw conflict(`The conclusions are now at version ${row.version}: read that version before endorsing it.`, [
-      { field: 'body.version', message: `is not the current version ${row.version}` },
-    ]);
+    throw conflict(
+      `The conclusions are now at version ${row.version}: read that version before endorsing it.`,
+      [{ field: 'body.version', message: `is not the current version ${row.version}` }],
+    );
   }
   const delegationId = headedDelegation(actor, roundId)!;
   const now = deps.now().toISOString();
-  await conclusionsRepo.endorse(db, { conclusion_id: row.id, delegation_id: delegationId, version, endorsed_by: actor.user!.id, at: now });
+  await conclusionsRepo.endorse(db, {
+    conclusion_id: row.id,
+    delegation_id: delegationId,
+    version,
+    endorsed_by: actor.user!.id,
+    at: now,
+  });
   const [delegations, endorsed] = await Promise.all([
     conclusionsRepo.delegations(db, scope.seriesId),
     conclusionsRepo.endorsements(db, row.id, version),
   ]);
   const done = new Set(endorsed.map((e) => e.delegation_id));
-  if (delegations.every((d) => done.has(d.id))) await conclusionsRepo.freeze(db, row.id, version, now);
+  if (delegations.every((d) => done.has(d.id)))
+    await conclusionsRepo.freeze(db, row.id, version, now);
   await audit.record(db, deps.now(), {
     actorUserId: actor.user!.id,
     action: 'conclusions.endorse',
@@ -94,5 +126,9 @@ export async function listConclusionRevisions(deps: Deps, actor: Actor, roundId:
   await readable(deps, actor, roundId);
   const row = await conclusionsRepo.findByRound(deps.db.kysely, roundId);
   if (!row) throw notFound('conclusions (none drafted yet)');
-  return { items: (await outcomesRepo.revisions(deps.db.kysely, 'conclusions', row.id)).map(presentRevision) };
+  return {
+    items: (await outcomesRepo.revisions(deps.db.kysely, 'conclusions', row.id)).map(
+      presentRevision,
+    ),
+  };
 }

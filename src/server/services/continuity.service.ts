@@ -19,18 +19,26 @@ export async function linkAskedAgain(deps: Deps, actor: Actor, earlierId: string
   const db = deps.db.kysely;
   const earlier = await continuityRepo.statementInSeries(db, earlierId);
   if (!earlier) throw notFound('statement');
-  guard(continuityPolicy.linkStatements(actor, earlier.series_id), actor, { confidential: 'statement' });
+  guard(continuityPolicy.linkStatements(actor, earlier.series_id), actor, {
+    confidential: 'statement',
+  });
   const later = await continuityRepo.statementInSeries(db, laterId);
   if (!later || later.series_id !== earlier.series_id)
     throw badRequest('The statement asked again must be one of the same series.', [
       { field: 'body.statementId', message: 'is not a statement of this series' },
     ]);
   if (Number(later.round_number) <= Number(earlier.round_number)) {
-    throw conflict(`A statement is asked again in a later round: round ${later.round_number} is not after round ${earlier.round_number}.`, [
-      { field: 'body.statementId', message: 'is not in a later round' },
-    ]);
+    throw conflict(
+      `A statement is asked again in a later round: round ${later.round_number} is not after round ${earlier.round_number}.`,
+      [{ field: 'body.statementId', message: 'is not in a later round' }],
+    );
   }
-  const row = { statement_id: laterId, repeat_of_id: earlierId, linked_by: actor.user!.id, at: deps.now().toISOString() };
+  const row = {
+    statement_id: laterId,
+    repeat_of_id: earlierId,
+    linked_by: actor.user!.id,
+    at: deps.now().toISOString(),
+  };
   try {
     await continuityRepo.insertRepeat(db, row);
   } catch (error) {
@@ -46,7 +54,8 @@ export async function linkAskedAgain(deps: Deps, actor: Actor, earlierId: string
 /** Chains of statements asked again, each from its first asking, in round order. */
 function threads(links: { statement_id: string; repeat_of_id: string }[]): string[][] {
   const repeatedBy = new Map<string, string[]>();
-  for (const l of links) repeatedBy.set(l.repeat_of_id, [...(repeatedBy.get(l.repeat_of_id) ?? []), l.statement_id]);
+  for (const l of links)
+    repeatedBy.set(l.repeat_of_id, [...(repeatedBy.get(l.repeat_of_id) ?? []), l.statement_id]);
   const isRepeat = new Set(links.map((l) => l.statement_id));
   const roots = [...repeatedBy.keys()].filter((id) => !isRepeat.has(id)).sort();
   return roots.map((root) => {
@@ -78,11 +87,21 @@ export async function getContinuity(deps: Deps, actor: Actor, seriesId: string) 
     continuityRepo.closings(db, seriesId, CLOSED_RECOMMENDATION_STATUSES),
     continuityRepo.repeats(db, seriesId),
   ]);
-  const code = new Map(recommendations.map((r) => [r.id, recommendationCode(Number(r.round_number), Number(r.number))]));
+  const code = new Map(
+    recommendations.map((r) => [
+      r.id,
+      recommendationCode(Number(r.round_number), Number(r.number)),
+    ]),
+  );
   const closedOn = new Map<string, string>();
   // The change that closed it for good: the last one into a closed status, for those still closed.
-  const stillClosed = new Set(recommendations.filter((r) => CLOSED_RECOMMENDATION_STATUSES.includes(r.status as never)).map((r) => r.id));
-  for (const c of closings) if (stillClosed.has(c.recommendation_id)) closedOn.set(c.recommendation_id, c.on_date);
+  const stillClosed = new Set(
+    recommendations
+      .filter((r) => CLOSED_RECOMMENDATION_STATUSES.includes(r.status as never))
+      .map((r) => r.id),
+  );
+  for (const c of closings)
+    if (stillClosed.has(c.recommendation_id)) closedOn.set(c.recommendation_id, c.on_date);
   const periodOf = (date: string) => {
     let index = 0;
     rounds.forEach((r, i) => {
@@ -100,7 +119,9 @@ export async function getContinuity(deps: Deps, actor: Actor, seriesId: string) 
         .filter((c) => c.round_id === round.id)
         .map((c) => code.get(c.recommendation_id)!)
         .sort(),
-      closed: [...closedOn].filter(([, on]) => periodOf(on) === round.id).map(([id]) => code.get(id)!),
+      closed: [...closedOn]
+        .filter(([, on]) => periodOf(on) === round.id)
+        .map(([id]) => code.get(id)!),
     },
   }));
 
@@ -109,8 +130,10 @@ export async function getContinuity(deps: Deps, actor: Actor, seriesId: string) 
   const byId = new Map(statements.map((s) => [s.id, s]));
   const figures = new Map<string, EvidenceSnapshot>();
   const bySession = new Map<string, string[]>();
-  for (const s of statements) bySession.set(s.session_id, [...(bySession.get(s.session_id) ?? []), s.id]);
-  for (const [sessionId, ids] of bySession) for (const [id, f] of await currentFigures(deps, seriesId, sessionId, ids)) figures.set(id, f);
+  for (const s of statements)
+    bySession.set(s.session_id, [...(bySession.get(s.session_id) ?? []), s.id]);
+  for (const [sessionId, ids] of bySession)
+    for (const [id, f] of await currentFigures(deps, seriesId, sessionId, ids)) figures.set(id, f);
   const askedAgain = chains.map((chain) => ({
     points: chain
       .map((id) => byId.get(id)!)

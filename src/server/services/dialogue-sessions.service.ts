@@ -34,24 +34,36 @@ async function loadRound(deps: Deps, id: string): Promise<Round> {
 
 function checkSchedule(round: Round, s: Schedule) {
   if (s.startsAt && s.endsAt && Date.parse(s.endsAt) < Date.parse(s.startsAt)) {
-    throw badRequest('The session would end before it starts.', [{ field: 'body.endsAt', message: 'must not be before startsAt' }]);
+    throw badRequest('The session would end before it starts.', [
+      { field: 'body.endsAt', message: 'must not be before startsAt' },
+    ]);
   }
   for (const field of ['startsAt', 'endsAt'] as const) {
     const at = s[field];
     if (at && (calendarDateOf(at) < round.starts_on || calendarDateOf(at) > round.ends_on)) {
       throw badRequest("The session lies outside its round's dates.", [
-        { field: `body.${field}`, message: `must fall between ${round.starts_on} and ${round.ends_on} (the date as written)` },
+        {
+          field: `body.${field}`,
+          message: `must fall between ${round.starts_on} and ${round.ends_on} (the date as written)`,
+        },
       ]);
     }
   }
 }
 
 /** Chairs and rapporteurs must take part in the round (approved through confirmed). */
-async function checkTakesPart(deps: Deps, roundId: string, field: 'chairPersonId' | 'rapporteurPersonId', personId: string | null | undefined) {
+async function checkTakesPart(
+  deps: Deps,
+  roundId: string,
+  field: 'chairPersonId' | 'rapporteurPersonId',
+  personId: string | null | undefined,
+) {
   if (!personId) return;
   const p = await participationsRepo.findByRoundAndPerson(deps.db.kysely, roundId, personId);
   if (!p || !TAKING_PART.includes(p.status as (typeof TAKING_PART)[number])) {
-    throw badRequest('Chairs and rapporteurs must be participants of the round.', [{ field: `body.${field}`, message: 'does not take part in this round' }]);
+    throw badRequest('Chairs and rapporteurs must be participants of the round.', [
+      { field: `body.${field}`, message: 'does not take part in this round' },
+    ]);
   }
 }
 
@@ -73,7 +85,12 @@ export async function getSession(deps: Deps, actor: Actor, id: string) {
   return presentDialogueSession(row, sessionsPolicy.readPeople(actor, row.series_id, row.round_id));
 }
 
-export async function createSession(deps: Deps, actor: Actor, roundId: string, input: z.output<typeof SessionInput>) {
+export async function createSession(
+  deps: Deps,
+  actor: Actor,
+  roundId: string,
+  input: z.output<typeof SessionInput>,
+) {
   const round = await loadRound(deps, roundId);
   guard(sessionsPolicy.create(actor, round.series_id), actor);
   checkSchedule(round, { startsAt: input.startsAt ?? null, endsAt: input.endsAt ?? null });
@@ -96,10 +113,20 @@ export async function createSession(deps: Deps, actor: Actor, roundId: string, i
   return presentDialogueSession(row, true);
 }
 
-export async function updateSession(deps: Deps, actor: Actor, id: string, patch: Partial<z.output<typeof SessionPatch>>) {
+export async function updateSession(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  patch: Partial<z.output<typeof SessionPatch>>,
+) {
   const row = await loadSession(deps, id);
   guard(sessionsPolicy.update(actor, row.series_id), actor);
-  const round = { id: row.round_id, series_id: row.series_id, starts_on: row.round_starts_on, ends_on: row.round_ends_on };
+  const round = {
+    id: row.round_id,
+    series_id: row.series_id,
+    starts_on: row.round_starts_on,
+    ends_on: row.round_ends_on,
+  };
   checkSchedule(round, {
     startsAt: patch.startsAt !== undefined ? patch.startsAt : row.starts_at,
     endsAt: patch.endsAt !== undefined ? patch.endsAt : row.ends_at,
@@ -107,7 +134,11 @@ export async function updateSession(deps: Deps, actor: Actor, id: string, patch:
   await checkTakesPart(deps, row.round_id, 'chairPersonId', patch.chairPersonId);
   await checkTakesPart(deps, row.round_id, 'rapporteurPersonId', patch.rapporteurPersonId);
   // The rule is promised to participants before they speak: it cannot change once the session has opened.
-  if (patch.attributionRule !== undefined && patch.attributionRule !== row.attribution_rule && row.status !== 'scheduled') {
+  if (
+    patch.attributionRule !== undefined &&
+    patch.attributionRule !== row.attribution_rule &&
+    row.status !== 'scheduled'
+  ) {
     throw conflict(`The attribution rule of a session that is ${row.status} cannot change.`, [
       { field: 'body.attributionRule', message: 'fixed once the session has opened' },
     ]);
@@ -119,7 +150,9 @@ export async function updateSession(deps: Deps, actor: Actor, id: string, patch:
     ...(patch.startsAt !== undefined && { starts_at: patch.startsAt }),
     ...(patch.endsAt !== undefined && { ends_at: patch.endsAt }),
     ...(patch.chairPersonId !== undefined && { chair_person_id: patch.chairPersonId }),
-    ...(patch.rapporteurPersonId !== undefined && { rapporteur_person_id: patch.rapporteurPersonId }),
+    ...(patch.rapporteurPersonId !== undefined && {
+      rapporteur_person_id: patch.rapporteurPersonId,
+    }),
     ...(patch.attributionRule !== undefined && { attribution_rule: patch.attributionRule }),
   });
   return getSession(deps, actor, id);
@@ -129,7 +162,8 @@ export async function updateSession(deps: Deps, actor: Actor, id: string, patch:
 export async function deleteSession(deps: Deps, actor: Actor, id: string) {
   const row = await loadSession(deps, id);
   guard(sessionsPolicy.delete(actor, row.series_id), actor);
-  if (row.status !== 'scheduled') throw conflict(`Only a scheduled session can be deleted; this one is ${row.status}.`);
+  if (row.status !== 'scheduled')
+    throw conflict(`Only a scheduled session can be deleted; this one is ${row.status}.`);
   try {
     await dialogueSessionsRepo.delete(deps.db.kysely, id);
   } catch (error) {

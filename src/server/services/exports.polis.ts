@@ -6,7 +6,12 @@ import { toVoteTable } from '../../analysis/index.ts';
 import type { PolisExport } from '../../polis/read.ts';
 import { writePolisExport } from '../../polis/write.ts';
 
-export const POLIS_FILES = ['summary.csv', 'comments.csv', 'votes.csv', 'participants-votes.csv'] as const;
+export const POLIS_FILES = [
+  'summary.csv',
+  'comments.csv',
+  'votes.csv',
+  'participants-votes.csv',
+] as const;
 
 /** Fisher–Yates with a cryptographic source: the order says nothing about who joined or voted first. */
 function shuffled<T>(items: readonly T[]): T[] {
@@ -30,13 +35,25 @@ export interface PolisSource {
  * order; comments carry no author and votes no time, so nothing maps back to a person.
  */
 export async function polisFiles(source: PolisSource): Promise<Record<string, string>> {
-  const anonymous = new Map(shuffled([...new Set(source.votes.map((v) => v.participation_id))]).map((id, i) => [id, String(i)]));
+  const anonymous = new Map(
+    shuffled([...new Set(source.votes.map((v) => v.participation_id))]).map((id, i) => [
+      id,
+      String(i),
+    ]),
+  );
   const commentId = new Map(source.statements.map((s, j) => [s.id, String(j)]));
   const votes = source.votes
     .filter((v) => commentId.has(v.statement_id))
-    .map((v) => ({ participant: anonymous.get(v.participation_id)!, statement: commentId.get(v.statement_id)!, value: v.value }))
+    .map((v) => ({
+      participant: anonymous.get(v.participation_id)!,
+      statement: commentId.get(v.statement_id)!,
+      value: v.value,
+    }))
     // Sorted by the anonymous ids, so the row order carries no trace of the order of voting.
-    .sort((a, b) => Number(a.participant) - Number(b.participant) || Number(a.statement) - Number(b.statement));
+    .sort(
+      (a, b) =>
+        Number(a.participant) - Number(b.participant) || Number(a.statement) - Number(b.statement),
+    );
   const participants = [...anonymous.values()].sort((a, b) => Number(a) - Number(b));
   const data: PolisExport = {
     summary: {
@@ -57,7 +74,10 @@ export async function polisFiles(source: PolisSource): Promise<Record<string, st
     })),
     table: toVoteTable({
       participants,
-      statements: source.statements.map((s) => ({ id: commentId.get(s.id)!, moderatedOut: s.status !== 'approved' })),
+      statements: source.statements.map((s) => ({
+        id: commentId.get(s.id)!,
+        moderatedOut: s.status !== 'approved',
+      })),
       votes,
     }),
     polisGroups: new Map(),

@@ -51,13 +51,14 @@ export async function exportRound(deps: Deps, actor: Actor, roundId: string) {
     db,
     statements.map((s) => s.id),
   );
-  const [analysis, outcomeItems, conclusions, rapporteurReport, recommendations] = await Promise.all([
-    getRoundAnalysis(deps, actor, roundId),
-    listOutcomeItems(deps, actor, roundId, { limit: 10_000, offset: 0 }),
-    orNull(getConclusions(deps, actor, roundId)),
-    orNull(getRapporteurReport(deps, actor, roundId)),
-    listRoundRecommendations(deps, actor, roundId),
-  ]);
+  const [analysis, outcomeItems, conclusions, rapporteurReport, recommendations] =
+    await Promise.all([
+      getRoundAnalysis(deps, actor, roundId),
+      listOutcomeItems(deps, actor, roundId, { limit: 10_000, offset: 0 }),
+      orNull(getConclusions(deps, actor, roundId)),
+      orNull(getRapporteurReport(deps, actor, roundId)),
+      listRoundRecommendations(deps, actor, roundId),
+    ]);
   await audit.record(db, deps.now(), {
     actorUserId: actor.user!.id,
     action: 'round.export',
@@ -94,10 +95,17 @@ export async function exportSessionPolis(deps: Deps, actor: Actor, sessionId: st
   const db = deps.db.kysely;
   const session = await dialogueSessionsRepo.findWithSeries(db, sessionId);
   if (!session) throw notFound('session');
-  guard(exportsPolicy.exportSessionVotes(actor, session.series_id), actor, { confidential: 'session' });
+  guard(exportsPolicy.exportSessionVotes(actor, session.series_id), actor, {
+    confidential: 'session',
+  });
   if (session.attribution_rule === 'off_record')
-    throw conflict('This session was off the record: nothing was captured, so there is nothing to export.');
-  const [statements, votes] = await Promise.all([exportsRepo.polisStatements(db, sessionId), exportsRepo.votes(db, sessionId)]);
+    throw conflict(
+      'This session was off the record: nothing was captured, so there is nothing to export.',
+    );
+  const [statements, votes] = await Promise.all([
+    exportsRepo.polisStatements(db, sessionId),
+    exportsRepo.votes(db, sessionId),
+  ]);
   const files = await polisFiles({ title: session.title, statements, votes });
   await audit.record(db, deps.now(), {
     actorUserId: actor.user!.id,

@@ -63,7 +63,18 @@ export async function publicRoundsForCalendar(deps: Deps): Promise<FeedRound[]> 
   for (const s of series) {
     const { rows } = await roundsRepo.listBySeries(db, s.id, EVERYTHING);
     for (const r of rows) {
-      out.push({ id: r.id, slug: s.slug, seriesTitle: s.title, number: r.number, city: r.city, country: r.country, venue: r.venue, startsOn: r.starts_on, endsOn: r.ends_on, umbrellaTheme: r.umbrella_theme });
+      out.push({
+        id: r.id,
+        slug: s.slug,
+        seriesTitle: s.title,
+        number: r.number,
+        city: r.city,
+        country: r.country,
+        venue: r.venue,
+        startsOn: r.starts_on,
+        endsOn: r.ends_on,
+        umbrellaTheme: r.umbrella_theme,
+      });
     }
   }
   return out;

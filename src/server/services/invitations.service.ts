@@ -17,8 +17,10 @@ import { guard } from './guard.ts';
 import { checkDelegation } from './members.service.ts';
 
 export const INVITATION_EXPIRED = 'This invitation has expired; ask the organisers for a new one.';
-export const INVITATION_USED = 'This invitation has already been used. If it was you, sign in; otherwise ask the organisers for a new one.';
-export const INVITATION_UNKNOWN = 'This invitation link is not valid. Check that the whole link was copied, or ask the organisers for a new one.';
+export const INVITATION_USED =
+  'This invitation has already been used. If it was you, sign in; otherwise ask the organisers for a new one.';
+export const INVITATION_UNKNOWN =
+  'This invitation link is not valid. Check that the whole link was copied, or ask the organisers for a new one.';
 
 /** Why a link cannot be accepted: 410 Gone for expired or used, 404 for one that never existed. */
 export function invitationUnusable(state: 'expired' | 'used' | 'unknown'): HttpError {
@@ -27,12 +29,19 @@ export function invitationUnusable(state: 'expired' | 'used' | 'unknown'): HttpE
 }
 
 /** What an invitation grants, in words and facts (series, round, role, delegation). */
-export async function describeGrant(deps: Deps, row: InvitationsTable): Promise<NonNullable<InvitationStatus['grant']>> {
+export async function describeGrant(
+  deps: Deps,
+  row: InvitationsTable,
+): Promise<NonNullable<InvitationStatus['grant']>> {
   const db = deps.db.kysely;
   const series = row.series_id ? await seriesRepo.find(db, row.series_id) : undefined;
-  const participation = row.participation_id ? await invitationsRepo.participationTarget(db, row.participation_id) : undefined;
+  const participation = row.participation_id
+    ? await invitationsRepo.participationTarget(db, row.participation_id)
+    : undefined;
   const delegationId = participation ? participation.delegation_id : row.delegation_id;
-  const delegation = delegationId ? await invitationsRepo.delegationName(db, delegationId) : undefined;
+  const delegation = delegationId
+    ? await invitationsRepo.delegationName(db, delegationId)
+    : undefined;
   return {
     seriesId: series?.id ?? participation?.series_id ?? '',
     seriesTitle: series?.title ?? '',
@@ -40,16 +49,25 @@ export async function describeGrant(deps: Deps, row: InvitationsTable): Promise<
     role: participation?.role ?? row.series_role ?? '',
     delegationName: delegation?.name ?? null,
     round: participation
-      ? { number: participation.round_number, city: participation.round_city, country: participation.round_country, startsOn: participation.round_starts_on, endsOn: participation.round_ends_on }
+      ? {
+          number: participation.round_number,
+          city: participation.round_city,
+          country: participation.round_country,
+          startsOn: participation.round_starts_on,
+          endsOn: participation.round_ends_on,
+        }
       : null,
   };
 }
 
 /** Roles and rounds in the plain words of a letter. */
 export function grantInWords(grant: Awaited<ReturnType<typeof describeGrant>>) {
-  const role = grant.role.replace(/_/g, ' ') + (grant.delegationName ? ` (${grant.delegationName})` : '');
+  const role =
+    grant.role.replace(/_/g, ' ') + (grant.delegationName ? ` (${grant.delegationName})` : '');
   const r = grant.round;
-  const round = r ? `Round ${r.number}, ${r.city}, ${r.country}, ${r.startsOn} to ${r.endsOn}` : null;
+  const round = r
+    ? `Round ${r.number}, ${r.city}, ${r.country}, ${r.startsOn} to ${r.endsOn}`
+    : null;
   return { role, round };
 }
 
@@ -58,21 +76,42 @@ async function resolveTarget(deps: Deps, input: z.output<typeof InvitationInput>
   const db = deps.db.kysely;
   if (input.participationId) {
     if (input.seriesId || input.seriesRole || input.delegationId) {
-      throw badRequest('Invite either to a participation or to a series role, not both.', [{ field: 'body.seriesId', message: 'not allowed with participationId' }]);
+      throw badRequest('Invite either to a participation or to a series role, not both.', [
+        { field: 'body.seriesId', message: 'not allowed with participationId' },
+      ]);
     }
     const p = await invitationsRepo.participationTarget(db, input.participationId);
     if (!p) throw notFound('participation');
     return { seriesId: p.series_id, participation: p, seriesRole: null, delegationId: null };
   }
-  if (!input.seriesId) throw badRequest('Give a participationId, or a seriesId with a seriesRole.', [{ field: 'body.participationId', message: 'required unless seriesId and seriesRole are given' }]);
-  if (!input.seriesRole) throw badRequest('A series invitation needs a role.', [{ field: 'body.seriesRole', message: 'required with seriesId' }]);
+  if (!input.seriesId)
+    throw badRequest('Give a participationId, or a seriesId with a seriesRole.', [
+      {
+        field: 'body.participationId',
+        message: 'required unless seriesId and seriesRole are given',
+      },
+    ]);
+  if (!input.seriesRole)
+    throw badRequest('A series invitation needs a role.', [
+      { field: 'body.seriesRole', message: 'required with seriesId' },
+    ]);
   if (!(await seriesRepo.find(db, input.seriesId))) throw notFound('series');
   const delegationId = input.delegationId ?? null;
   if ((input.seriesRole === 'focal_point') !== (delegationId !== null)) {
-    throw badRequest('A focal point needs a delegation, and only a focal point has one.', [{ field: 'body.delegationId', message: 'a focal point needs a delegation, and only a focal point has one' }]);
+    throw badRequest('A focal point needs a delegation, and only a focal point has one.', [
+      {
+        field: 'body.delegationId',
+        message: 'a focal point needs a delegation, and only a focal point has one',
+      },
+    ]);
   }
   await checkDelegation(db, input.seriesId, delegationId);
-  return { seriesId: input.seriesId, participation: undefined, seriesRole: input.seriesRole, delegationId };
+  return {
+    seriesId: input.seriesId,
+    participation: undefined,
+    seriesRole: input.seriesRole,
+    delegationId,
+  };
 }
 
 /**
@@ -80,12 +119,18 @@ async function resolveTarget(deps: Deps, input: z.output<typeof InvitationInput>
  * is stored; with a mailer it is also emailed. Inviting a participation moves it approved → invited.
  * actor null: the CLI operator.
  */
-export async function createInvitation(deps: Deps, actor: Actor | null, input: z.output<typeof InvitationInput>) {
+export async function createInvitation(
+  deps: Deps,
+  actor: Actor | null,
+  input: z.output<typeof InvitationInput>,
+) {
   const target = await resolveTarget(deps, input);
   if (actor) guard(invitationsPolicy.create(actor, target.seriesId), actor);
   const p = target.participation;
   if (p && !['approved', 'invited'].includes(p.status)) {
-    throw conflict(`This participation is ${p.status}; only an approved one can be invited.`, [{ field: 'body.participationId', message: `status is ${p.status}` }]);
+    throw conflict(`This participation is ${p.status}; only an approved one can be invited.`, [
+      { field: 'body.participationId', message: `status is ${p.status}` },
+    ]);
   }
   const now = deps.now();
   const token = newSecret();
@@ -104,14 +149,20 @@ export async function createInvitation(deps: Deps, actor: Actor | null, input: z
   };
   await deps.db.kysely.transaction().execute(async (trx) => {
     await invitationsRepo.insert(trx, row);
-    if (p?.status === 'approved') await invitationsRepo.moveParticipation(trx, p.id, ['approved'], 'invited', row.created_at);
+    if (p?.status === 'approved')
+      await invitationsRepo.moveParticipation(trx, p.id, ['approved'], 'invited', row.created_at);
     await audit.record(trx, now, {
       actorUserId: actor?.user?.id ?? null,
       action: 'invitation.create',
       resourceType: 'invitation',
       resourceId: row.id,
       seriesId: target.seriesId,
-      detail: { email: row.email, participationId: row.participation_id, seriesRole: row.series_role, delegationId: row.delegation_id },
+      detail: {
+        email: row.email,
+        participationId: row.participation_id,
+        seriesRole: row.series_role,
+        delegationId: row.delegation_id,
+      },
     });
   });
   const link = `${deps.config.publicUrl}/invitations/${token}`;
@@ -120,12 +171,25 @@ export async function createInvitation(deps: Deps, actor: Actor | null, input: z
 }
 
 /** Emails the link when SMTP is configured; a failed send is logged and the link still shown. */
-async function sendInvitationMail(deps: Deps, row: InvitationsTable, link: string): Promise<boolean> {
+async function sendInvitationMail(
+  deps: Deps,
+  row: InvitationsTable,
+  link: string,
+): Promise<boolean> {
   if (!deps.mailer) return false;
   const grant = await describeGrant(deps, row);
   const words = grantInWords(grant);
   try {
-    await deps.mailer.send(invitationMail({ to: row.email, link, seriesTitle: grant.seriesTitle, round: words.round, role: words.role, expiresAt: new Date(row.expires_at) }));
+    await deps.mailer.send(
+      invitationMail({
+        to: row.email,
+        link,
+        seriesTitle: grant.seriesTitle,
+        round: words.round,
+        role: words.role,
+        expiresAt: new Date(row.expires_at),
+      }),
+    );
     return true;
   } catch (error) {
     console.error(`invitation ${row.id}: the mail could not be sent: ${(error as Error).message}`);
@@ -147,7 +211,10 @@ export async function revokeInvitation(deps: Deps, actor: Actor, id: string) {
   const row = await invitationsRepo.find(db, id);
   if (!row) throw notFound('invitation');
   guard(invitationsPolicy.revoke(actor, row.series_id ?? ''), actor);
-  if (row.used_at) throw conflict('This invitation has been used; remove the role or change the participation instead.');
+  if (row.used_at)
+    throw conflict(
+      'This invitation has been used; remove the role or change the participation instead.',
+    );
   await db.transaction().execute(async (trx) => {
     await invitationsRepo.delete(trx, id);
     await audit.record(trx, deps.now(), {
@@ -156,7 +223,11 @@ export async function revokeInvitation(deps: Deps, actor: Actor, id: string) {
       resourceType: 'invitation',
       resourceId: id,
       seriesId: row.series_id,
-      detail: { email: row.email, participationId: row.participation_id, seriesRole: row.series_role },
+      detail: {
+        email: row.email,
+        participationId: row.participation_id,
+        seriesRole: row.series_role,
+      },
     });
   });
 }
@@ -168,5 +239,11 @@ export async function invitationStatus(deps: Deps, token: string): Promise<Invit
   const state = invitationState(row, deps.now());
   if (!row) return { state, email: null, expiresAt: null, accountExists: false, grant: null };
   const accountExists = Boolean(await usersRepo.findByEmail(db, row.email));
-  return { state, email: row.email, expiresAt: row.expires_at, accountExists, grant: await describeGrant(deps, row) };
+  return {
+    state,
+    email: row.email,
+    expiresAt: row.expires_at,
+    accountExists,
+    grant: await describeGrant(deps, row),
+  };
 }

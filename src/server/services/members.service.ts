@@ -33,20 +33,41 @@ async function loadSeries(deps: Deps, id: string) {
 }
 
 /** A focal point's delegation must be one of the series' own. */
-export async function checkDelegation(db: Conn, seriesId: string, delegationId: string | null, field = 'body.delegationId') {
+export async function checkDelegation(
+  db: Conn,
+  seriesId: string,
+  delegationId: string | null,
+  field = 'body.delegationId',
+) {
   if (delegationId === null) return;
   const delegation = await invitationsRepo.delegationName(db, delegationId);
-  if (!delegation || delegation.series_id !== seriesId) throw badRequest('The delegation is not one of this series.', [{ field, message: 'not a delegation of this series' }]);
+  if (!delegation || delegation.series_id !== seriesId)
+    throw badRequest('The delegation is not one of this series.', [
+      { field, message: 'not a delegation of this series' },
+    ]);
 }
 
 /**
  * Records a series role and its audit entry (a permission change). Shared by the members API
  * and by accepting an invitation; an identical existing grant is kept, not duplicated.
  */
-export async function insertGrant(db: Conn, at: Date, actorUserId: string | null, grant: Grant, via: Record<string, unknown> = {}) {
+export async function insertGrant(
+  db: Conn,
+  at: Date,
+  actorUserId: string | null,
+  grant: Grant,
+  via: Record<string, unknown> = {},
+) {
   const existing = await membersRepo.findGrant(db, grant);
   if (existing) return { row: existing, created: false };
-  const row = { id: newId(), series_id: grant.seriesId, user_id: grant.userId, role: grant.role, delegation_id: grant.delegationId, created_at: at.toISOString() };
+  const row = {
+    id: newId(),
+    series_id: grant.seriesId,
+    user_id: grant.userId,
+    role: grant.role,
+    delegation_id: grant.delegationId,
+    created_at: at.toISOString(),
+  };
   await membersRepo.insert(db, row);
   await audit.record(db, at, {
     actorUserId,
@@ -66,16 +87,31 @@ export async function listMembers(deps: Deps, actor: Actor, seriesId: string, pa
   return { items: rows.map(presentMember), total, ...page };
 }
 
-export async function grantMember(deps: Deps, actor: Actor, seriesId: string, input: z.output<typeof SeriesMemberInput>) {
+export async function grantMember(
+  deps: Deps,
+  actor: Actor,
+  seriesId: string,
+  input: z.output<typeof SeriesMemberInput>,
+) {
   await loadSeries(deps, seriesId);
   guard(membersPolicy.grant(actor, seriesId), actor);
   const db = deps.db.kysely;
   const user = await usersRepo.find(db, input.userId);
   if (!user) throw notFound('user');
   await checkDelegation(db, seriesId, input.delegationId);
-  const grant = { seriesId, userId: input.userId, role: input.role, delegationId: input.delegationId };
-  const { row, created } = await db.transaction().execute((trx) => insertGrant(trx, deps.now(), actor.user?.id ?? null, grant));
-  if (!created) throw conflict('This account already holds this role in the series.', [{ field: 'body.role', message: 'already granted' }]);
+  const grant = {
+    seriesId,
+    userId: input.userId,
+    role: input.role,
+    delegationId: input.delegationId,
+  };
+  const { row, created } = await db
+    .transaction()
+    .execute((trx) => insertGrant(trx, deps.now(), actor.user?.id ?? null, grant));
+  if (!created)
+    throw conflict('This account already holds this role in the series.', [
+      { field: 'body.role', message: 'already granted' },
+    ]);
   return presentMember({ ...row, email: user.email, display_name: user.display_name });
 }
 

@@ -25,7 +25,11 @@ export async function getOrganisation(deps: Deps, id: string) {
   return presentOrganisation(await load(deps, id));
 }
 
-export async function createOrganisation(deps: Deps, actor: Actor, input: z.output<typeof OrganisationInput>) {
+export async function createOrganisation(
+  deps: Deps,
+  actor: Actor,
+  input: z.output<typeof OrganisationInput>,
+) {
   guard(organisationsPolicy.create(actor), actor);
   const row = {
     id: newId(),
@@ -39,7 +43,12 @@ export async function createOrganisation(deps: Deps, actor: Actor, input: z.outp
   return presentOrganisation(row);
 }
 
-export async function updateOrganisation(deps: Deps, actor: Actor, id: string, patch: Partial<z.output<typeof OrganisationInput>>) {
+export async function updateOrganisation(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  patch: Partial<z.output<typeof OrganisationInput>>,
+) {
   await load(deps, id);
   guard(organisationsPolicy.update(actor), actor);
   await organisationsRepo.update(deps.db.kysely, id, {

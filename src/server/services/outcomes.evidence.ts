@@ -22,7 +22,10 @@ export async function currentFigures(
   statementIds: string[],
 ): Promise<Map<string, EvidenceSnapshot>> {
   const db = deps.db.kysely;
-  const [row, counts] = await Promise.all([analysisRepo.find(db, sessionId), statementsRepo.voteCounts(db, statementIds)]);
+  const [row, counts] = await Promise.all([
+    analysisRepo.find(db, sessionId),
+    statementsRepo.voteCounts(db, statementIds),
+  ]);
   const analysis = row ? presentAnalysis(row, await delegationLookup(deps, seriesId)) : null;
   const byStatement = new Map((analysis?.statements ?? []).map((s) => [s.statementId, s]));
   return new Map(
@@ -69,9 +72,10 @@ export async function evidenceRows(
         { field: `${field}.${i}`, message: 'is not a statement of this session' },
       ]);
     if (s.status !== 'approved')
-      throw conflict(`Statement ${id} is not approved: only statements the room voted on are evidence.`, [
-        { field: `${field}.${i}`, message: 'is not approved' },
-      ]);
+      throw conflict(
+        `Statement ${id} is not approved: only statements the room voted on are evidence.`,
+        [{ field: `${field}.${i}`, message: 'is not approved' }],
+      );
   }
   const figures = await currentFigures(deps, seriesId, item.session_id, ids);
   const at = deps.now().toISOString();

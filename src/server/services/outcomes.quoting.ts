@@ -10,7 +10,8 @@ export function words(text: string): string[] {
 
 const runs = (ws: string[]) => {
   const out = new Set<string>();
-  for (let i = 0; i + QUOTE_WORDS <= ws.length; i++) out.add(ws.slice(i, i + QUOTE_WORDS).join(' '));
+  for (let i = 0; i + QUOTE_WORDS <= ws.length; i++)
+    out.add(ws.slice(i, i + QUOTE_WORDS).join(' '));
   return out;
 };
 

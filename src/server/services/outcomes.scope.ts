@@ -28,7 +28,12 @@ export class VersionConflict extends HttpError {
       409,
       'Conflict',
       `Someone saved version ${current.version} after the version your edit is based on; merge your changes into it and send baseVersion ${current.version}.`,
-      [{ field: 'body.baseVersion', message: `is stale: the current version is ${current.version}` }],
+      [
+        {
+          field: 'body.baseVersion',
+          message: `is stale: the current version is ${current.version}`,
+        },
+      ],
     );
   }
 
@@ -37,5 +42,7 @@ export class VersionConflict extends HttpError {
   }
 }
 
-export const stale = (baseVersion: number, current: { version: number; title?: string; body: string }) =>
-  baseVersion === current.version ? null : new VersionConflict(current);
+export const stale = (
+  baseVersion: number,
+  current: { version: number; title?: string; body: string },
+) => (baseVersion === current.version ? null : new VersionConflict(current));

@@ -1,5 +1,11 @@
 import type { z } from 'zod';
-import type { EvidenceInput, OutcomeItemInput, OutcomeItemPatch, OutcomeListQuery, OutcomeVisibility } from '../../domain/outcomes.ts';
+import type {
+  EvidenceInput,
+  OutcomeItemInput,
+  OutcomeItemPatch,
+  OutcomeListQuery,
+  OutcomeVisibility,
+} from '../../domain/outcomes.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { OutcomeItemsTable } from '../db/schema.ts';
 import type { Deps } from '../deps.ts';
@@ -30,7 +36,11 @@ async function loadItem(deps: Deps, actor: Actor, id: string) {
   if (!item) throw notFound('outcome item');
   const { scope } = await loadOutcomeScope(deps, actor, item.round_id);
   guard(outcomesPolicy.enter(actor, scope), actor, { confidential: 'outcome item' });
-  if (!outcomesPolicy.readDrafts(actor, scope) && !SHARED.includes(item.visibility as OutcomeVisibility)) throw notFound('outcome item');
+  if (
+    !outcomesPolicy.readDrafts(actor, scope) &&
+    !SHARED.includes(item.visibility as OutcomeVisibility)
+  )
+    throw notFound('outcome item');
   return { item, scope };
 }
 
@@ -40,7 +50,12 @@ async function loadWritable(deps: Deps, actor: Actor, id: string) {
   return loaded;
 }
 
-export async function listOutcomeItems(deps: Deps, actor: Actor, roundId: string, query: z.output<typeof OutcomeListQuery>) {
+export async function listOutcomeItems(
+  deps: Deps,
+  actor: Actor,
+  roundId: string,
+  query: z.output<typeof OutcomeListQuery>,
+) {
   const { scope } = await loadOutcomeScope(deps, actor, roundId);
   guard(outcomesPolicy.enter(actor, scope), actor, { confidential: 'round' });
   const visibilities = outcomesPolicy.readDrafts(actor, scope) ? undefined : SHARED;
@@ -58,17 +73,25 @@ export async function getOutcomeItem(deps: Deps, actor: Actor, id: string) {
   return (await present(deps, [item]))[0];
 }
 
-export async function createOutcomeItem(deps: Deps, actor: Actor, roundId: string, input: z.output<typeof OutcomeItemInput>) {
+export async function createOutcomeItem(
+  deps: Deps,
+  actor: Actor,
+  roundId: string,
+  input: z.output<typeof OutcomeItemInput>,
+) {
   const { scope } = await loadOutcomeScope(deps, actor, roundId);
   guard(outcomesPolicy.enter(actor, scope), actor, { confidential: 'round' });
   guard(outcomesPolicy.write(actor, scope), actor);
   const session = await outcomesRepo.session(deps.db.kysely, input.sessionId);
   if (!session || session.round_id !== roundId)
-    throw badRequest('The session must be one of this round’s.', [{ field: 'body.sessionId', message: 'is not a session of this round' }]);
-  if (session.attribution_rule === 'off_record')
-    throw conflict('This session was off the record: nothing from it is captured, so it has no outcomes.', [
-      { field: 'body.sessionId', message: 'is off the record' },
+    throw badRequest('The session must be one of this round’s.', [
+      { field: 'body.sessionId', message: 'is not a session of this round' },
     ]);
+  if (session.attribution_rule === 'off_record')
+    throw conflict(
+      'This session was off the record: nothing from it is captured, so it has no outcomes.',
+      [{ field: 'body.sessionId', message: 'is off the record' }],
+    );
   const now = deps.now().toISOString();
   const row: OutcomeItemsTable = {
     id: newId(),
@@ -83,7 +106,13 @@ export async function createOutcomeItem(deps: Deps, actor: Actor, roundId: strin
     created_at: now,
     updated_at: now,
   };
-  const evidence = await evidenceRows(deps, row, scope.seriesId, input.statementIds, 'body.statementIds');
+  const evidence = await evidenceRows(
+    deps,
+    row,
+    scope.seriesId,
+    input.statementIds,
+    'body.statementIds',
+  );
   await deps.db.kysely.transaction().execute(async (trx) => {
     await outcomesRepo.insertItem(trx, row);
     await outcomesRepo.insertRevision(trx, revision('outcome_item', row, actor, now));
@@ -92,7 +121,12 @@ export async function createOutcomeItem(deps: Deps, actor: Actor, roundId: strin
   return (await present(deps, [row]))[0];
 }
 
-function revision(documentType: string, doc: { id: string; version: number; title?: string; body: string }, actor: Actor, at: string) {
+function revision(
+  documentType: string,
+  doc: { id: string; version: number; title?: string; body: string },
+  actor: Actor,
+  at: string,
+) {
   return {
     id: newId(),
     document_type: documentType,
@@ -110,7 +144,12 @@ function revision(documentType: string, doc: { id: string; version: number; titl
  * silent overwrite. An item approved for publication goes back to participants-only, since its
  * new text has not been checked or approved.
  */
-export async function updateOutcomeItem(deps: Deps, actor: Actor, id: string, patch: z.output<typeof OutcomeItemPatch>) {
+export async function updateOutcomeItem(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  patch: z.output<typeof OutcomeItemPatch>,
+) {
   const { item } = await loadWritable(deps, actor, id);
   const current = () => ({ version: Number(item.version), title: item.title, body: item.body });
   const early = stale(patch.baseVersion, current());
@@ -132,7 +171,11 @@ export async function updateOutcomeItem(deps: Deps, actor: Actor, id: string, pa
   if (!saved) {
     // Lost a race between the check and the write: answer with what won.
     const winner = (await outcomesRepo.findItem(deps.db.kysely, id))!;
-    throw new VersionConflict({ version: Number(winner.version), title: winner.title, body: winner.body });
+    throw new VersionConflict({
+      version: Number(winner.version),
+      title: winner.title,
+      body: winner.body,
+    });
   }
   return getOutcomeItem(deps, actor, id);
 }
@@ -140,26 +183,50 @@ export async function updateOutcomeItem(deps: Deps, actor: Actor, id: string, pa
 export async function listOutcomeRevisions(deps: Deps, actor: Actor, id: string) {
   const { scope } = await loadItem(deps, actor, id);
   guard(outcomesPolicy.readDrafts(actor, scope), actor);
-  return { items: (await outcomesRepo.revisions(deps.db.kysely, 'outcome_item', id)).map(presentRevision) };
+  return {
+    items: (await outcomesRepo.revisions(deps.db.kysely, 'outcome_item', id)).map(presentRevision),
+  };
 }
 
-export async function addEvidence(deps: Deps, actor: Actor, id: string, input: z.output<typeof EvidenceInput>) {
+export async function addEvidence(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  input: z.output<typeof EvidenceInput>,
+) {
   const { item, scope } = await loadWritable(deps, actor, id);
-  const rows = await evidenceRows(deps, item, scope.seriesId, input.statementIds, 'body.statementIds');
+  const rows = await evidenceRows(
+    deps,
+    item,
+    scope.seriesId,
+    input.statementIds,
+    'body.statementIds',
+  );
   await outcomesRepo.insertEvidence(deps.db.kysely, rows);
   return getOutcomeItem(deps, actor, id);
 }
 
 export async function removeEvidence(deps: Deps, actor: Actor, id: string, statementId: string) {
   await loadWritable(deps, actor, id);
-  if (!(await outcomesRepo.deleteEvidence(deps.db.kysely, id, statementId))) throw notFound('evidence');
+  if (!(await outcomesRepo.deleteEvidence(deps.db.kysely, id, statementId)))
+    throw notFound('evidence');
 }
 
 /** Draft → shared with participants (writers) → approved for publication (organisers, after the quoting check). */
-export async function setVisibility(deps: Deps, actor: Actor, id: string, visibility: OutcomeVisibility) {
+export async function setVisibility(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  visibility: OutcomeVisibility,
+) {
   const { item, scope } = await loadWritable(deps, actor, id);
   const touchesPublic = visibility === 'public' || item.visibility === 'public';
-  guard(touchesPublic ? outcomesPolicy.approveForPublication(actor, scope) : outcomesPolicy.shareWithParticipants(actor, scope), actor);
+  guard(
+    touchesPublic
+      ? outcomesPolicy.approveForPublication(actor, scope)
+      : outcomesPolicy.shareWithParticipants(actor, scope),
+    actor,
+  );
   if (visibility === 'public') await refuseQuotes(deps, scope, item);
   await outcomesRepo.setVisibility(deps.db.kysely, id, visibility, deps.now().toISOString());
   if (visibility === 'public') {
@@ -177,5 +244,10 @@ export async function setVisibility(deps: Deps, actor: Actor, id: string, visibi
 
 async function refuseQuotes(deps: Deps, scope: OutcomeScope, item: OutcomeItemsTable) {
   const nonQuotable = await outcomesRepo.nonQuotableStatements(deps.db.kysely, scope.roundId);
-  refuseVerbatimQuotes(`Outcome item ${item.id} (“${item.title}”)`, 'body', `${item.title}\n${item.body}`, nonQuotable);
+  refuseVerbatimQuotes(
+    `Outcome item ${item.id} (“${item.title}”)`,
+    'body',
+    `${item.title}\n${item.body}`,
+    nonQuotable,
+  );
 }

@@ -9,14 +9,21 @@ import { outcomesRepo } from '../repositories/outcomes.repository.ts';
 import { stale, VersionConflict } from './outcomes.scope.ts';
 
 /** A round's one document with a body edited under optimistic concurrency (conclusions, the rapporteur's report). */
-export interface VersionedDocument<Row extends { id: string; version: number | string; body: string }> {
+export interface VersionedDocument<
+  Row extends { id: string; version: number | string; body: string },
+> {
   documentType: 'conclusions' | 'rapporteur_report';
   find(): Promise<Row | undefined>;
   /** Why the text may no longer change (frozen, approved), or null. */
   locked(row: Row): HttpError | null;
   insert(trx: Transaction<Database>, id: string, version: number, now: string): Promise<void>;
   /** False when the stored version is no longer `baseVersion`. */
-  updateAtVersion(trx: Transaction<Database>, id: string, baseVersion: number, patch: { body: string; version: number; updated_at: string }): Promise<boolean>;
+  updateAtVersion(
+    trx: Transaction<Database>,
+    id: string,
+    baseVersion: number,
+    patch: { body: string; version: number; updated_at: string },
+  ): Promise<boolean>;
 }
 
 /**
@@ -24,7 +31,9 @@ export interface VersionedDocument<Row extends { id: string; version: number | s
  * stale base, or losing a race to another writer, is a VersionConflict carrying the current
  * text; a locked document is its own 409. Nothing is overwritten.
  */
-export async function saveVersioned<Row extends { id: string; version: number | string; body: string }>(
+export async function saveVersioned<
+  Row extends { id: string; version: number | string; body: string },
+>(
   deps: Deps,
   actor: Actor,
   doc: VersionedDocument<Row>,
@@ -33,7 +42,12 @@ export async function saveVersioned<Row extends { id: string; version: number | 
   const existing = await doc.find();
   const lockedNow = existing && doc.locked(existing);
   if (lockedNow) throw lockedNow;
-  const early = stale(input.baseVersion, existing ? { version: Number(existing.version), body: existing.body } : { version: 0, body: '' });
+  const early = stale(
+    input.baseVersion,
+    existing
+      ? { version: Number(existing.version), body: existing.body }
+      : { version: 0, body: '' },
+  );
   if (early) throw early;
   const now = deps.now().toISOString();
   const version = input.baseVersion + 1;
@@ -42,11 +56,27 @@ export async function saveVersioned<Row extends { id: string; version: number | 
     .transaction()
     .execute(async (trx) => {
       if (existing) {
-        if (!(await doc.updateAtVersion(trx, id, input.baseVersion, { body: input.body, version, updated_at: now }))) return false;
+        if (
+          !(await doc.updateAtVersion(trx, id, input.baseVersion, {
+            body: input.body,
+            version,
+            updated_at: now,
+          }))
+        )
+          return false;
       } else {
         await doc.insert(trx, id, version, now);
       }
-      await outcomesRepo.insertRevision(trx, { id: newId(), document_type: doc.documentType, document_id: id, version, title: '', body: input.body, edited_by: actor.user!.id, at: now });
+      await outcomesRepo.insertRevision(trx, {
+        id: newId(),
+        document_type: doc.documentType,
+        document_id: id,
+        version,
+        title: '',
+        body: input.body,
+        edited_by: actor.user!.id,
+        at: now,
+      });
       return true;
     })
     .catch((error: unknown) => {
@@ -55,5 +85,8 @@ export async function saveVersioned<Row extends { id: string; version: number | 
     });
   if (saved) return;
   const winner = (await doc.find())!;
-  throw doc.locked(winner) ?? new VersionConflict({ version: Number(winner.version), body: winner.body });
+  throw (
+    doc.locked(winner) ??
+    new VersionConflict({ version: Number(winner.version), body: winner.body })
+  );
 }

@@ -39,7 +39,12 @@ export async function listPeople(deps: Deps, actor: Actor, page: PageQuery) {
     resourceType: 'person',
     resourceId: null,
     seriesId: null,
-    detail: { scope: all ? 'all' : 'own delegations', limit: page.limit, offset: page.offset, returned: rows.length },
+    detail: {
+      scope: all ? 'all' : 'own delegations',
+      limit: page.limit,
+      offset: page.offset,
+      returned: rows.length,
+    },
   });
   return { items: rows.map(presentPerson), total, ...page };
 }
@@ -68,7 +73,12 @@ export function personRow(deps: Deps, input: z.output<typeof PersonInput>): Peop
   };
 }
 
-export async function updatePerson(deps: Deps, actor: Actor, id: string, patch: Partial<z.output<typeof PersonInput>>) {
+export async function updatePerson(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  patch: Partial<z.output<typeof PersonInput>>,
+) {
   await loadReadable(deps, actor, id, 'update');
   await peopleRepo.update(deps.db.kysely, id, {
     ...(patch.fullName !== undefined && { full_name: patch.fullName }),

@@ -19,12 +19,28 @@ export interface SeriesView {
   trackLabel: string;
   description: string;
   organisations: Array<{ part: string; name: string; shortName: string }>;
-  rounds: Array<{ number: number; city: string; country: string; venue: string; startsOn: string; endsOn: string; umbrellaTheme: string; headline: string | null }>;
+  rounds: Array<{
+    number: number;
+    city: string;
+    country: string;
+    venue: string;
+    startsOn: string;
+    endsOn: string;
+    umbrellaTheme: string;
+    headline: string | null;
+  }>;
 }
 
 export interface ReportView {
   series: { slug: string; title: string };
-  round: { number: number; city: string; country: string; venue: string; startsOn: string; endsOn: string };
+  round: {
+    number: number;
+    city: string;
+    country: string;
+    venue: string;
+    startsOn: string;
+    endsOn: string;
+  };
   reportId: string;
   version: number;
   publishedAt: string;
@@ -35,7 +51,11 @@ export interface ReportView {
 }
 
 /** The public view of a series, or null when there is none with this slug. Everything here is announced. */
-export async function loadSeriesView(deps: Deps, slug: string, lang: ReportLanguage): Promise<SeriesView | null> {
+export async function loadSeriesView(
+  deps: Deps,
+  slug: string,
+  lang: ReportLanguage,
+): Promise<SeriesView | null> {
   const db = deps.db.kysely;
   const series = await seriesRepo.findBySlug(db, slug);
   if (!series || !seriesPolicy.read(PUBLIC)) return null;
@@ -47,14 +67,22 @@ export async function loadSeriesView(deps: Deps, slug: string, lang: ReportLangu
   const headlines = new Map<string, string>();
   for (const p of published) {
     const version = await reportsRepo.latestPublished(db, p.report_id);
-    if (version) headlines.set(p.round_id, parseReportText(lang === 'ur' ? version.text_ur : version.text_en).headline);
+    if (version)
+      headlines.set(
+        p.round_id,
+        parseReportText(lang === 'ur' ? version.text_ur : version.text_en).headline,
+      );
   }
   return {
     slug: series.slug,
     title: series.title,
     trackLabel: series.track_label,
     description: series.description,
-    organisations: organisations.map((o) => ({ part: o.part, name: o.name, shortName: o.short_name })),
+    organisations: organisations.map((o) => ({
+      part: o.part,
+      name: o.name,
+      shortName: o.short_name,
+    })),
     rounds: rounds.rows.map((r) => ({
       number: r.number,
       city: r.city,
@@ -69,22 +97,38 @@ export async function loadSeriesView(deps: Deps, slug: string, lang: ReportLangu
 }
 
 /** The latest published version of a round's report in one language, or null (404) when none is published. */
-export async function loadReportView(deps: Deps, slug: string, roundNumber: number, lang: ReportLanguage): Promise<ReportView | null> {
+export async function loadReportView(
+  deps: Deps,
+  slug: string,
+  roundNumber: number,
+  lang: ReportLanguage,
+): Promise<ReportView | null> {
   const db = deps.db.kysely;
   const series = await seriesRepo.findBySlug(db, slug);
   if (!series || !reportsPolicy.readPublished(PUBLIC)) return null;
-  const round = (await roundsRepo.listBySeries(db, series.id, EVERYTHING)).rows.find((r) => r.number === roundNumber);
+  const round = (await roundsRepo.listBySeries(db, series.id, EVERYTHING)).rows.find(
+    (r) => r.number === roundNumber,
+  );
   const report = round && (await reportsRepo.findByRound(db, round.id));
   const latest = report && (await reportsRepo.latestPublished(db, report.id));
   if (!round || !report || !latest) return null;
   const versions = await reportsRepo.versions(db, report.id);
   return {
     series: { slug: series.slug, title: series.title },
-    round: { number: round.number, city: round.city, country: round.country, venue: round.venue, startsOn: round.starts_on, endsOn: round.ends_on },
+    round: {
+      number: round.number,
+      city: round.city,
+      country: round.country,
+      venue: round.venue,
+      startsOn: round.starts_on,
+      endsOn: round.ends_on,
+    },
     reportId: report.id,
     version: latest.version,
     publishedAt: latest.published_at,
-    corrections: versions.filter((v) => v.version > 1).map((v) => ({ version: v.version, on: v.published_at, note: v.correction_note })),
+    corrections: versions
+      .filter((v) => v.version > 1)
+      .map((v) => ({ version: v.version, on: v.published_at, note: v.correction_note })),
     text: parseReportText(lang === 'ur' ? latest.text_ur : latest.text_en),
     comments: await approvedThreads(deps, report.id),
   };

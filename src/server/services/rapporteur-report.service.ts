@@ -6,7 +6,10 @@ import { badRequest, conflict, notFound } from '../http/errors.ts';
 import { newId } from '../ids.ts';
 import { rapporteurReportPolicy } from '../policies/rapporteur-report.policy.ts';
 import { presentRevision } from '../presenters/outcomes.presenter.ts';
-import { presentRapporteurReport, presentReviewComment } from '../presenters/rapporteur-report.presenter.ts';
+import {
+  presentRapporteurReport,
+  presentReviewComment,
+} from '../presenters/rapporteur-report.presenter.ts';
 import { audit } from '../repositories/audit.repository.ts';
 import { outcomesRepo } from '../repositories/outcomes.repository.ts';
 import { rapporteurReportRepo } from '../repositories/rapporteur-report.repository.ts';
@@ -21,9 +24,12 @@ const APPROVED_MESSAGE = 'The report is approved for publication: its text no lo
 async function load(deps: Deps, actor: Actor, roundId: string) {
   const { scope } = await loadOutcomeScope(deps, actor, roundId);
   const always = rapporteurReportPolicy.readAlways(actor, scope);
-  guard(always || rapporteurReportPolicy.readOnceShared(actor, scope), actor, { confidential: 'round' });
+  guard(always || rapporteurReportPolicy.readOnceShared(actor, scope), actor, {
+    confidential: 'round',
+  });
   const row = await rapporteurReportRepo.findByRound(deps.db.kysely, roundId);
-  if (!row || (!always && row.status === 'draft')) throw notFound('rapporteur’s report (none shared yet)');
+  if (!row || (!always && row.status === 'draft'))
+    throw notFound('rapporteur’s report (none shared yet)');
   return { scope, row };
 }
 
@@ -32,7 +38,13 @@ export async function getRapporteurReport(deps: Deps, actor: Actor, roundId: str
 }
 
 /** Approving and publishing the report are audited with the version they concern. */
-function auditReport(deps: Deps, actor: Actor, step: 'approve_for_publication' | 'publish', seriesId: string, row: { id: string; version: number | string }) {
+function auditReport(
+  deps: Deps,
+  actor: Actor,
+  step: 'approve_for_publication' | 'publish',
+  seriesId: string,
+  row: { id: string; version: number | string },
+) {
   return audit.record(deps.db.kysely, deps.now(), {
     actorUserId: actor.user!.id,
     action: `rapporteur_report.${step}`,
@@ -44,7 +56,12 @@ function auditReport(deps: Deps, actor: Actor, step: 'approve_for_publication' |
 }
 
 /** The rapporteur drafts (baseVersion 0) or edits; a stale base gets 409 with the current text. */
-export async function saveRapporteurReport(deps: Deps, actor: Actor, roundId: string, input: z.output<typeof RapporteurReportInput>) {
+export async function saveRapporteurReport(
+  deps: Deps,
+  actor: Actor,
+  roundId: string,
+  input: z.output<typeof RapporteurReportInput>,
+) {
   const { scope } = await loadOutcomeScope(deps, actor, roundId);
   guard(rapporteurReportPolicy.write(actor, scope), actor, { confidential: 'round' });
   const db = deps.db.kysely;
@@ -54,7 +71,12 @@ export async function saveRapporteurReport(deps: Deps, actor: Actor, roundId: st
     {
       documentType: 'rapporteur_report',
       find: () => rapporteurReportRepo.findByRound(db, roundId),
-      locked: (row) => (row.status === 'approved_for_publication' ? conflict(APPROVED_MESSAGE, [{ field: 'body.body', message: 'is approved for publication' }]) : null),
+      locked: (row) =>
+        row.status === 'approved_for_publication'
+          ? conflict(APPROVED_MESSAGE, [
+              { field: 'body.body', message: 'is approved for publication' },
+            ])
+          : null,
       insert: (trx, id, version, now) =>
         rapporteurReportRepo.insert(trx, {
           id,
@@ -69,7 +91,8 @@ export async function saveRapporteurReport(deps: Deps, actor: Actor, roundId: st
           created_at: now,
           updated_at: now,
         }),
-      updateAtVersion: (trx, id, baseVersion, patch) => rapporteurReportRepo.updateBodyAtVersion(trx, id, baseVersion, patch),
+      updateAtVersion: (trx, id, baseVersion, patch) =>
+        rapporteurReportRepo.updateBodyAtVersion(trx, id, baseVersion, patch),
     },
     input,
   );
@@ -82,8 +105,11 @@ export async function openReview(deps: Deps, actor: Actor, roundId: string, revi
   guard(rapporteurReportPolicy.openReview(actor, scope), actor);
   if (row.status === 'approved_for_publication') throw conflict(APPROVED_MESSAGE);
   if (new Date(reviewEndsAt) <= deps.now())
-    throw badRequest('The review window must end in the future.', [{ field: 'body.reviewEndsAt', message: 'must be in the future' }]);
-  if (!row.body.trim()) throw conflict('The report is empty: write it before sending it for review.');
+    throw badRequest('The review window must end in the future.', [
+      { field: 'body.reviewEndsAt', message: 'must be in the future' },
+    ]);
+  if (!row.body.trim())
+    throw conflict('The report is empty: write it before sending it for review.');
   await rapporteurReportRepo.update(deps.db.kysely, row.id, {
     status: 'in_review',
     review_ends_at: new Date(reviewEndsAt).toISOString(),
@@ -99,12 +125,20 @@ export async function openReview(deps: Deps, actor: Actor, roundId: string, revi
 export async function approveRapporteurReport(deps: Deps, actor: Actor, roundId: string) {
   const { scope, row } = await load(deps, actor, roundId);
   guard(rapporteurReportPolicy.approve(actor, scope), actor);
-  if (row.status === 'approved_for_publication') throw conflict('The report is already approved for publication.');
+  if (row.status === 'approved_for_publication')
+    throw conflict('The report is already approved for publication.');
   if (row.status !== 'in_review')
-    throw conflict('The report has not been reviewed: send it for review by the participants first (POST …/rapporteur-report/review).');
+    throw conflict(
+      'The report has not been reviewed: send it for review by the participants first (POST …/rapporteur-report/review).',
+    );
   if (row.review_ends_at && new Date(row.review_ends_at) > deps.now())
     throw conflict(`The review window is open until ${row.review_ends_at}: approve it after that.`);
-  refuseVerbatimQuotes('The rapporteur’s report', 'body', row.body, await outcomesRepo.nonQuotableStatements(deps.db.kysely, roundId));
+  refuseVerbatimQuotes(
+    'The rapporteur’s report',
+    'body',
+    row.body,
+    await outcomesRepo.nonQuotableStatements(deps.db.kysely, roundId),
+  );
   const now = deps.now().toISOString();
   await rapporteurReportRepo.update(deps.db.kysely, row.id, {
     status: 'approved_for_publication',
@@ -121,10 +155,15 @@ export async function publishRapporteurReport(deps: Deps, actor: Actor, roundId:
   const { scope, row } = await load(deps, actor, roundId);
   guard(rapporteurReportPolicy.publish(actor, scope), actor);
   if (row.status !== 'approved_for_publication')
-    throw conflict('The report is not approved for publication: an organiser approves it after the review, then it can be published.');
+    throw conflict(
+      'The report is not approved for publication: an organiser approves it after the review, then it can be published.',
+    );
   if (!row.published_at) {
     const now = deps.now().toISOString();
-    await rapporteurReportRepo.update(deps.db.kysely, row.id, { published_at: now, updated_at: now });
+    await rapporteurReportRepo.update(deps.db.kysely, row.id, {
+      published_at: now,
+      updated_at: now,
+    });
     await auditReport(deps, actor, 'publish', scope.seriesId, row);
   }
   return getRapporteurReport(deps, actor, roundId);
@@ -133,7 +172,11 @@ export async function publishRapporteurReport(deps: Deps, actor: Actor, roundId:
 export async function listReviewComments(deps: Deps, actor: Actor, roundId: string) {
   const { scope, row } = await load(deps, actor, roundId);
   const all = rapporteurReportPolicy.readAllComments(actor, scope);
-  const rows = await rapporteurReportRepo.comments(deps.db.kysely, row.id, all ? undefined : actor.user!.id);
+  const rows = await rapporteurReportRepo.comments(
+    deps.db.kysely,
+    row.id,
+    all ? undefined : actor.user!.id,
+  );
   return { items: rows.map((c) => presentReviewComment(c, actor.user!.id, all)) };
 }
 
@@ -141,10 +184,19 @@ export async function listReviewComments(deps: Deps, actor: Actor, roundId: stri
 export async function addReviewComment(deps: Deps, actor: Actor, roundId: string, body: string) {
   const { scope, row } = await load(deps, actor, roundId);
   guard(rapporteurReportPolicy.comment(actor, scope), actor);
-  if (row.status !== 'in_review' || (row.review_ends_at && new Date(row.review_ends_at) <= deps.now())) {
+  if (
+    row.status !== 'in_review' ||
+    (row.review_ends_at && new Date(row.review_ends_at) <= deps.now())
+  ) {
     throw conflict('The report is not open for review comments now.');
   }
-  const comment = { id: newId(), report_id: row.id, author_user_id: actor.user!.id, body, at: deps.now().toISOString() };
+  const comment = {
+    id: newId(),
+    report_id: row.id,
+    author_user_id: actor.user!.id,
+    body,
+    at: deps.now().toISOString(),
+  };
   await rapporteurReportRepo.insertComment(deps.db.kysely, comment);
   return presentReviewComment({ ...comment, display_name: null }, actor.user!.id, false);
 }
@@ -152,5 +204,9 @@ export async function addReviewComment(deps: Deps, actor: Actor, roundId: string
 export async function listReportRevisions(deps: Deps, actor: Actor, roundId: string) {
   const { scope, row } = await load(deps, actor, roundId);
   guard(rapporteurReportPolicy.readAlways(actor, scope), actor);
-  return { items: (await outcomesRepo.revisions(deps.db.kysely, 'rapporteur_report', row.id)).map(presentRevision) };
+  return {
+    items: (await outcomesRepo.revisions(deps.db.kysely, 'rapporteur_report', row.id)).map(
+      presentRevision,
+    ),
+  };
 }

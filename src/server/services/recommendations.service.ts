@@ -12,7 +12,10 @@ import type { Deps } from '../deps.ts';
 import { badRequest, conflict, notFound } from '../http/errors.ts';
 import { newId } from '../ids.ts';
 import { recommendationsPolicy } from '../policies/recommendations.policy.ts';
-import { presentRecommendation, type RecommendationRow } from '../presenters/recommendations.presenter.ts';
+import {
+  presentRecommendation,
+  type RecommendationRow,
+} from '../presenters/recommendations.presenter.ts';
 import { audit } from '../repositories/audit.repository.ts';
 import { outcomesRepo } from '../repositories/outcomes.repository.ts';
 import { recommendationsRepo } from '../repositories/recommendations.repository.ts';
@@ -36,7 +39,10 @@ async function load(deps: Deps, actor: Actor, id: string) {
   if (!recommendationsPolicy.read(actor, scope)) {
     const carries = await recommendationsRepo.carries(deps.db.kysely, [id]);
     for (const c of carries)
-      if (recommendationsPolicy.read(actor, (await loadOutcomeScope(deps, actor, c.round_id)).scope)) return { row, scope };
+      if (
+        recommendationsPolicy.read(actor, (await loadOutcomeScope(deps, actor, c.round_id)).scope)
+      )
+        return { row, scope };
   }
   guard(recommendationsPolicy.read(actor, scope), actor, { confidential: 'recommendation' });
   return { row, scope };
@@ -50,11 +56,22 @@ export async function getRecommendation(deps: Deps, actor: Actor, id: string) {
 export async function listRoundRecommendations(deps: Deps, actor: Actor, roundId: string) {
   const { scope } = await loadOutcomeScope(deps, actor, roundId);
   guard(recommendationsPolicy.read(actor, scope), actor, { confidential: 'round' });
-  return { items: await present(deps, await recommendationsRepo.listForRound(deps.db.kysely, roundId), roundId) };
+  return {
+    items: await present(
+      deps,
+      await recommendationsRepo.listForRound(deps.db.kysely, roundId),
+      roundId,
+    ),
+  };
 }
 
 /** Numbered R<round>.<n> in creation order; numbers are never reused (recommendations are dropped, not deleted). */
-export async function createRecommendation(deps: Deps, actor: Actor, roundId: string, input: z.output<typeof RecommendationInput>) {
+export async function createRecommendation(
+  deps: Deps,
+  actor: Actor,
+  roundId: string,
+  input: z.output<typeof RecommendationInput>,
+) {
   const { scope } = await loadOutcomeScope(deps, actor, roundId);
   guard(recommendationsPolicy.write(actor, scope), actor, { confidential: 'round' });
   if (input.originSessionId) {
@@ -92,7 +109,12 @@ export async function createRecommendation(deps: Deps, actor: Actor, roundId: st
   return getRecommendation(deps, actor, id);
 }
 
-export async function updateRecommendation(deps: Deps, actor: Actor, id: string, patch: z.output<typeof RecommendationPatch>) {
+export async function updateRecommendation(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  patch: z.output<typeof RecommendationPatch>,
+) {
   const { scope } = await load(deps, actor, id);
   guard(recommendationsPolicy.write(actor, scope), actor);
   await recommendationsRepo.update(deps.db.kysely, id, {
@@ -105,11 +127,18 @@ export async function updateRecommendation(deps: Deps, actor: Actor, id: string,
 }
 
 /** Every change of status carries its date and evidence (the schema makes both required: 400 naming the field). */
-export async function changeStatus(deps: Deps, actor: Actor, id: string, input: z.output<typeof StatusChangeInput>) {
+export async function changeStatus(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  input: z.output<typeof StatusChangeInput>,
+) {
   const { row, scope } = await load(deps, actor, id);
   guard(recommendationsPolicy.write(actor, scope), actor);
   if (row.status === input.status)
-    throw conflict(`The recommendation is already ${input.status}.`, [{ field: 'body.status', message: 'is the current status' }]);
+    throw conflict(`The recommendation is already ${input.status}.`, [
+      { field: 'body.status', message: 'is the current status' },
+    ]);
   const now = deps.now().toISOString();
   await deps.db.kysely.transaction().execute(async (trx) => {
     await recommendationsRepo.insertStatusChange(trx, {
@@ -141,13 +170,18 @@ export async function carryRecommendation(deps: Deps, actor: Actor, id: string, 
   guard(recommendationsPolicy.carry(actor, scope.seriesId), actor);
   const target = await outcomesRepo.round(deps.db.kysely, roundId);
   if (!target || target.series_id !== scope.seriesId)
-    throw badRequest('The round must be one of the same series.', [{ field: 'body.roundId', message: 'is not a round of this series' }]);
-  if (Number(target.number) <= Number(row.round_number))
-    throw conflict(`A recommendation is carried into a later round: round ${target.number} is not after round ${row.round_number}.`, [
-      { field: 'body.roundId', message: 'is not a later round' },
+    throw badRequest('The round must be one of the same series.', [
+      { field: 'body.roundId', message: 'is not a round of this series' },
     ]);
+  if (Number(target.number) <= Number(row.round_number))
+    throw conflict(
+      `A recommendation is carried into a later round: round ${target.number} is not after round ${row.round_number}.`,
+      [{ field: 'body.roundId', message: 'is not a later round' }],
+    );
   if (CLOSED_RECOMMENDATION_STATUSES.includes(row.status as RecommendationStatus))
-    throw conflict(`The recommendation is ${row.status}: a closed recommendation is not carried on.`);
+    throw conflict(
+      `The recommendation is ${row.status}: a closed recommendation is not carried on.`,
+    );
   try {
     await recommendationsRepo.insertCarry(deps.db.kysely, {
       recommendation_id: id,

@@ -1,16 +1,41 @@
 import type { Background, OrganisationPart, SessionKind } from '../../domain/enums.ts';
-import type { PublicOutcomeKind, ReportLanguage, ReportSection, ReportText } from '../../domain/reports.ts';
-import { BACKGROUND_PLURAL, capitalise, dateRangeInText, daysOf, joinList, numberWord, OUTCOME_HEADINGS, ordinalWord } from './reports.words.ts';
+import type {
+  PublicOutcomeKind,
+  ReportLanguage,
+  ReportSection,
+  ReportText,
+} from '../../domain/reports.ts';
+import {
+  BACKGROUND_PLURAL,
+  capitalise,
+  dateRangeInText,
+  daysOf,
+  joinList,
+  numberWord,
+  OUTCOME_HEADINGS,
+  ordinalWord,
+} from './reports.words.ts';
 
 /** Everything a public report is composed from: public facts and approved outcomes only, never who said what. */
 export interface ReportFacts {
   seriesTitle: string;
-  round: { number: number; city: string; country: string; venue: string; startsOn: string; endsOn: string; umbrellaTheme: string };
+  round: {
+    number: number;
+    city: string;
+    country: string;
+    venue: string;
+    startsOn: string;
+    endsOn: string;
+    umbrellaTheme: string;
+  };
   previous: { number: number; city: string; startsOn: string; endsOn: string } | null;
   organisations: Array<{ part: OrganisationPart; name: string; shortName: string }>;
   sessions: Array<{ kind: SessionKind; title: string }>;
   /** Heads of delegation and delegates, by delegation in the series' order. */
-  delegations: Array<{ name: string; members: Array<{ honorific: string; fullName: string; isHead: boolean }> }>;
+  delegations: Array<{
+    name: string;
+    members: Array<{ honorific: string; fullName: string; isHead: boolean }>;
+  }>;
   /** Every other attendee's background (one entry per person); only counts reach the text. */
   otherAttendeeBackgrounds: Background[];
   /** Approved outcome items of the round, in order; recommendations carry their R-id. */
@@ -21,7 +46,9 @@ export interface ReportFacts {
 export const SMALLEST_NAMED_GROUP = 3;
 
 /** Counts by background, smallest groups merged into "other"; largest first, "other" last. */
-export function countBackgrounds(backgrounds: readonly Background[]): Array<{ background: Background; count: number }> {
+export function countBackgrounds(
+  backgrounds: readonly Background[],
+): Array<{ background: Background; count: number }> {
   const counts = new Map<Background, number>();
   for (const b of backgrounds) counts.set(b, (counts.get(b) ?? 0) + 1);
   let others = counts.get('other') ?? 0;
@@ -35,12 +62,19 @@ export function countBackgrounds(backgrounds: readonly Background[]): Array<{ ba
   return others ? [...named, { background: 'other', count: others }] : named;
 }
 
-const NEEDS_ARTICLE = /^(United|Republic|Kingdom|Netherlands|Philippines|Gambia|US\b|UK\b|USA\b|UAE\b|European)/;
+const NEEDS_ARTICLE =
+  /^(United|Republic|Kingdom|Netherlands|Philippines|Gambia|US\b|UK\b|USA\b|UAE\b|European)/;
 const withArticle = (name: string) => (NEEDS_ARTICLE.test(name) ? `the ${name}` : name);
-const orgName = (o: { name: string; shortName: string }) => (o.shortName ? `${o.name} (${o.shortName})` : o.name);
-const personName = (m: { honorific: string; fullName: string }) => [m.honorific, m.fullName].filter(Boolean).join(' ');
+const orgName = (o: { name: string; shortName: string }) =>
+  o.shortName ? `${o.name} (${o.shortName})` : o.name;
+const personName = (m: { honorific: string; fullName: string }) =>
+  [m.honorific, m.fullName].filter(Boolean).join(' ');
 const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' ').trim();
-const paragraph = (key: string, markdown: string): ReportSection => ({ key, heading: '', markdown });
+const paragraph = (key: string, markdown: string): ReportSection => ({
+  key,
+  heading: '',
+  markdown,
+});
 
 function opening(f: ReportFacts, lang: ReportLanguage): { headline: string; text: string } {
   const { round, previous } = f;
@@ -65,18 +99,36 @@ function opening(f: ReportFacts, lang: ReportLanguage): { headline: string; text
 }
 
 function organisers(f: ReportFacts, lang: ReportLanguage): string {
-  const names = (part: OrganisationPart) => f.organisations.filter((o) => o.part === part).map(orgName);
+  const names = (part: OrganisationPart) =>
+    f.organisations.filter((o) => o.part === part).map(orgName);
   const [conveners, partners, sponsors] = [names('convener'), names('partner'), names('sponsor')];
   const out: string[] = [];
   if (lang === 'ur') {
-    if (conveners.length) out.push(`یہ مکالمہ ${joinList(conveners, 'ur')} کا ایک اقدام ہے${partners.length ? ` اور اسے ${joinList(partners, 'ur')} کے تعاون سے عملی جامہ پہنایا جا رہا ہے` : ''}۔`);
-    if (sponsors.length) out.push(`یہ اقدام ${joinList(sponsors, 'ur')} کی فراخدلانہ معاونت اور حوصلہ افزائی سے ممکن ہوا۔`);
+    if (conveners.length)
+      out.push(
+        `یہ مکالمہ ${joinList(conveners, 'ur')} کا ایک اقدام ہے${partners.length ? ` اور اسے ${joinList(partners, 'ur')} کے تعاون سے عملی جامہ پہنایا جا رہا ہے` : ''}۔`,
+      );
+    if (sponsors.length)
+      out.push(
+        `یہ اقدام ${joinList(sponsors, 'ur')} کی فراخدلانہ معاونت اور حوصلہ افزائی سے ممکن ہوا۔`,
+      );
     return out.join('\n\n');
   }
-  const the = (list: string[]) => joinList(list.map((n) => `the ${n}`), 'en');
-  if (conveners.length) out.push(`The dialogue is an initiative of ${the(conveners)}${partners.length ? ` and it is being implemented in collaboration with ${the(partners)}` : ''}.`);
-  else if (partners.length) out.push(`The dialogue is being implemented in collaboration with ${the(partners)}.`);
-  if (sponsors.length) out.push(`The initiative has been made possible through the generous support and encouragement of ${the(sponsors)}.`);
+  const the = (list: string[]) =>
+    joinList(
+      list.map((n) => `the ${n}`),
+      'en',
+    );
+  if (conveners.length)
+    out.push(
+      `The dialogue is an initiative of ${the(conveners)}${partners.length ? ` and it is being implemented in collaboration with ${the(partners)}` : ''}.`,
+    );
+  else if (partners.length)
+    out.push(`The dialogue is being implemented in collaboration with ${the(partners)}.`);
+  if (sponsors.length)
+    out.push(
+      `The initiative has been made possible through the generous support and encouragement of ${the(sponsors)}.`,
+    );
   return out.join('\n\n');
 }
 
@@ -101,10 +153,20 @@ function delegates(f: ReportFacts, lang: ReportLanguage): string {
   const sentences = f.delegations
     .filter((d) => d.members.length)
     .map((d, index) => {
-      const heads = d.members.filter((m) => m.isHead).map((m) => `${personName(m)} ${lang === 'ur' ? '(سربراہ وفد)' : '(head of delegation)'}`);
-      const names = joinList([...heads, ...d.members.filter((m) => !m.isHead).map(personName)], lang);
-      if (lang === 'ur') return index === 0 ? `${d.name} کی جانب سے مندوبین میں ${names} شامل تھے۔` : `${d.name} کی نمائندگی ${names} نے کی۔`;
-      return index === 0 ? `The delegates from ${withArticle(d.name)} included ${names}.` : `${capitalise(withArticle(d.name))} was represented by ${names}.`;
+      const heads = d.members
+        .filter((m) => m.isHead)
+        .map((m) => `${personName(m)} ${lang === 'ur' ? '(سربراہ وفد)' : '(head of delegation)'}`);
+      const names = joinList(
+        [...heads, ...d.members.filter((m) => !m.isHead).map(personName)],
+        lang,
+      );
+      if (lang === 'ur')
+        return index === 0
+          ? `${d.name} کی جانب سے مندوبین میں ${names} شامل تھے۔`
+          : `${d.name} کی نمائندگی ${names} نے کی۔`;
+      return index === 0
+        ? `The delegates from ${withArticle(d.name)} included ${names}.`
+        : `${capitalise(withArticle(d.name))} was represented by ${names}.`;
     });
   return sentences.join(' ');
 }
@@ -113,11 +175,14 @@ function otherAttendees(f: ReportFacts, lang: ReportLanguage): string {
   const total = f.otherAttendeeBackgrounds.length;
   if (!total) return '';
   const days = daysOf(f.round.startsOn, f.round.endsOn);
-  const groups = countBackgrounds(f.otherAttendeeBackgrounds).map((g) => `${numberWord(g.count, lang)} ${BACKGROUND_PLURAL[lang][g.background]}`);
+  const groups = countBackgrounds(f.otherAttendeeBackgrounds).map(
+    (g) => `${numberWord(g.count, lang)} ${BACKGROUND_PLURAL[lang][g.background]}`,
+  );
   if (lang === 'ur') {
     return `مزید برآں، مختلف شعبوں کی نمائندگی کرنے والے مزید ${numberWord(total, 'ur')} افراد نے ${days > 1 ? `${numberWord(days, 'ur')} روزہ` : 'ایک روزہ'} مباحثے میں شرکت کی۔ ان میں ${joinList(groups, 'ur')} شامل تھے۔`;
   }
-  const span = days > 1 ? `the ${numberWord(days, 'en')} days of deliberations` : "the day's deliberations";
+  const span =
+    days > 1 ? `the ${numberWord(days, 'en')} days of deliberations` : "the day's deliberations";
   return `Additionally, another ${numberWord(total, 'en')} ${total === 1 ? 'person' : 'people'} representing a variety of backgrounds attended ${span}. They included ${joinList(groups, 'en')}.`;
 }
 
@@ -126,7 +191,11 @@ function outcomeSections(f: ReportFacts, lang: ReportLanguage): ReportSection[] 
     { key: 'ideas', kinds: ['idea', 'mechanism'], heading: OUTCOME_HEADINGS[lang].idea },
     { key: 'convergence', kinds: ['convergence'], heading: OUTCOME_HEADINGS[lang].convergence },
     { key: 'divergence', kinds: ['divergence'], heading: OUTCOME_HEADINGS[lang].divergence },
-    { key: 'recommendations', kinds: ['recommendation'], heading: OUTCOME_HEADINGS[lang].recommendation },
+    {
+      key: 'recommendations',
+      kinds: ['recommendation'],
+      heading: OUTCOME_HEADINGS[lang].recommendation,
+    },
   ];
   return groups
     .map((g) => ({

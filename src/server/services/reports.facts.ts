@@ -16,7 +16,9 @@ const OTHER_ATTENDEE_ROLES = ['attendee', 'observer'];
 
 const surname = (fullName: string) => fullName.trim().split(/\s+/).at(-1) ?? '';
 /** Delegates as lists usually give them: by surname (heads are put first when composing). */
-const bySurname = (a: { full_name: string }, b: { full_name: string }) => surname(a.full_name).localeCompare(surname(b.full_name)) || a.full_name.localeCompare(b.full_name);
+const bySurname = (a: { full_name: string }, b: { full_name: string }) =>
+  surname(a.full_name).localeCompare(surname(b.full_name)) ||
+  a.full_name.localeCompare(b.full_name);
 
 /** The round before this one: the one it names, else the one numbered just below it. */
 async function previousRound(db: Kysely<Database>, round: RoundsTable) {
@@ -29,17 +31,21 @@ async function previousRound(db: Kysely<Database>, round: RoundsTable) {
 }
 
 /** Gathers the public facts of a round and its approved outcomes, ready to compose its report. */
-export async function loadReportFacts(db: Kysely<Database>, round: RoundsTable): Promise<ReportFacts> {
-  const [series, organisations, delegationRows, sessions, delegates, everyone, previous, outcomes] = await Promise.all([
-    seriesRepo.find(db, round.series_id),
-    seriesRepo.organisations(db, [round.series_id]),
-    seriesRepo.delegations(db, [round.series_id]),
-    dialogueSessionsRepo.listByRound(db, round.id, EVERYTHING),
-    participationsRepo.delegatesOf(db, round.id),
-    participationsRepo.balanceRows(db, round.id),
-    previousRound(db, round),
-    approvedOutcomesOf(db, round.id),
-  ]);
+export async function loadReportFacts(
+  db: Kysely<Database>,
+  round: RoundsTable,
+): Promise<ReportFacts> {
+  const [series, organisations, delegationRows, sessions, delegates, everyone, previous, outcomes] =
+    await Promise.all([
+      seriesRepo.find(db, round.series_id),
+      seriesRepo.organisations(db, [round.series_id]),
+      seriesRepo.delegations(db, [round.series_id]),
+      dialogueSessionsRepo.listByRound(db, round.id, EVERYTHING),
+      participationsRepo.delegatesOf(db, round.id),
+      participationsRepo.balanceRows(db, round.id),
+      previousRound(db, round),
+      approvedOutcomesOf(db, round.id),
+    ]);
   return {
     seriesTitle: series?.title ?? '',
     round: {
@@ -51,9 +57,20 @@ export async function loadReportFacts(db: Kysely<Database>, round: RoundsTable):
       endsOn: round.ends_on,
       umbrellaTheme: round.umbrella_theme,
     },
-    previous: previous && { number: previous.number, city: previous.city, startsOn: previous.starts_on, endsOn: previous.ends_on },
-    organisations: organisations.map((o) => ({ part: o.part as OrganisationPart, name: o.name, shortName: o.short_name })),
-    sessions: [...sessions.rows].sort((a, b) => a.position - b.position).map((s) => ({ kind: s.kind as SessionKind, title: s.title })),
+    previous: previous && {
+      number: previous.number,
+      city: previous.city,
+      startsOn: previous.starts_on,
+      endsOn: previous.ends_on,
+    },
+    organisations: organisations.map((o) => ({
+      part: o.part as OrganisationPart,
+      name: o.name,
+      shortName: o.short_name,
+    })),
+    sessions: [...sessions.rows]
+      .sort((a, b) => a.position - b.position)
+      .map((s) => ({ kind: s.kind as SessionKind, title: s.title })),
     delegations: [...delegationRows]
       .sort((a, b) => a.position - b.position)
       .map((d) => ({
@@ -61,7 +78,11 @@ export async function loadReportFacts(db: Kysely<Database>, round: RoundsTable):
         members: delegates
           .filter((p) => p.delegation === d.name)
           .sort(bySurname)
-          .map((p) => ({ honorific: p.honorific, fullName: p.full_name, isHead: p.role === 'head_of_delegation' })),
+          .map((p) => ({
+            honorific: p.honorific,
+            fullName: p.full_name,
+            isHead: p.role === 'head_of_delegation',
+          })),
       })),
     otherAttendeeBackgrounds: everyone
       .filter((p) => OTHER_ATTENDEE_ROLES.includes(p.role) && PRESENT.includes(p.status))

@@ -14,17 +14,30 @@ const KIND_OF_TYPE: Record<string, PublicOutcomeKind | undefined> = {
   recommendation: 'recommendation',
 };
 /** Recommendations the round stands behind: agreed or further on, never merely proposed, never dropped. */
-const PUBLISHABLE_RECOMMENDATION = ['agreed', 'transmitted', 'acknowledged', 'echoed_in_official_statements', 'implemented'];
+const PUBLISHABLE_RECOMMENDATION = [
+  'agreed',
+  'transmitted',
+  'acknowledged',
+  'echoed_in_official_statements',
+  'implemented',
+];
 
-const asText = (title: string, body: string) => (body.trim() ? `**${title.trim()}.** ${body.trim()}` : title.trim());
+const asText = (title: string, body: string) =>
+  body.trim() ? `**${title.trim()}.** ${body.trim()}` : title.trim();
 
 /**
  * The approved outcome items of a round, as the public report lists them: items an organiser
  * made public on the rapporteur's workbench (which already passed the Chatham House Plus quoting
  * check), and the round's own agreed recommendations with their R-ids. No author anywhere.
  */
-export async function approvedOutcomesOf(db: Kysely<Database>, roundId: string): Promise<ReportFacts['outcomes']> {
-  const [items, recommendations] = await Promise.all([outcomesRepo.publicItems(db, roundId), recommendationsRepo.listForRound(db, roundId)]);
+export async function approvedOutcomesOf(
+  db: Kysely<Database>,
+  roundId: string,
+): Promise<ReportFacts['outcomes']> {
+  const [items, recommendations] = await Promise.all([
+    outcomesRepo.publicItems(db, roundId),
+    recommendationsRepo.listForRound(db, roundId),
+  ]);
   const outcomes: ReportFacts['outcomes'] = [];
   for (const item of items) {
     const kind = KIND_OF_TYPE[item.type];
@@ -32,7 +45,11 @@ export async function approvedOutcomesOf(db: Kysely<Database>, roundId: string):
   }
   for (const r of recommendations) {
     if (r.round_id !== roundId || !PUBLISHABLE_RECOMMENDATION.includes(r.status)) continue;
-    outcomes.push({ kind: 'recommendation', text: asText(r.title, r.body), recommendationId: `R${r.round_number}.${r.number}` });
+    outcomes.push({
+      kind: 'recommendation',
+      text: asText(r.title, r.body),
+      recommendationId: `R${r.round_number}.${r.number}`,
+    });
   }
   return outcomes;
 }

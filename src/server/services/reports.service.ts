@@ -1,5 +1,10 @@
 import type { z } from 'zod';
-import { REPORT_LANGUAGES, type PublishReportInput, type ReportPatch, type ReportText } from '../../domain/reports.ts';
+import {
+  REPORT_LANGUAGES,
+  type PublishReportInput,
+  type ReportPatch,
+  type ReportText,
+} from '../../domain/reports.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Deps } from '../deps.ts';
 import { badRequest, conflict, notFound } from '../http/errors.ts';
@@ -31,7 +36,10 @@ async function present(deps: Deps, id: string) {
 }
 
 const stale = (current: number) =>
-  conflict(`The report was changed by someone else (now version ${current}); reload it and apply your edit again.`, [{ field: 'body.baseVersion', message: `current version is ${current}` }]);
+  conflict(
+    `The report was changed by someone else (now version ${current}); reload it and apply your edit again.`,
+    [{ field: 'body.baseVersion', message: `current version is ${current}` }],
+  );
 
 /**
  * Composes the round's report from its data in every language. A new report is created; an
@@ -43,17 +51,44 @@ export async function composeReport(deps: Deps, actor: Actor, roundId: string) {
   const db = deps.db.kysely;
   const facts = await loadReportFacts(db, round);
   const at = deps.now().toISOString();
-  const texts = { text_en: JSON.stringify(composeReportText(facts, 'en')), text_ur: JSON.stringify(composeReportText(facts, 'ur')) };
+  const texts = {
+    text_en: JSON.stringify(composeReportText(facts, 'en')),
+    text_ur: JSON.stringify(composeReportText(facts, 'ur')),
+  };
   const existing = await reportsRepo.findByRound(db, roundId);
   const id = existing?.id ?? newId();
   if (existing) {
-    if (!(await reportsRepo.updateIfVersion(db, id, existing.edit_version, { ...texts, status: 'draft', approved_by: null, approved_at: null, updated_at: at }))) {
+    if (
+      !(await reportsRepo.updateIfVersion(db, id, existing.edit_version, {
+        ...texts,
+        status: 'draft',
+        approved_by: null,
+        approved_at: null,
+        updated_at: at,
+      }))
+    ) {
       throw stale(existing.edit_version + 1);
     }
   } else {
-    await reportsRepo.insert(db, { id, round_id: roundId, status: 'draft', edit_version: 1, ...texts, approved_by: null, approved_at: null, created_at: at, updated_at: at });
+    await reportsRepo.insert(db, {
+      id,
+      round_id: roundId,
+      status: 'draft',
+      edit_version: 1,
+      ...texts,
+      approved_by: null,
+      approved_at: null,
+      created_at: at,
+      updated_at: at,
+    });
   }
-  await audit.record(db, deps.now(), { actorUserId: actor.user?.id ?? null, action: 'report.composed', resourceType: 'report', resourceId: id, seriesId: round.series_id });
+  await audit.record(db, deps.now(), {
+    actorUserId: actor.user?.id ?? null,
+    action: 'report.composed',
+    resourceType: 'report',
+    resourceId: id,
+    seriesId: round.series_id,
+  });
   return present(deps, id);
 }
 
@@ -72,16 +107,30 @@ export async function getRoundReport(deps: Deps, actor: Actor, roundId: string) 
 }
 
 /** An edit of either language, based on the version the editor read; it withdraws any approval. */
-export async function updateReport(deps: Deps, actor: Actor, id: string, patch: z.output<typeof ReportPatch>) {
+export async function updateReport(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  patch: z.output<typeof ReportPatch>,
+) {
   const row = await loadReport(deps, id);
   guard(reportsPolicy.edit(actor, row.series_id), actor, { confidential: 'report' });
-  if (!patch.en && !patch.ur) throw badRequest('Send the text of at least one language.', [{ field: 'body.en', message: 'give en or ur' }]);
+  if (!patch.en && !patch.ur)
+    throw badRequest('Send the text of at least one language.', [
+      { field: 'body.en', message: 'give en or ur' },
+    ]);
   const texts: { text_en?: string; text_ur?: string } = {};
   for (const lang of REPORT_LANGUAGES) {
     const text: ReportText | undefined = patch[lang];
     if (text) texts[lang === 'en' ? 'text_en' : 'text_ur'] = JSON.stringify(text);
   }
-  const ok = await reportsRepo.updateIfVersion(deps.db.kysely, id, patch.baseVersion, { ...texts, status: 'draft', approved_by: null, approved_at: null, updated_at: deps.now().toISOString() });
+  const ok = await reportsRepo.updateIfVersion(deps.db.kysely, id, patch.baseVersion, {
+    ...texts,
+    status: 'draft',
+    approved_by: null,
+    approved_at: null,
+    updated_at: deps.now().toISOString(),
+  });
   if (!ok) throw stale(row.edit_version);
   return present(deps, id);
 }
@@ -90,12 +139,27 @@ export async function updateReport(deps: Deps, actor: Actor, id: string, patch: 
 export async function approveReport(deps: Deps, actor: Actor, id: string, version: number) {
   const row = await loadReport(deps, id);
   guard(reportsPolicy.approve(actor, row.series_id), actor, { confidential: 'report' });
-  if (row.status === 'published' && row.edit_version === version) throw conflict('This version is already published.');
+  if (row.status === 'published' && row.edit_version === version)
+    throw conflict('This version is already published.');
   const at = deps.now().toISOString();
-  if (!(await reportsRepo.setStatusIfVersion(deps.db.kysely, id, version, { status: 'approved', approved_by: actor.user?.id ?? null, approved_at: at, updated_at: at }))) {
+  if (
+    !(await reportsRepo.setStatusIfVersion(deps.db.kysely, id, version, {
+      status: 'approved',
+      approved_by: actor.user?.id ?? null,
+      approved_at: at,
+      updated_at: at,
+    }))
+  ) {
     throw stale(row.edit_version);
   }
-  await audit.record(deps.db.kysely, deps.now(), { actorUserId: actor.user?.id ?? null, action: 'report.approved', resourceType: 'report', resourceId: id, seriesId: row.series_id, detail: { version } });
+  await audit.record(deps.db.kysely, deps.now(), {
+    actorUserId: actor.user?.id ?? null,
+    action: 'report.approved',
+    resourceType: 'report',
+    resourceId: id,
+    seriesId: row.series_id,
+    detail: { version },
+  });
   return present(deps, id);
 }
 
@@ -103,21 +167,56 @@ export async function approveReport(deps: Deps, actor: Actor, id: string, versio
  * Publishes the approved text as the next public version. From the second version on, a
  * correction note is required: the public page says what was corrected and when.
  */
-export async function publishReport(deps: Deps, actor: Actor, id: string, input: z.output<typeof PublishReportInput>) {
+export async function publishReport(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  input: z.output<typeof PublishReportInput>,
+) {
   const row = await loadReport(deps, id);
   guard(reportsPolicy.publish(actor, row.series_id), actor, { confidential: 'report' });
-  if (row.status !== 'approved') throw conflict(row.status === 'published' ? 'This text is already published; edit and approve it to publish a correction.' : 'The report must be approved before it is published.');
+  if (row.status !== 'approved')
+    throw conflict(
+      row.status === 'published'
+        ? 'This text is already published; edit and approve it to publish a correction.'
+        : 'The report must be approved before it is published.',
+    );
   const db = deps.db.kysely;
   const version = (await reportsRepo.latestPublishedNumber(db, id)) + 1;
   const note = input?.correctionNote?.trim() ?? '';
-  if (version > 1 && !note) throw badRequest('A correction needs a note saying what was corrected.', [{ field: 'body.correctionNote', message: 'required from the second publication on' }]);
+  if (version > 1 && !note)
+    throw badRequest('A correction needs a note saying what was corrected.', [
+      { field: 'body.correctionNote', message: 'required from the second publication on' },
+    ]);
   const at = deps.now().toISOString();
-  const published = { id: newId(), report_id: id, version, text_en: row.text_en, text_ur: row.text_ur, correction_note: version > 1 ? note : '', published_by: actor.user?.id ?? null, published_at: at };
+  const published = {
+    id: newId(),
+    report_id: id,
+    version,
+    text_en: row.text_en,
+    text_ur: row.text_ur,
+    correction_note: version > 1 ? note : '',
+    published_by: actor.user?.id ?? null,
+    published_at: at,
+  };
   await db.transaction().execute(async (trx) => {
-    if (!(await reportsRepo.setStatusIfVersion(trx, id, row.edit_version, { status: 'published', updated_at: at }))) throw stale(row.edit_version + 1);
+    if (
+      !(await reportsRepo.setStatusIfVersion(trx, id, row.edit_version, {
+        status: 'published',
+        updated_at: at,
+      }))
+    )
+      throw stale(row.edit_version + 1);
     await reportsRepo.insertVersion(trx, published);
     await roundsRepo.update(trx, row.round_id, { status: 'report_published' });
   });
-  await audit.record(db, deps.now(), { actorUserId: actor.user?.id ?? null, action: 'report.published', resourceType: 'report', resourceId: id, seriesId: row.series_id, detail: { version } });
+  await audit.record(db, deps.now(), {
+    actorUserId: actor.user?.id ?? null,
+    action: 'report.published',
+    resourceType: 'report',
+    resourceId: id,
+    seriesId: row.series_id,
+    detail: { version },
+  });
   return presentPublished(published);
 }

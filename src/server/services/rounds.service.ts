@@ -23,14 +23,24 @@ export async function loadRound(deps: Deps, id: string) {
   return row;
 }
 
-const duplicateNumber = () => conflict('This series already has a round with that number.', [{ field: 'body.number', message: 'already taken' }]);
+const duplicateNumber = () =>
+  conflict('This series already has a round with that number.', [
+    { field: 'body.number', message: 'already taken' },
+  ]);
 
 /** The previous round must be another round of the same series. */
-async function checkPreviousRound(deps: Deps, seriesId: string, roundId: string, previousRoundId: string | null | undefined) {
+async function checkPreviousRound(
+  deps: Deps,
+  seriesId: string,
+  roundId: string,
+  previousRoundId: string | null | undefined,
+) {
   if (!previousRoundId) return;
   const previous = await roundsRepo.find(deps.db.kysely, previousRoundId);
   if (!previous || previous.series_id !== seriesId || previous.id === roundId) {
-    throw badRequest('The previous round must be another round of the same series.', [{ field: 'body.previousRoundId', message: 'not a round of this series' }]);
+    throw badRequest('The previous round must be another round of the same series.', [
+      { field: 'body.previousRoundId', message: 'not a round of this series' },
+    ]);
   }
 }
 
@@ -44,7 +54,12 @@ export async function getRound(deps: Deps, id: string) {
   return presentRound(await loadRound(deps, id));
 }
 
-export async function createRound(deps: Deps, actor: Actor, seriesId: string, input: z.output<typeof RoundInput>) {
+export async function createRound(
+  deps: Deps,
+  actor: Actor,
+  seriesId: string,
+  input: z.output<typeof RoundInput>,
+) {
   if (!(await seriesRepo.find(deps.db.kysely, seriesId))) throw notFound('series');
   guard(roundsPolicy.create(actor, seriesId), actor);
   const id = newId();
@@ -75,32 +90,49 @@ function checkTransition(from: RoundStatus, to: RoundStatus | undefined) {
   if (!to || to === from) return;
   const allowed = ROUND_TRANSITIONS[from];
   if (!allowed.includes(to)) {
-    throw conflict(`A round that is ${from} can next be: ${allowed.join(', ')}.`, [{ field: 'body.status', message: `must be one of ${allowed.join(', ')}` }]);
+    throw conflict(`A round that is ${from} can next be: ${allowed.join(', ')}.`, [
+      { field: 'body.status', message: `must be one of ${allowed.join(', ')}` },
+    ]);
   }
 }
 
 /** New dates must still hold every scheduled session (compared as calendar dates, see calendarDateOf). */
 async function checkSessionsInside(deps: Deps, roundId: string, startsOn: string, endsOn: string) {
   for (const s of await dialogueSessionsRepo.schedules(deps.db.kysely, roundId)) {
-    const dates = [s.starts_at, s.ends_at].filter((x): x is string => Boolean(x)).map(calendarDateOf);
+    const dates = [s.starts_at, s.ends_at]
+      .filter((x): x is string => Boolean(x))
+      .map(calendarDateOf);
     if (dates.some((d) => d < startsOn)) {
-      throw badRequest('A session of this round would start before the round.', [{ field: 'body.startsOn', message: `session ${s.id} is scheduled earlier` }]);
+      throw badRequest('A session of this round would start before the round.', [
+        { field: 'body.startsOn', message: `session ${s.id} is scheduled earlier` },
+      ]);
     }
     if (dates.some((d) => d > endsOn)) {
-      throw badRequest('A session of this round would end after the round.', [{ field: 'body.endsOn', message: `session ${s.id} is scheduled later` }]);
+      throw badRequest('A session of this round would end after the round.', [
+        { field: 'body.endsOn', message: `session ${s.id} is scheduled later` },
+      ]);
     }
   }
 }
 
-export async function updateRound(deps: Deps, actor: Actor, id: string, patch: Partial<z.output<typeof RoundPatch>>) {
+export async function updateRound(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  patch: Partial<z.output<typeof RoundPatch>>,
+) {
   const row = await loadRound(deps, id);
   guard(roundsPolicy.update(actor, row.series_id), actor);
   const startsOn = patch.startsOn ?? row.starts_on;
   const endsOn = patch.endsOn ?? row.ends_on;
-  if (endsOn < startsOn) throw badRequest('The round would end before it starts.', [{ field: 'body.endsOn', message: 'must not be before startsOn' }]);
+  if (endsOn < startsOn)
+    throw badRequest('The round would end before it starts.', [
+      { field: 'body.endsOn', message: 'must not be before startsOn' },
+    ]);
   await checkPreviousRound(deps, row.series_id, id, patch.previousRoundId);
   checkTransition(row.status as RoundStatus, patch.status);
-  if (patch.startsOn !== undefined || patch.endsOn !== undefined) await checkSessionsInside(deps, id, startsOn, endsOn);
+  if (patch.startsOn !== undefined || patch.endsOn !== undefined)
+    await checkSessionsInside(deps, id, startsOn, endsOn);
   try {
     await roundsRepo.update(deps.db.kysely, id, {
       ...(patch.number !== undefined && { number: patch.number }),
@@ -127,7 +159,8 @@ export async function updateRound(deps: Deps, actor: Actor, id: string, patch: P
 export async function deleteRound(deps: Deps, actor: Actor, id: string) {
   const row = await loadRound(deps, id);
   guard(roundsPolicy.delete(actor, row.series_id), actor);
-  if (row.status !== 'planned') throw conflict(`Only a planned round can be deleted; this one is ${row.status}.`);
+  if (row.status !== 'planned')
+    throw conflict(`Only a planned round can be deleted; this one is ${row.status}.`);
   try {
     await roundsRepo.delete(deps.db.kysely, id);
   } catch (error) {

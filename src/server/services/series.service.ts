@@ -1,6 +1,11 @@
 import type { z } from 'zod';
 import type { PageQuery } from '../../domain/common.ts';
-import type { DelegationInput, SeriesInput, SeriesOrganisationInput, SeriesPatch } from '../../domain/series.ts';
+import type {
+  DelegationInput,
+  SeriesInput,
+  SeriesOrganisationInput,
+  SeriesPatch,
+} from '../../domain/series.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Deps } from '../deps.ts';
 import { conflict, notFound } from '../http/errors.ts';
@@ -21,7 +26,10 @@ async function load(deps: Deps, id: string) {
 export async function getSeries(deps: Deps, id: string) {
   const db = deps.db.kysely;
   const row = await load(deps, id);
-  const [delegations, organisations] = await Promise.all([seriesRepo.delegations(db, [id]), seriesRepo.organisations(db, [id])]);
+  const [delegations, organisations] = await Promise.all([
+    seriesRepo.delegations(db, [id]),
+    seriesRepo.organisations(db, [id]),
+  ]);
   return presentSeries(row, delegations, organisations);
 }
 
@@ -29,7 +37,10 @@ export async function listSeries(deps: Deps, page: PageQuery) {
   const db = deps.db.kysely;
   const { rows, total } = await seriesRepo.list(db, page);
   const ids = rows.map((r) => r.id);
-  const [delegations, organisations] = await Promise.all([seriesRepo.delegations(db, ids), seriesRepo.organisations(db, ids)]);
+  const [delegations, organisations] = await Promise.all([
+    seriesRepo.delegations(db, ids),
+    seriesRepo.organisations(db, ids),
+  ]);
   return { items: rows.map((r) => presentSeries(r, delegations, organisations)), total, ...page };
 }
 
@@ -51,13 +62,21 @@ export async function createSeries(deps: Deps, actor: Actor, input: z.output<typ
       }
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw conflict('A series with this slug exists.', [{ field: 'body.slug', message: 'already taken' }]);
+    if (isUniqueViolation(error))
+      throw conflict('A series with this slug exists.', [
+        { field: 'body.slug', message: 'already taken' },
+      ]);
     throw error;
   }
   return getSeries(deps, id);
 }
 
-export async function updateSeries(deps: Deps, actor: Actor, id: string, patch: z.output<typeof SeriesPatch>) {
+export async function updateSeries(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  patch: z.output<typeof SeriesPatch>,
+) {
   await load(deps, id);
   guard(seriesPolicy.update(actor, id), actor);
   try {
@@ -68,7 +87,10 @@ export async function updateSeries(deps: Deps, actor: Actor, id: string, patch: 
       ...(patch.description !== undefined && { description: patch.description }),
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw conflict('A series with this slug exists.', [{ field: 'body.slug', message: 'already taken' }]);
+    if (isUniqueViolation(error))
+      throw conflict('A series with this slug exists.', [
+        { field: 'body.slug', message: 'already taken' },
+      ]);
     throw error;
   }
   return getSeries(deps, id);
@@ -80,24 +102,45 @@ export async function deleteSeries(deps: Deps, actor: Actor, id: string) {
   await seriesRepo.delete(deps.db.kysely, id);
 }
 
-export async function addDelegation(deps: Deps, actor: Actor, seriesId: string, input: z.output<typeof DelegationInput>) {
+export async function addDelegation(
+  deps: Deps,
+  actor: Actor,
+  seriesId: string,
+  input: z.output<typeof DelegationInput>,
+) {
   await load(deps, seriesId);
   guard(seriesPolicy.update(actor, seriesId), actor);
   const existing = await seriesRepo.delegations(deps.db.kysely, [seriesId]);
-  if (existing.some((d) => d.name === input.name)) throw conflict('This series already has a delegation of that name.', [{ field: 'body.name', message: 'already taken' }]);
-  const row = { id: newId(), series_id: seriesId, name: input.name, position: input.position ?? existing.length };
+  if (existing.some((d) => d.name === input.name))
+    throw conflict('This series already has a delegation of that name.', [
+      { field: 'body.name', message: 'already taken' },
+    ]);
+  const row = {
+    id: newId(),
+    series_id: seriesId,
+    name: input.name,
+    position: input.position ?? existing.length,
+  };
   await seriesRepo.insertDelegation(deps.db.kysely, row);
   return presentDelegation(row);
 }
 
-export async function updateDelegation(deps: Deps, actor: Actor, id: string, input: Partial<z.output<typeof DelegationInput>>) {
+export async function updateDelegation(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  input: Partial<z.output<typeof DelegationInput>>,
+) {
   const row = await seriesRepo.findDelegation(deps.db.kysely, id);
   if (!row) throw notFound('delegation');
   guard(seriesPolicy.update(actor, row.series_id), actor);
   try {
     await seriesRepo.updateDelegation(deps.db.kysely, id, input);
   } catch (error) {
-    if (isUniqueViolation(error)) throw conflict('This series already has a delegation of that name.', [{ field: 'body.name', message: 'already taken' }]);
+    if (isUniqueViolation(error))
+      throw conflict('This series already has a delegation of that name.', [
+        { field: 'body.name', message: 'already taken' },
+      ]);
     throw error;
   }
   return presentDelegation({ ...row, ...input });
@@ -112,17 +155,34 @@ export async function deleteDelegation(deps: Deps, actor: Actor, id: string) {
   await seriesRepo.deleteDelegation(deps.db.kysely, id);
 }
 
-export async function linkOrganisation(deps: Deps, actor: Actor, seriesId: string, input: z.output<typeof SeriesOrganisationInput>) {
+export async function linkOrganisation(
+  deps: Deps,
+  actor: Actor,
+  seriesId: string,
+  input: z.output<typeof SeriesOrganisationInput>,
+) {
   await load(deps, seriesId);
   guard(seriesPolicy.update(actor, seriesId), actor);
-  if (!(await organisationsRepo.find(deps.db.kysely, input.organisationId))) throw notFound('organisation');
+  if (!(await organisationsRepo.find(deps.db.kysely, input.organisationId)))
+    throw notFound('organisation');
   const linked = await seriesRepo.organisations(deps.db.kysely, [seriesId]);
-  if (linked.some((o) => o.organisation_id === input.organisationId)) throw conflict('This organisation already has a part in the series.');
-  await seriesRepo.linkOrganisation(deps.db.kysely, { series_id: seriesId, organisation_id: input.organisationId, part: input.part, position: linked.length });
+  if (linked.some((o) => o.organisation_id === input.organisationId))
+    throw conflict('This organisation already has a part in the series.');
+  await seriesRepo.linkOrganisation(deps.db.kysely, {
+    series_id: seriesId,
+    organisation_id: input.organisationId,
+    part: input.part,
+    position: linked.length,
+  });
   return getSeries(deps, seriesId);
 }
 
-export async function unlinkOrganisation(deps: Deps, actor: Actor, seriesId: string, organisationId: string) {
+export async function unlinkOrganisation(
+  deps: Deps,
+  actor: Actor,
+  seriesId: string,
+  organisationId: string,
+) {
   await load(deps, seriesId);
   guard(seriesPolicy.update(actor, seriesId), actor);
   await seriesRepo.unlinkOrganisation(deps.db.kysely, seriesId, organisationId);

@@ -21,10 +21,21 @@ export async function listUsers(deps: Deps, actor: Actor, page: PageQuery) {
 }
 
 /** The admin API and the CLI (`user create`, actor null) both create accounts here; audited. */
-export async function createUserAccount(deps: Deps, actor: Actor | null, input: z.output<typeof UserInput>) {
+export async function createUserAccount(
+  deps: Deps,
+  actor: Actor | null,
+  input: z.output<typeof UserInput>,
+) {
   if (actor) guard(usersPolicy.create(actor), actor);
   const user = await createUser(deps, actor, input);
-  await audit.record(deps.db.kysely, deps.now(), { actorUserId: actor?.user?.id ?? null, action: 'user.create', resourceType: 'user', resourceId: user.id, seriesId: null, detail: { email: user.email } });
+  await audit.record(deps.db.kysely, deps.now(), {
+    actorUserId: actor?.user?.id ?? null,
+    action: 'user.create',
+    resourceType: 'user',
+    resourceId: user.id,
+    seriesId: null,
+    detail: { email: user.email },
+  });
   return user;
 }
 
@@ -37,17 +48,32 @@ export async function getUser(deps: Deps, actor: Actor, id: string) {
 }
 
 /** One's own password changes only with the current one, so a stolen session cannot lock the owner out. */
-async function checkCurrentPassword(actor: Actor, row: UsersTable, patch: z.output<typeof UserPatch>) {
+async function checkCurrentPassword(
+  actor: Actor,
+  row: UsersTable,
+  patch: z.output<typeof UserPatch>,
+) {
   if (patch.password === undefined || actor.user?.id !== row.id) return;
-  if (!patch.currentPassword) throw badRequest('Give your current password to choose a new one.', [{ field: 'body.currentPassword', message: 'required to change your own password' }]);
+  if (!patch.currentPassword)
+    throw badRequest('Give your current password to choose a new one.', [
+      { field: 'body.currentPassword', message: 'required to change your own password' },
+    ]);
   if (!(await verifyPassword(row.password_hash, patch.currentPassword))) {
-    throw badRequest('The current password is wrong.', [{ field: 'body.currentPassword', message: 'is not your current password' }]);
+    throw badRequest('The current password is wrong.', [
+      { field: 'body.currentPassword', message: 'is not your current password' },
+    ]);
   }
 }
 
-export async function updateUser(deps: Deps, actor: Actor, id: string, patch: z.output<typeof UserPatch>) {
+export async function updateUser(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  patch: z.output<typeof UserPatch>,
+) {
   guard(usersPolicy.editProfile(actor, id), actor);
-  const privileged = patch.isAdmin !== undefined || patch.email !== undefined || patch.personId !== undefined;
+  const privileged =
+    patch.isAdmin !== undefined || patch.email !== undefined || patch.personId !== undefined;
   if (privileged) guard(usersPolicy.editPrivileged(actor), actor);
   const db = deps.db.kysely;
   const row = await usersRepo.find(db, id);
@@ -55,7 +81,9 @@ export async function updateUser(deps: Deps, actor: Actor, id: string, patch: z.
   await checkCurrentPassword(actor, row, patch);
   const adminChange = patch.isAdmin !== undefined && patch.isAdmin !== (row.is_admin === 1);
   if (adminChange && !patch.isAdmin && (await usersRepo.countAdmins(db)) <= 1) {
-    throw conflict('This is the last admin account; make another admin first.', [{ field: 'body.isAdmin', message: 'the last admin cannot be removed' }]);
+    throw conflict('This is the last admin account; make another admin first.', [
+      { field: 'body.isAdmin', message: 'the last admin cannot be removed' },
+    ]);
   }
   const changes: Partial<Omit<UsersTable, 'id' | 'created_at'>> = {
     ...(patch.displayName !== undefined && { display_name: patch.displayName }),
@@ -70,14 +98,30 @@ export async function updateUser(deps: Deps, actor: Actor, id: string, patch: z.
     await db.transaction().execute(async (trx) => {
       await usersRepo.update(trx, id, changes);
       if (adminChange) {
-        await audit.record(trx, now, { actorUserId, action: patch.isAdmin ? 'user.grant_admin' : 'user.revoke_admin', resourceType: 'user', resourceId: id, seriesId: null });
+        await audit.record(trx, now, {
+          actorUserId,
+          action: patch.isAdmin ? 'user.grant_admin' : 'user.revoke_admin',
+          resourceType: 'user',
+          resourceId: id,
+          seriesId: null,
+        });
       }
       if (patch.personId !== undefined && patch.personId !== row.person_id) {
-        await audit.record(trx, now, { actorUserId, action: 'user.link_person', resourceType: 'user', resourceId: id, seriesId: null, detail: { from: row.person_id, to: patch.personId } });
+        await audit.record(trx, now, {
+          actorUserId,
+          action: 'user.link_person',
+          resourceType: 'user',
+          resourceId: id,
+          seriesId: null,
+          detail: { from: row.person_id, to: patch.personId },
+        });
       }
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw conflict('An account with this email exists.', [{ field: 'body.email', message: 'already registered' }]);
+    if (isUniqueViolation(error))
+      throw conflict('An account with this email exists.', [
+        { field: 'body.email', message: 'already registered' },
+      ]);
     if (isForeignKeyViolation(error)) throw notFound('person');
     throw error;
   }

@@ -7,8 +7,15 @@ import { HttpError } from '../http/errors.ts';
  * processes each enforces its own window, which only loosens the limit by that factor).
  */
 export const FLOOD_LIMITS = {
-  statement: { perMinute: 10, message: 'You are submitting statements faster than 10 a minute. Wait a moment, then send it again.' },
-  vote: { perMinute: 120, message: 'You are voting faster than 120 times a minute. Wait a moment, then vote again.' },
+  statement: {
+    perMinute: 10,
+    message:
+      'You are submitting statements faster than 10 a minute. Wait a moment, then send it again.',
+  },
+  vote: {
+    perMinute: 120,
+    message: 'You are voting faster than 120 times a minute. Wait a moment, then vote again.',
+  },
 } as const;
 export type FloodKind = keyof typeof FLOOD_LIMITS;
 
@@ -28,7 +35,9 @@ class FloodGuard {
     }
     if (w.count >= FLOOD_LIMITS[kind].perMinute) {
       const retryAfter = Math.max(1, Math.ceil((w.start + WINDOW_MS - now) / 1000));
-      throw new HttpError(429, 'Too Many Requests', FLOOD_LIMITS[kind].message, undefined, { 'retry-after': String(retryAfter) });
+      throw new HttpError(429, 'Too Many Requests', FLOOD_LIMITS[kind].message, undefined, {
+        'retry-after': String(retryAfter),
+      });
     }
     w.count++;
   }

@@ -23,7 +23,8 @@ export interface BackupResult {
 export async function backupSqlite(source: string, target: string): Promise<BackupResult> {
   if (!existsSync(source)) throw new Error(`There is no database at ${source}.`);
   const destination = resolve(target);
-  if (destination === source) throw new Error('The backup must go to another file than the database itself.');
+  if (destination === source)
+    throw new Error('The backup must go to another file than the database itself.');
   // Opened read-write (nothing is written): a read-only handle on a WAL database fails when no -shm file exists.
   const live = new SqliteDatabase(source, { fileMustExist: true });
   let pages = 0;
@@ -48,13 +49,20 @@ export function verifyBackup(file: string): Record<string, number> {
     // One self-contained file: no -wal or -shm beside it.
     copy.pragma('journal_mode = DELETE');
     const check = copy.pragma('integrity_check', { simple: true });
-    if (check !== 'ok') throw new Error(`The backup failed SQLite's integrity check: ${String(check)}`);
+    if (check !== 'ok')
+      throw new Error(`The backup failed SQLite's integrity check: ${String(check)}`);
     const tables = copy
-      .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name")
+      .prepare(
+        "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name",
+      )
       .all() as Array<{ name: string }>;
     const rows: Record<string, number> = {};
     for (const { name } of tables)
-      rows[name] = (copy.prepare(`select count(*) as n from "${name.replace(/"/g, '""')}"`).get() as { n: number }).n;
+      rows[name] = (
+        copy.prepare(`select count(*) as n from "${name.replace(/"/g, '""')}"`).get() as {
+          n: number;
+        }
+      ).n;
     return rows;
   } finally {
     copy.close();

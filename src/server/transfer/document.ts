@@ -10,7 +10,11 @@ export const FORMAT_VERSION = 1;
  * The accounts a series refers to (series roles, nominations, authors), by email. Passwords
  * never leave the database: an account created by an import has none until it is invited.
  */
-export const AccountEntry = z.strictObject({ email: Email, displayName: z.string().min(1).max(200), personId: Id.nullable() });
+export const AccountEntry = z.strictObject({
+  email: Email,
+  displayName: z.string().min(1).max(200),
+  personId: Id.nullable(),
+});
 export type AccountEntry = z.infer<typeof AccountEntry>;
 
 function tableShapes() {
@@ -31,7 +35,11 @@ export const SeriesDocument = z.strictObject({
 });
 
 /** A validated document: every table's rows keyed by the table's key, plus the accounts. */
-export type SeriesDocument = { format: typeof FORMAT; version: typeof FORMAT_VERSION; accounts: AccountEntry[] } & Record<string, unknown>;
+export type SeriesDocument = {
+  format: typeof FORMAT;
+  version: typeof FORMAT_VERSION;
+  accounts: AccountEntry[];
+} & Record<string, unknown>;
 
 /** A problem with a document, located by its JSON path, e.g. `rounds[1].startsOn`. */
 export interface DocumentProblem {
@@ -45,15 +53,21 @@ export class TransferError extends Error {
     message: string,
     readonly problems: DocumentProblem[] = [],
   ) {
-    super(problems.length ? `${message}\n${problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}` : message);
+    super(
+      problems.length
+        ? `${message}\n${problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`
+        : message,
+    );
   }
 }
 
 export function jsonPath(path: ReadonlyArray<PropertyKey>): string {
   let out = '';
-  for (const part of path) out += typeof part === 'number' ? `[${part}]` : `${out ? '.' : ''}${String(part)}`;
+  for (const part of path)
+    out += typeof part === 'number' ? `[${part}]` : `${out ? '.' : ''}${String(part)}`;
   return out || '(document)';
 }
 
 /** Stable text of a document: two exports of the same data are byte-identical. */
-export const serializeDocument = (document: SeriesDocument): string => `${JSON.stringify(document, null, 2)}\n`;
+export const serializeDocument = (document: SeriesDocument): string =>
+  `${JSON.stringify(document, null, 2)}\n`;

@@ -4,7 +4,14 @@ import { isUniqueViolation } from '../db/errors.ts';
 import { newId } from '../ids.ts';
 import { audit } from '../repositories/audit.repository.ts';
 import { jsonPath, SeriesDocument, TransferError, type DocumentProblem } from './document.ts';
-import { columnOf, fieldsOf, idFieldOf, TRANSFER_TABLES, type DbRow, type TransferTable } from './tables.ts';
+import {
+  columnOf,
+  fieldsOf,
+  idFieldOf,
+  TRANSFER_TABLES,
+  type DbRow,
+  type TransferTable,
+} from './tables.ts';
 
 type Conn = Kysely<Database> | Transaction<Database>;
 // Table names come from TRANSFER_TABLES, so the generic inserts below are typed loosely.
@@ -23,7 +30,10 @@ const selfRefs = (table: TransferTable) =>
 /** A long list of problems is cut after 50, saying how many more there are. */
 function firstFew(problems: DocumentProblem[], limit = 50): DocumentProblem[] {
   if (problems.length <= limit) return problems;
-  return [...problems.slice(0, limit), { path: '…', message: `and ${problems.length - limit} more problems` }];
+  return [
+    ...problems.slice(0, limit),
+    { path: '…', message: `and ${problems.length - limit} more problems` },
+  ];
 }
 
 /** Parses the text of a document file; every problem names its JSON path. */
@@ -41,12 +51,19 @@ export function parseSeriesDocumentText(text: string): SeriesDocument {
 export function parseSeriesDocument(value: unknown): SeriesDocument {
   const parsed = SeriesDocument.safeParse(value);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => ({ path: jsonPath(i.path), message: i.message }));
-    throw new TransferError('The document is not a valid Parley series document.', firstFew(problems));
+    const problems = parsed.error.issues.map((i) => ({
+      path: jsonPath(i.path),
+      message: i.message,
+    }));
+    throw new TransferError(
+      'The document is not a valid Parley series document.',
+      firstFew(problems),
+    );
   }
   const document = parsed.data as unknown as SeriesDocument;
   const problems = consistencyProblems(document);
-  if (problems.length) throw new TransferError('The document contradicts itself.', firstFew(problems));
+  if (problems.length)
+    throw new TransferError('The document contradicts itself.', firstFew(problems));
   return document;
 }
 
@@ -59,29 +76,40 @@ function consistencyProblems(document: SeriesDocument): DocumentProblem[] {
     const seen = new Set<string>();
     rowsOf(document, table).forEach((row, index) => {
       const id = row[idField] as string;
-      if (seen.has(id)) problems.push({ path: pathOf(table, index, idField), message: `duplicate id '${id}'` });
+      if (seen.has(id))
+        problems.push({ path: pathOf(table, index, idField), message: `duplicate id '${id}'` });
       seen.add(id);
     });
     ids.set(table.key, seen);
   }
   const emails = new Set<string>();
   document.accounts.forEach((account, index) => {
-    if (emails.has(account.email)) problems.push({ path: `accounts[${index}].email`, message: 'duplicate email' });
+    if (emails.has(account.email))
+      problems.push({ path: `accounts[${index}].email`, message: 'duplicate email' });
     emails.add(account.email);
     if (account.personId && !ids.get('people')?.has(account.personId))
-      problems.push({ path: `accounts[${index}].personId`, message: `no person '${account.personId}' in people` });
+      problems.push({
+        path: `accounts[${index}].personId`,
+        message: `no person '${account.personId}' in people`,
+      });
   });
   for (const table of TRANSFER_TABLES) {
     rowsOf(document, table).forEach((row, index) => {
       for (const [field, target] of Object.entries(table.refs ?? {})) {
         const value = row[field] as string | null;
         if (value !== null && !ids.get(target)?.has(value))
-          problems.push({ path: pathOf(table, index, field), message: `no id '${value}' in ${target}` });
+          problems.push({
+            path: pathOf(table, index, field),
+            message: `no id '${value}' in ${target}`,
+          });
       }
       for (const field of table.userRefs ?? []) {
         const value = row[field] as string | null;
         if (value !== null && !emails.has(value.toLowerCase()))
-          problems.push({ path: pathOf(table, index, field), message: `no account '${value}' in accounts` });
+          problems.push({
+            path: pathOf(table, index, field),
+            message: `no account '${value}' in accounts`,
+          });
       }
     });
   }
@@ -113,9 +141,15 @@ async function clashes(db: Conn, document: SeriesDocument): Promise<DocumentProb
     .where((eb) => eb.or([eb('id', '=', series.id), eb('slug', '=', series.slug)]))
     .execute();
   if (same.some((s) => s.id === series.id))
-    problems.push({ path: 'series.id', message: `this database already holds series '${series.id}'` });
+    problems.push({
+      path: 'series.id',
+      message: `this database already holds series '${series.id}'`,
+    });
   if (same.some((s) => s.slug === series.slug))
-    problems.push({ path: 'series.slug', message: `this database already holds a series with slug '${series.slug}'` });
+    problems.push({
+      path: 'series.slug',
+      message: `this database already holds a series with slug '${series.slug}'`,
+    });
   // The series itself is there: its rows would all clash too, which says nothing new.
   if (problems.length) return problems;
   for (const table of TRANSFER_TABLES) {
@@ -129,7 +163,10 @@ async function clashes(db: Conn, document: SeriesDocument): Promise<DocumentProb
     );
     rows.forEach((row, index) => {
       if (taken.has(row[idField] as string))
-        problems.push({ path: pathOf(table, index, idField), message: `id '${row[idField]}' is already used in this database` });
+        problems.push({
+          path: pathOf(table, index, idField),
+          message: `id '${row[idField]}' is already used in this database`,
+        });
     });
   }
   return problems;
@@ -140,7 +177,11 @@ async function resolveAccounts(trx: Conn, document: SeriesDocument, now: string)
   const userIdOf = new Map<string, string>();
   const created: Array<{ id: string; personId: string | null }> = [];
   for (const account of document.accounts) {
-    const existing = await trx.selectFrom('users').select('id').where('email', '=', account.email).executeTakeFirst();
+    const existing = await trx
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', account.email)
+      .executeTakeFirst();
     if (existing) {
       userIdOf.set(account.email, existing.id);
       continue;
@@ -164,7 +205,12 @@ async function resolveAccounts(trx: Conn, document: SeriesDocument, now: string)
   return { userIdOf, created };
 }
 
-async function insertTable(trx: Conn, table: TransferTable, rows: DbRow[], userIdOf: Map<string, string>) {
+async function insertTable(
+  trx: Conn,
+  table: TransferTable,
+  rows: DbRow[],
+  userIdOf: Map<string, string>,
+) {
   const idField = idFieldOf(table);
   let todo = rows;
   if (table.shared && idField) {
@@ -181,7 +227,8 @@ async function insertTable(trx: Conn, table: TransferTable, rows: DbRow[], userI
     const out: DbRow = {};
     for (const field of fieldsOf(table)) {
       let value = row[field];
-      if (userRefs.has(field) && value !== null) value = userIdOf.get((value as string).toLowerCase());
+      if (userRefs.has(field) && value !== null)
+        value = userIdOf.get((value as string).toLowerCase());
       if (deferred.includes(field)) value = null;
       out[columnOf(table, field)] = value;
     }
@@ -226,15 +273,25 @@ export async function importSeries(
 ): Promise<ImportResult> {
   const now = (options.now ?? new Date()).toISOString();
   const problems = await clashes(db, document);
-  if (problems.length) throw new TransferError('The series (or some of its rows) is already in this database.', firstFew(problems));
+  if (problems.length)
+    throw new TransferError(
+      'The series (or some of its rows) is already in this database.',
+      firstFew(problems),
+    );
   const seriesId = (document.series as { id: string }).id;
   const counts: Record<string, number> = {};
   try {
     const accountsCreated = await db.transaction().execute(async (trx) => {
       const { userIdOf, created } = await resolveAccounts(trx, document, now);
-      for (const table of TRANSFER_TABLES) counts[table.key] = await insertTable(trx, table, rowsOf(document, table), userIdOf);
+      for (const table of TRANSFER_TABLES)
+        counts[table.key] = await insertTable(trx, table, rowsOf(document, table), userIdOf);
       for (const account of created) {
-        if (account.personId) await trx.updateTable('users').set({ person_id: account.personId }).where('id', '=', account.id).execute();
+        if (account.personId)
+          await trx
+            .updateTable('users')
+            .set({ person_id: account.personId })
+            .where('id', '=', account.id)
+            .execute();
       }
       return created.length;
     });
@@ -250,7 +307,9 @@ export async function importSeries(
   } catch (error) {
     // A concurrent writer took an id between the check and the write.
     if (isUniqueViolation(error))
-      throw new TransferError(`The series clashes with rows already in this database: ${(error as Error).message}`);
+      throw new TransferError(
+        `The series clashes with rows already in this database: ${(error as Error).message}`,
+      );
     throw error;
   }
 }

@@ -1,7 +1,12 @@
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import { Id, IsoDate } from '../../domain/common.ts';
-import { OUTCOME_TYPES, OUTCOME_VISIBILITIES, RAPPORTEUR_REPORT_STATUSES, RECOMMENDATION_STATUSES } from '../../domain/outcomes.ts';
+import {
+  OUTCOME_TYPES,
+  OUTCOME_VISIBILITIES,
+  RAPPORTEUR_REPORT_STATUSES,
+  RECOMMENDATION_STATUSES,
+} from '../../domain/outcomes.ts';
 import type { Database } from '../db/schema.ts';
 import type { TransferTable } from './tables.ts';
 
@@ -14,8 +19,10 @@ const str = (max: number) => z.string().max(max);
 const Instant = z.string().min(1).max(40);
 const Flag = z.number().int().min(0).max(1);
 
-const roundIds = (db: Conn, seriesId: string) => db.selectFrom('rounds').select('id').where('series_id', '=', seriesId);
-const itemIds = (db: Conn, seriesId: string) => db.selectFrom('outcome_items').select('id').where('round_id', 'in', roundIds(db, seriesId));
+const roundIds = (db: Conn, seriesId: string) =>
+  db.selectFrom('rounds').select('id').where('series_id', '=', seriesId);
+const itemIds = (db: Conn, seriesId: string) =>
+  db.selectFrom('outcome_items').select('id').where('round_id', 'in', roundIds(db, seriesId));
 const conclusionIds = (db: Conn, seriesId: string) =>
   db.selectFrom('conclusions').select('id').where('round_id', 'in', roundIds(db, seriesId));
 const reportIds = (db: Conn, seriesId: string) =>
@@ -26,7 +33,11 @@ const statementIds = (db: Conn, seriesId: string) =>
   db
     .selectFrom('statements')
     .select('id')
-    .where('session_id', 'in', db.selectFrom('sessions').select('id').where('round_id', 'in', roundIds(db, seriesId)));
+    .where(
+      'session_id',
+      'in',
+      db.selectFrom('sessions').select('id').where('round_id', 'in', roundIds(db, seriesId)),
+    );
 
 export const OUTCOME_TRANSFER_TABLES: TransferTable[] = [
   {
@@ -49,17 +60,33 @@ export const OUTCOME_TRANSFER_TABLES: TransferTable[] = [
     refs: { roundId: 'rounds', sessionId: 'sessions' },
     userRefs: ['createdBy'],
     order: ['roundId', 'createdAt', 'id'],
-    select: (db, seriesId) => db.selectFrom('outcome_items').selectAll().where('round_id', 'in', roundIds(db, seriesId)).execute(),
+    select: (db, seriesId) =>
+      db
+        .selectFrom('outcome_items')
+        .selectAll()
+        .where('round_id', 'in', roundIds(db, seriesId))
+        .execute(),
   },
   {
     key: 'outcomeEvidence',
     table: 'outcome_evidence',
     optional: true,
     idField: null,
-    row: z.strictObject({ itemId: Id, statementId: Id, quotable: Flag, snapshot: str(200_000), linkedAt: Instant }),
+    row: z.strictObject({
+      itemId: Id,
+      statementId: Id,
+      quotable: Flag,
+      snapshot: str(200_000),
+      linkedAt: Instant,
+    }),
     refs: { itemId: 'outcomeItems', statementId: 'statements' },
     order: ['itemId', 'statementId'],
-    select: (db, seriesId) => db.selectFrom('outcome_evidence').selectAll().where('item_id', 'in', itemIds(db, seriesId)).execute(),
+    select: (db, seriesId) =>
+      db
+        .selectFrom('outcome_evidence')
+        .selectAll()
+        .where('item_id', 'in', itemIds(db, seriesId))
+        .execute(),
   },
   {
     key: 'conclusions',
@@ -76,7 +103,12 @@ export const OUTCOME_TRANSFER_TABLES: TransferTable[] = [
     }),
     refs: { roundId: 'rounds' },
     order: ['roundId'],
-    select: (db, seriesId) => db.selectFrom('conclusions').selectAll().where('round_id', 'in', roundIds(db, seriesId)).execute(),
+    select: (db, seriesId) =>
+      db
+        .selectFrom('conclusions')
+        .selectAll()
+        .where('round_id', 'in', roundIds(db, seriesId))
+        .execute(),
   },
   {
     key: 'conclusionEndorsements',
@@ -94,7 +126,11 @@ export const OUTCOME_TRANSFER_TABLES: TransferTable[] = [
     userRefs: ['endorsedBy'],
     order: ['conclusionId', 'version', 'delegationId'],
     select: (db, seriesId) =>
-      db.selectFrom('conclusion_endorsements').selectAll().where('conclusion_id', 'in', conclusionIds(db, seriesId)).execute(),
+      db
+        .selectFrom('conclusion_endorsements')
+        .selectAll()
+        .where('conclusion_id', 'in', conclusionIds(db, seriesId))
+        .execute(),
   },
   {
     key: 'rapporteurReports',
@@ -116,18 +152,33 @@ export const OUTCOME_TRANSFER_TABLES: TransferTable[] = [
     refs: { roundId: 'rounds' },
     userRefs: ['approvedBy'],
     order: ['roundId'],
-    select: (db, seriesId) => db.selectFrom('rapporteur_reports').selectAll().where('round_id', 'in', roundIds(db, seriesId)).execute(),
+    select: (db, seriesId) =>
+      db
+        .selectFrom('rapporteur_reports')
+        .selectAll()
+        .where('round_id', 'in', roundIds(db, seriesId))
+        .execute(),
   },
   {
     key: 'rapporteurReportComments',
     table: 'rapporteur_report_comments',
     optional: true,
-    row: z.strictObject({ id: Id, reportId: Id, authorUserId: z.string().nullable(), body: str(5000), at: Instant }),
+    row: z.strictObject({
+      id: Id,
+      reportId: Id,
+      authorUserId: z.string().nullable(),
+      body: str(5000),
+      at: Instant,
+    }),
     refs: { reportId: 'rapporteurReports' },
     userRefs: ['authorUserId'],
     order: ['reportId', 'at', 'id'],
     select: (db, seriesId) =>
-      db.selectFrom('rapporteur_report_comments').selectAll().where('report_id', 'in', reportIds(db, seriesId)).execute(),
+      db
+        .selectFrom('rapporteur_report_comments')
+        .selectAll()
+        .where('report_id', 'in', reportIds(db, seriesId))
+        .execute(),
   },
   {
     // documentId points at an outcome item, conclusions or a report, by documentType.
@@ -152,9 +203,18 @@ export const OUTCOME_TRANSFER_TABLES: TransferTable[] = [
         .selectAll()
         .where((eb) =>
           eb.or([
-            eb.and([eb('document_type', '=', 'outcome_item'), eb('document_id', 'in', itemIds(db, seriesId))]),
-            eb.and([eb('document_type', '=', 'conclusions'), eb('document_id', 'in', conclusionIds(db, seriesId))]),
-            eb.and([eb('document_type', '=', 'rapporteur_report'), eb('document_id', 'in', reportIds(db, seriesId))]),
+            eb.and([
+              eb('document_type', '=', 'outcome_item'),
+              eb('document_id', 'in', itemIds(db, seriesId)),
+            ]),
+            eb.and([
+              eb('document_type', '=', 'conclusions'),
+              eb('document_id', 'in', conclusionIds(db, seriesId)),
+            ]),
+            eb.and([
+              eb('document_type', '=', 'rapporteur_report'),
+              eb('document_id', 'in', reportIds(db, seriesId)),
+            ]),
           ]),
         )
         .execute(),
@@ -179,7 +239,12 @@ export const OUTCOME_TRANSFER_TABLES: TransferTable[] = [
     refs: { roundId: 'rounds', sessionId: 'sessions' },
     userRefs: ['createdBy'],
     order: ['roundId', 'number'],
-    select: (db, seriesId) => db.selectFrom('recommendations').selectAll().where('round_id', 'in', roundIds(db, seriesId)).execute(),
+    select: (db, seriesId) =>
+      db
+        .selectFrom('recommendations')
+        .selectAll()
+        .where('round_id', 'in', roundIds(db, seriesId))
+        .execute(),
   },
   {
     key: 'recommendationStatusChanges',
@@ -210,23 +275,41 @@ export const OUTCOME_TRANSFER_TABLES: TransferTable[] = [
     table: 'recommendation_carries',
     optional: true,
     idField: null,
-    row: z.strictObject({ recommendationId: Id, roundId: Id, carriedBy: z.string().nullable(), at: Instant }),
+    row: z.strictObject({
+      recommendationId: Id,
+      roundId: Id,
+      carriedBy: z.string().nullable(),
+      at: Instant,
+    }),
     refs: { recommendationId: 'recommendations', roundId: 'rounds' },
     userRefs: ['carriedBy'],
     order: ['recommendationId', 'roundId'],
     select: (db, seriesId) =>
-      db.selectFrom('recommendation_carries').selectAll().where('recommendation_id', 'in', recommendationIds(db, seriesId)).execute(),
+      db
+        .selectFrom('recommendation_carries')
+        .selectAll()
+        .where('recommendation_id', 'in', recommendationIds(db, seriesId))
+        .execute(),
   },
   {
     key: 'statementRepeats',
     table: 'statement_repeats',
     optional: true,
     idField: null,
-    row: z.strictObject({ statementId: Id, repeatOfId: Id, linkedBy: z.string().nullable(), at: Instant }),
+    row: z.strictObject({
+      statementId: Id,
+      repeatOfId: Id,
+      linkedBy: z.string().nullable(),
+      at: Instant,
+    }),
     refs: { statementId: 'statements', repeatOfId: 'statements' },
     userRefs: ['linkedBy'],
     order: ['statementId'],
     select: (db, seriesId) =>
-      db.selectFrom('statement_repeats').selectAll().where('statement_id', 'in', statementIds(db, seriesId)).execute(),
+      db
+        .selectFrom('statement_repeats')
+        .selectAll()
+        .where('statement_id', 'in', statementIds(db, seriesId))
+        .execute(),
   },
 ];

@@ -21,8 +21,10 @@ type Conn = Kysely<Database> | Transaction<Database>;
 const str = (max: number) => z.string().max(max);
 const Instant = z.string().min(1).max(40);
 
-const roundIds = (db: Conn, seriesId: string) => db.selectFrom('rounds').select('id').where('series_id', '=', seriesId);
-const reportIds = (db: Conn, seriesId: string) => db.selectFrom('reports').select('id').where('round_id', 'in', roundIds(db, seriesId));
+const roundIds = (db: Conn, seriesId: string) =>
+  db.selectFrom('rounds').select('id').where('series_id', '=', seriesId);
+const reportIds = (db: Conn, seriesId: string) =>
+  db.selectFrom('reports').select('id').where('round_id', 'in', roundIds(db, seriesId));
 
 export const REPORT_TRANSFER_TABLES: TransferTable[] = [
   {
@@ -44,7 +46,12 @@ export const REPORT_TRANSFER_TABLES: TransferTable[] = [
     refs: { roundId: 'rounds' },
     userRefs: ['approvedBy'],
     order: ['roundId'],
-    select: (db, seriesId) => db.selectFrom('reports').selectAll().where('round_id', 'in', roundIds(db, seriesId)).execute(),
+    select: (db, seriesId) =>
+      db
+        .selectFrom('reports')
+        .selectAll()
+        .where('round_id', 'in', roundIds(db, seriesId))
+        .execute(),
   },
   {
     key: 'reportVersions',
@@ -63,7 +70,12 @@ export const REPORT_TRANSFER_TABLES: TransferTable[] = [
     refs: { reportId: 'reports' },
     userRefs: ['publishedBy'],
     order: ['reportId', 'version'],
-    select: (db, seriesId) => db.selectFrom('report_versions').selectAll().where('report_id', 'in', reportIds(db, seriesId)).execute(),
+    select: (db, seriesId) =>
+      db
+        .selectFrom('report_versions')
+        .selectAll()
+        .where('report_id', 'in', reportIds(db, seriesId))
+        .execute(),
   },
   {
     key: 'reportComments',

@@ -60,8 +60,10 @@ const Instant = z.string().min(1).max(40);
 const NullableInstant = Instant.nullable();
 
 // The sets of ids that scope each table to one series.
-const roundIds = (db: Conn, seriesId: string) => db.selectFrom('rounds').select('id').where('series_id', '=', seriesId);
-const sessionIds = (db: Conn, seriesId: string) => db.selectFrom('sessions').select('id').where('round_id', 'in', roundIds(db, seriesId));
+const roundIds = (db: Conn, seriesId: string) =>
+  db.selectFrom('rounds').select('id').where('series_id', '=', seriesId);
+const sessionIds = (db: Conn, seriesId: string) =>
+  db.selectFrom('sessions').select('id').where('round_id', 'in', roundIds(db, seriesId));
 const statementIds = (db: Conn, seriesId: string) =>
   db.selectFrom('statements').select('id').where('session_id', 'in', sessionIds(db, seriesId));
 
@@ -79,37 +81,64 @@ export const TRANSFER_TABLES: TransferTable[] = [
       createdAt: Instant,
     }),
     order: ['id'],
-    select: (db, seriesId) => db.selectFrom('series').selectAll().where('id', '=', seriesId).execute(),
+    select: (db, seriesId) =>
+      db.selectFrom('series').selectAll().where('id', '=', seriesId).execute(),
   },
   {
     key: 'organisations',
     table: 'organisations',
     shared: true,
-    row: z.strictObject({ id: Id, name: str(200).min(1), shortName: str(40), country: str(100), website: str(300), createdAt: Instant }),
+    row: z.strictObject({
+      id: Id,
+      name: str(200).min(1),
+      shortName: str(40),
+      country: str(100),
+      website: str(300),
+      createdAt: Instant,
+    }),
     order: ['id'],
     select: (db, seriesId) =>
       db
         .selectFrom('organisations')
         .selectAll()
-        .where('id', 'in', db.selectFrom('series_organisations').select('organisation_id').where('series_id', '=', seriesId))
+        .where(
+          'id',
+          'in',
+          db
+            .selectFrom('series_organisations')
+            .select('organisation_id')
+            .where('series_id', '=', seriesId),
+        )
         .execute(),
   },
   {
     key: 'organisationParts',
     table: 'series_organisations',
     idField: null,
-    row: z.strictObject({ seriesId: Id, organisationId: Id, part: z.enum(ORGANISATION_PARTS), position: z.number().int() }),
+    row: z.strictObject({
+      seriesId: Id,
+      organisationId: Id,
+      part: z.enum(ORGANISATION_PARTS),
+      position: z.number().int(),
+    }),
     refs: { seriesId: 'series', organisationId: 'organisations' },
     order: ['position', 'organisationId'],
-    select: (db, seriesId) => db.selectFrom('series_organisations').selectAll().where('series_id', '=', seriesId).execute(),
+    select: (db, seriesId) =>
+      db.selectFrom('series_organisations').selectAll().where('series_id', '=', seriesId).execute(),
   },
   {
     key: 'delegations',
     table: 'delegations',
-    row: z.strictObject({ id: Id, seriesId: Id, name: str(100).min(1), position: z.number().int() }),
+    row: z.strictObject({
+      id: Id,
+      seriesId: Id,
+      name: str(100).min(1),
+      position: z.number().int(),
+    }),
     refs: { seriesId: 'series' },
     order: ['position', 'id'],
-    select: (db, seriesId) => db.selectFrom('delegations').selectAll().where('series_id', '=', seriesId).execute(),
+    select: (db, seriesId) =>
+      db.selectFrom('delegations').selectAll().where('series_id', '=', seriesId).execute(),
   },
   {
     key: 'people',
@@ -133,9 +162,24 @@ export const TRANSFER_TABLES: TransferTable[] = [
         .selectAll()
         .where((eb) =>
           eb.or([
-            eb('id', 'in', db.selectFrom('participations').select('person_id').where('round_id', 'in', roundIds(db, seriesId))),
-            eb('id', 'in', sessions.select('chair_person_id').where('chair_person_id', 'is not', null)),
-            eb('id', 'in', sessions.select('rapporteur_person_id').where('rapporteur_person_id', 'is not', null)),
+            eb(
+              'id',
+              'in',
+              db
+                .selectFrom('participations')
+                .select('person_id')
+                .where('round_id', 'in', roundIds(db, seriesId)),
+            ),
+            eb(
+              'id',
+              'in',
+              sessions.select('chair_person_id').where('chair_person_id', 'is not', null),
+            ),
+            eb(
+              'id',
+              'in',
+              sessions.select('rapporteur_person_id').where('rapporteur_person_id', 'is not', null),
+            ),
           ]),
         )
         .execute();
@@ -159,7 +203,8 @@ export const TRANSFER_TABLES: TransferTable[] = [
     }),
     refs: { seriesId: 'series', previousRoundId: 'rounds' },
     order: ['number', 'id'],
-    select: (db, seriesId) => db.selectFrom('rounds').selectAll().where('series_id', '=', seriesId).execute(),
+    select: (db, seriesId) =>
+      db.selectFrom('rounds').selectAll().where('series_id', '=', seriesId).execute(),
   },
   {
     key: 'sessions',
@@ -179,7 +224,12 @@ export const TRANSFER_TABLES: TransferTable[] = [
     }),
     refs: { roundId: 'rounds', chairPersonId: 'people', rapporteurPersonId: 'people' },
     order: ['roundId', 'position', 'id'],
-    select: (db, seriesId) => db.selectFrom('sessions').selectAll().where('round_id', 'in', roundIds(db, seriesId)).execute(),
+    select: (db, seriesId) =>
+      db
+        .selectFrom('sessions')
+        .selectAll()
+        .where('round_id', 'in', roundIds(db, seriesId))
+        .execute(),
   },
   {
     key: 'participations',
@@ -200,7 +250,12 @@ export const TRANSFER_TABLES: TransferTable[] = [
     refs: { roundId: 'rounds', personId: 'people', delegationId: 'delegations' },
     userRefs: ['nominatedBy', 'approvedBy'],
     order: ['roundId', 'id'],
-    select: (db, seriesId) => db.selectFrom('participations').selectAll().where('round_id', 'in', roundIds(db, seriesId)).execute(),
+    select: (db, seriesId) =>
+      db
+        .selectFrom('participations')
+        .selectAll()
+        .where('round_id', 'in', roundIds(db, seriesId))
+        .execute(),
   },
   {
     key: 'seriesMembers',
@@ -217,7 +272,8 @@ export const TRANSFER_TABLES: TransferTable[] = [
     refs: { seriesId: 'series', delegationId: 'delegations' },
     userRefs: ['userEmail'],
     order: ['id'],
-    select: (db, seriesId) => db.selectFrom('series_members').selectAll().where('series_id', '=', seriesId).execute(),
+    select: (db, seriesId) =>
+      db.selectFrom('series_members').selectAll().where('series_id', '=', seriesId).execute(),
   },
   // Deliberation (migrations 0002+). Not carried: analysis_results and live_events (derived,
   // recomputed from votes) and superseded_votes (bookkeeping that recognises retried requests).
@@ -243,10 +299,19 @@ export const TRANSFER_TABLES: TransferTable[] = [
       createdAt: Instant,
       updatedAt: Instant,
     }),
-    refs: { sessionId: 'sessions', authorParticipationId: 'participations', mergedIntoId: 'statements' },
+    refs: {
+      sessionId: 'sessions',
+      authorParticipationId: 'participations',
+      mergedIntoId: 'statements',
+    },
     userRefs: ['authorUserId'],
     order: ['sessionId', 'position', 'id'],
-    select: (db, seriesId) => db.selectFrom('statements').selectAll().where('session_id', 'in', sessionIds(db, seriesId)).execute(),
+    select: (db, seriesId) =>
+      db
+        .selectFrom('statements')
+        .selectAll()
+        .where('session_id', 'in', sessionIds(db, seriesId))
+        .execute(),
   },
   {
     key: 'statementRevisions',
@@ -265,7 +330,11 @@ export const TRANSFER_TABLES: TransferTable[] = [
     userRefs: ['editedBy'],
     order: ['statementId', 'at', 'id'],
     select: (db, seriesId) =>
-      db.selectFrom('statement_revisions').selectAll().where('statement_id', 'in', statementIds(db, seriesId)).execute(),
+      db
+        .selectFrom('statement_revisions')
+        .selectAll()
+        .where('statement_id', 'in', statementIds(db, seriesId))
+        .execute(),
   },
   {
     key: 'votes',
@@ -283,7 +352,12 @@ export const TRANSFER_TABLES: TransferTable[] = [
     }),
     refs: { sessionId: 'sessions', statementId: 'statements', participationId: 'participations' },
     order: ['sessionId', 'statementId', 'participationId'],
-    select: (db, seriesId) => db.selectFrom('votes').selectAll().where('session_id', 'in', sessionIds(db, seriesId)).execute(),
+    select: (db, seriesId) =>
+      db
+        .selectFrom('votes')
+        .selectAll()
+        .where('session_id', 'in', sessionIds(db, seriesId))
+        .execute(),
   },
   // Outcomes (migration 0004): outcome items and evidence, conclusions and endorsements, the
   // rapporteur's report and its review comments, revisions, recommendations, statements asked again.
@@ -301,4 +375,5 @@ export function columnOf(table: TransferTable, field: string): string {
 export const fieldsOf = (table: TransferTable): string[] => Object.keys(table.row.shape);
 
 /** The identity field of a table's rows, or null when rows have none of their own. */
-export const idFieldOf = (table: TransferTable): string | null => (table.idField === undefined ? 'id' : table.idField);
+export const idFieldOf = (table: TransferTable): string | null =>
+  table.idField === undefined ? 'id' : table.idField;

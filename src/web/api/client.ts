@@ -49,7 +49,11 @@ export async function parseProblem(response: Response): Promise<ApiError> {
 }
 
 /** One JSON request to the Parley API; throws ApiError for every non-2xx answer and for network failures. */
-export async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
+export async function request<T>(
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+  path: string,
+  body?: unknown,
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
@@ -65,7 +69,8 @@ export async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DEL
     throw new ApiError(0, { title: 'Network error', detail: (error as Error).message });
   }
   if (!response.ok) throw await parseProblem(response);
-  if (response.status === 204 || response.headers.get('content-length') === '0') return undefined as T;
+  if (response.status === 204 || response.headers.get('content-length') === '0')
+    return undefined as T;
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;
 }
@@ -80,6 +85,10 @@ export const api = {
 
 /** Builds a query string, leaving out empty values. */
 export function query(params: Record<string, string | number | undefined | null>): string {
-  const entries = Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== '');
-  return entries.length ? `?${new URLSearchParams(entries.map(([k, v]) => [k, String(v)])).toString()}` : '';
+  const entries = Object.entries(params).filter(
+    ([, v]) => v !== undefined && v !== null && v !== '',
+  );
+  return entries.length
+    ? `?${new URLSearchParams(entries.map(([k, v]) => [k, String(v)])).toString()}`
+    : '';
 }

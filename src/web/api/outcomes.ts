@@ -1,6 +1,16 @@
 import type { z } from 'zod';
 import type {
-  Conclusions, Continuity, Evidence, OutcomeItem, OutcomeType, OutcomeVisibility, RapporteurReport, Recommendation, RecommendationStatus, Revision, ReviewComment,
+  Conclusions,
+  Continuity,
+  Evidence,
+  OutcomeItem,
+  OutcomeType,
+  OutcomeVisibility,
+  RapporteurReport,
+  Recommendation,
+  RecommendationStatus,
+  Revision,
+  ReviewComment,
 } from '../../domain/outcomes.ts';
 import type { Comment, Report } from '../../domain/reports.ts';
 import { ApiError, api } from './client.ts';
@@ -27,7 +37,9 @@ export interface ConflictingVersion {
 export function conflictOf(error: unknown): ConflictingVersion | null {
   if (!(error instanceof ApiError) || error.status !== 409) return null;
   const current = error.problem.current as ConflictingVersion | undefined;
-  return current && typeof current.version === 'number' && typeof current.body === 'string' ? current : null;
+  return current && typeof current.version === 'number' && typeof current.body === 'string'
+    ? current
+    : null;
 }
 
 /*
@@ -35,10 +47,33 @@ export function conflictOf(error: unknown): ConflictingVersion | null {
  * `satisfies` keeps each copy exactly in step with the domain's list (a difference is a compile error).
  */
 type Exactly<T extends readonly string[], U extends string> = [U] extends [T[number]] ? T : never;
-export const OUTCOME_TYPES = ['idea', 'mechanism', 'area_of_convergence', 'area_of_divergence', 'recommendation', 'information_gap'] as const satisfies readonly OutcomeType[];
-export const OUTCOME_VISIBILITIES = ['draft', 'participants', 'public'] as const satisfies readonly OutcomeVisibility[];
-export const RECOMMENDATION_STATUSES = ['proposed', 'agreed', 'transmitted', 'acknowledged', 'echoed_in_official_statements', 'implemented', 'dropped'] as const satisfies readonly RecommendationStatus[];
-export const ALL_LISTED: [Exactly<typeof OUTCOME_TYPES, OutcomeType>, Exactly<typeof OUTCOME_VISIBILITIES, OutcomeVisibility>, Exactly<typeof RECOMMENDATION_STATUSES, RecommendationStatus>] = [OUTCOME_TYPES, OUTCOME_VISIBILITIES, RECOMMENDATION_STATUSES];
+export const OUTCOME_TYPES = [
+  'idea',
+  'mechanism',
+  'area_of_convergence',
+  'area_of_divergence',
+  'recommendation',
+  'information_gap',
+] as const satisfies readonly OutcomeType[];
+export const OUTCOME_VISIBILITIES = [
+  'draft',
+  'participants',
+  'public',
+] as const satisfies readonly OutcomeVisibility[];
+export const RECOMMENDATION_STATUSES = [
+  'proposed',
+  'agreed',
+  'transmitted',
+  'acknowledged',
+  'echoed_in_official_statements',
+  'implemented',
+  'dropped',
+] as const satisfies readonly RecommendationStatus[];
+export const ALL_LISTED: [
+  Exactly<typeof OUTCOME_TYPES, OutcomeType>,
+  Exactly<typeof OUTCOME_VISIBILITIES, OutcomeVisibility>,
+  Exactly<typeof RECOMMENDATION_STATUSES, RecommendationStatus>,
+] = [OUTCOME_TYPES, OUTCOME_VISIBILITIES, RECOMMENDATION_STATUSES];
 
 /** GET that answers null for a 404: conclusions and the rapporteur's report do not exist until first drafted. */
 export async function getOrNull<T>(path: string): Promise<T | null> {

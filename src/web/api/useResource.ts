@@ -9,7 +9,9 @@ export interface Resource<T> {
 
 /** Loads something when its key changes; `reload` fetches it again (after a write, say). */
 export function useResource<T>(load: () => Promise<T>, key: string): Resource<T> {
-  const [state, setState] = useState<{ data?: T; error?: unknown; loading: boolean }>({ loading: true });
+  const [state, setState] = useState<{ data?: T; error?: unknown; loading: boolean }>({
+    loading: true,
+  });
   const [generation, setGeneration] = useState(0);
   // `key` stands for everything `load` reads, so a new closure with the same key is not a new request.
   const stableLoad = useCallback(load, [key]);
@@ -24,5 +26,10 @@ export function useResource<T>(load: () => Promise<T>, key: string): Resource<T>
       live = false;
     };
   }, [stableLoad, generation]);
-  return { data: state.data, error: state.error, loading: state.loading, reload: () => setGeneration((g) => g + 1) };
+  return {
+    data: state.data,
+    error: state.error,
+    loading: state.loading,
+    reload: () => setGeneration((g) => g + 1),
+  };
 }

@@ -7,7 +7,11 @@ export type LiveState = 'connecting' | 'live' | 'reconnecting';
  * sends Last-Event-ID, so the server replays whatever was missed. `onEvent` gets each event's
  * type and parsed data; the latest callback is used without reconnecting.
  */
-export function useSessionEvents(sessionId: string, types: readonly string[], onEvent: (type: string, data: unknown) => void): LiveState {
+export function useSessionEvents(
+  sessionId: string,
+  types: readonly string[],
+  onEvent: (type: string, data: unknown) => void,
+): LiveState {
   const [state, setState] = useState<LiveState>('connecting');
   const handler = useRef(onEvent);
   handler.current = onEvent;

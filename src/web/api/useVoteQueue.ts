@@ -1,6 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
 import { ApiError, request } from './client.ts';
-import { createVoteQueue, type QueuedVote, type SendResult, type VoteQueueState } from './voteQueue.ts';
+import {
+  createVoteQueue,
+  type QueuedVote,
+  type SendResult,
+  type VoteQueueState,
+} from './voteQueue.ts';
 
 /** One attempt to store a vote: network trouble, a busy server or a rate limit are worth retrying. */
 async function sendVote(sessionId: string, vote: QueuedVote): Promise<SendResult> {
@@ -8,16 +13,33 @@ async function sendVote(sessionId: string, vote: QueuedVote): Promise<SendResult
     await request<unknown>('POST', `/sessions/${sessionId}/votes`, vote);
     return 'saved';
   } catch (error) {
-    if (!(error instanceof ApiError) || error.isNetwork || error.status >= 500 || error.status === 429) return 'retry';
+    if (
+      !(error instanceof ApiError) ||
+      error.isNetwork ||
+      error.status >= 500 ||
+      error.status === 429
+    )
+      return 'retry';
     return { refused: error.detail ?? error.title };
   }
 }
 
 /** The session's vote queue, persisted in localStorage and flushed whenever the browser comes back online. */
 export function useVoteQueue(sessionId: string) {
-  const [state, setState] = useState<VoteQueueState>({ pending: [], saved: new Set(), refused: [], waiting: false });
+  const [state, setState] = useState<VoteQueueState>({
+    pending: [],
+    saved: new Set(),
+    refused: [],
+    waiting: false,
+  });
   const queue = useMemo(
-    () => createVoteQueue({ storage: window.localStorage, storageKey: `parley.votes.${sessionId}`, send: (v) => sendVote(sessionId, v), onChange: setState }),
+    () =>
+      createVoteQueue({
+        storage: window.localStorage,
+        storageKey: `parley.votes.${sessionId}`,
+        send: (v) => sendVote(sessionId, v),
+        onChange: setState,
+      }),
     [sessionId],
   );
   useEffect(() => {

@@ -26,21 +26,24 @@ export function useVoting(sessionId: string) {
   const [lastVoted, setLastVoted] = useState<string | null>(null);
   const { queue, state: queueState } = useVoteQueue(sessionId);
 
-  const chooseNext = useCallback(async (known: Statement[], voted: ReadonlyMap<string, VoteValue>) => {
-    const local = known.find((s) => s.status === 'approved' && !voted.has(s.id)) ?? null;
-    try {
-      const next = await api.get<NextStatement>(`/sessions/${sessionId}/next`);
-      if (!next.done && !voted.has(next.statement.id)) {
-        setCurrent(next.statement);
-        setRemaining(next.remaining);
-        return;
+  const chooseNext = useCallback(
+    async (known: Statement[], voted: ReadonlyMap<string, VoteValue>) => {
+      const local = known.find((s) => s.status === 'approved' && !voted.has(s.id)) ?? null;
+      try {
+        const next = await api.get<NextStatement>(`/sessions/${sessionId}/next`);
+        if (!next.done && !voted.has(next.statement.id)) {
+          setCurrent(next.statement);
+          setRemaining(next.remaining);
+          return;
+        }
+        setCurrent(next.done ? null : local);
+      } catch {
+        setCurrent(local);
       }
-      setCurrent(next.done ? null : local);
-    } catch {
-      setCurrent(local);
-    }
-    setRemaining(null);
-  }, [sessionId]);
+      setRemaining(null);
+    },
+    [sessionId],
+  );
 
   useEffect(() => {
     let live = true;
@@ -76,22 +79,39 @@ export function useVoting(sessionId: string) {
     if (current?.id === statementId) void chooseNext(statements, voted);
   };
 
-  const liveState: LiveState = useSessionEvents(sessionId, ['statement', 'session'], (type, data) => {
-    if (type === 'session') {
-      const { status } = data as { status: Session['status'] };
-      setSession((s) => (s ? { ...s, status } : s));
-      if (status === 'closed') setCurrent(null);
-      return;
-    }
-    const statement = data as Statement;
-    setStatements((list) => {
-      const others = list.filter((s) => s.id !== statement.id);
-      return statement.status === 'approved' ? [...others, statement] : others;
-    });
-    // Nothing on screen and a new statement arrives: show it.
-    if (statement.status === 'approved' && !votes.has(statement.id)) setCurrent((c) => c ?? statement);
-    if (statement.status !== 'approved') setCurrent((c) => (c?.id === statement.id ? null : c));
-  });
+  const liveState: LiveState = useSessionEvents(
+    sessionId,
+    ['statement', 'session'],
+    (type, data) => {
+      if (type === 'session') {
+        const { status } = data as { status: Session['status'] };
+        setSession((s) => (s ? { ...s, status } : s));
+        if (status === 'closed') setCurrent(null);
+        return;
+      }
+      const statement = data as Statement;
+      setStatements((list) => {
+        const others = list.filter((s) => s.id !== statement.id);
+        return statement.status === 'approved' ? [...others, statement] : others;
+      });
+      // Nothing on screen and a new statement arrives: show it.
+      if (statement.status === 'approved' && !votes.has(statement.id))
+        setCurrent((c) => c ?? statement);
+      if (statement.status !== 'approved') setCurrent((c) => (c?.id === statement.id ? null : c));
+    },
+  );
 
-  return { session, statements, votes, current, remaining, loadError, queueState, lastVoted, liveState, vote, refresh: () => chooseNext(statements, votes) };
+  return {
+    session,
+    statements,
+    votes,
+    current,
+    remaining,
+    loadError,
+    queueState,
+    lastVoted,
+    liveState,
+    vote,
+    refresh: () => chooseNext(statements, votes),
+  };
 }

@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { createVoteQueue, type QueuedVote, type SendResult, type VoteQueueState } from './voteQueue.ts';
+import {
+  createVoteQueue,
+  type QueuedVote,
+  type SendResult,
+  type VoteQueueState,
+} from './voteQueue.ts';
 
 function memoryStorage() {
   const data = new Map<string, string>();
-  return { getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v), data };
+  return {
+    getItem: (k: string) => data.get(k) ?? null,
+    setItem: (k: string, v: string) => void data.set(k, v),
+    data,
+  };
 }
 
 /** A queue over a scripted server; timers run only when the test says so. */
@@ -25,7 +34,11 @@ function setup(answers: Array<SendResult>) {
     });
   return { storage, sent, timers, states, make };
 }
-const vote = (id: string, statementId = 's1', value: -1 | 0 | 1 = 1): QueuedVote => ({ clientVoteId: id, statementId, value });
+const vote = (id: string, statementId = 's1', value: -1 | 0 | 1 = 1): QueuedVote => ({
+  clientVoteId: id,
+  statementId,
+  value,
+});
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
 describe('vote queue', () => {
@@ -62,7 +75,10 @@ describe('vote queue', () => {
     const answers: SendResult[] = ['saved'];
     const sent: QueuedVote[] = [];
     const reloaded = createVoteQueue({
-      storage: first.storage, storageKey: 'votes', onChange: () => {}, schedule: () => {},
+      storage: first.storage,
+      storageKey: 'votes',
+      onChange: () => {},
+      schedule: () => {},
       send: async (v) => (sent.push(v), answers.shift()!),
     });
     expect(reloaded.state().pending.map((v) => v.clientVoteId)).toEqual(['a']);
@@ -92,7 +108,9 @@ describe('vote queue', () => {
     q.enqueue(vote('b', 's2'));
     await settle();
     await settle();
-    expect(q.state().refused).toEqual([{ vote: vote('a', 's1'), reason: 'The session is closed.' }]);
+    expect(q.state().refused).toEqual([
+      { vote: vote('a', 's1'), reason: 'The session is closed.' },
+    ]);
     expect(q.state().saved.has('s2')).toBe(true);
     expect(q.state().saved.has('s1')).toBe(false);
   });

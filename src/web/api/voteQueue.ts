@@ -65,7 +65,12 @@ export function createVoteQueue(options: VoteQueueOptions) {
     }
   }
   function changed() {
-    options.onChange({ pending: [...pending], saved: new Set(saved), refused: [...refused], waiting });
+    options.onChange({
+      pending: [...pending],
+      saved: new Set(saved),
+      refused: [...refused],
+      waiting,
+    });
   }
 
   async function flush(): Promise<void> {
@@ -118,7 +123,12 @@ export function createVoteQueue(options: VoteQueueOptions) {
     },
     /** Try again now (the browser came back online, or the page was opened again). */
     flush,
-    state: (): VoteQueueState => ({ pending: [...pending], saved: new Set(saved), refused: [...refused], waiting }),
+    state: (): VoteQueueState => ({
+      pending: [...pending],
+      saved: new Set(saved),
+      refused: [...refused],
+      waiting,
+    }),
   };
 }
 export type VoteQueue = ReturnType<typeof createVoteQueue>;

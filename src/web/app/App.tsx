@@ -15,12 +15,18 @@ function CurrentPage() {
       return (
         <Layout wide={route.wide}>
           {/* key: a new page (or the same page for another id) starts with fresh state */}
-          <Suspense fallback={<Loading />} key={path}>{route.render(params)}</Suspense>
+          <Suspense fallback={<Loading />} key={path}>
+            {route.render(params)}
+          </Suspense>
         </Layout>
       );
     }
   }
-  return <Layout><NotFoundPage /></Layout>;
+  return (
+    <Layout>
+      <NotFoundPage />
+    </Layout>
+  );
 }
 
 export function App() {

@@ -32,24 +32,44 @@ export function Layout({ children, wide = false }: { children: ReactNode; wide?:
     await refresh();
     navigate('/');
   };
-  const organises = Boolean(me?.user?.isAdmin || me?.seriesRoles.some((r) => r.role === 'organiser'));
+  const organises = Boolean(
+    me?.user?.isAdmin || me?.seriesRoles.some((r) => r.role === 'organiser'),
+  );
 
   return (
     <>
-      <a className="skip-link" href="#main">{t('nav.skip')}</a>
+      <a className="skip-link" href="#main">
+        {t('nav.skip')}
+      </a>
       <header className="site-header">
-        <Link to="/" className="brand">{t('app.name')}</Link>
+        <Link to="/" className="brand">
+          {t('app.name')}
+        </Link>
         <nav aria-label={t('nav.label')}>
           <ul>
-            <li><Link to="/" aria-current={path === '/' ? 'page' : undefined}>{t('nav.home')}</Link></li>
-            {organises && <li><Link to="/series" aria-current={path.startsWith('/series') ? 'page' : undefined}>{t('nav.organise')}</Link></li>}
+            <li>
+              <Link to="/" aria-current={path === '/' ? 'page' : undefined}>
+                {t('nav.home')}
+              </Link>
+            </li>
+            {organises && (
+              <li>
+                <Link to="/series" aria-current={path.startsWith('/series') ? 'page' : undefined}>
+                  {t('nav.organise')}
+                </Link>
+              </li>
+            )}
           </ul>
         </nav>
         <div className="site-header__account">
           {me?.user ? (
             <>
-              <span className="who"><bdi>{me.user.displayName}</bdi></span>
-              <button type="button" className="button--quiet" onClick={signOut}>{t('nav.signOut')}</button>
+              <span className="who">
+                <bdi>{me.user.displayName}</bdi>
+              </span>
+              <button type="button" className="button--quiet" onClick={signOut}>
+                {t('nav.signOut')}
+              </button>
             </>
           ) : (
             <Link to="/login">{t('nav.signIn')}</Link>

@@ -36,7 +36,11 @@ export function usePath(): string {
 
 /** The current query string's parameters. */
 export function useSearchParams(): URLSearchParams {
-  const search = useSyncExternalStore(subscribe, () => window.location.search, () => '');
+  const search = useSyncExternalStore(
+    subscribe,
+    () => window.location.search,
+    () => '',
+  );
   return new URLSearchParams(search);
 }
 

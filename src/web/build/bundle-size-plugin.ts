@@ -19,7 +19,11 @@ export interface BundleSizeOptions {
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 /** Every chunk a chunk needs before it can run: itself and its static imports, transitively. */
-function closure(name: string, chunks: Map<string, ChunkInfo>, into = new Set<string>()): Set<string> {
+function closure(
+  name: string,
+  chunks: Map<string, ChunkInfo>,
+  into = new Set<string>(),
+): Set<string> {
   if (into.has(name) || !chunks.has(name)) return into;
   into.add(name);
   for (const dep of chunks.get(name)!.imports) closure(dep, chunks, into);
@@ -44,7 +48,9 @@ export function bundleSizePlugin(options: BundleSizeOptions): Plugin {
       for (const [fileName, item] of Object.entries(bundle)) {
         if (item.type === 'chunk') chunks.set(fileName, item);
       }
-      const gzip = new Map([...chunks].map(([name, c]) => [name, gzipSync(c.code, { level: 9 }).length]));
+      const gzip = new Map(
+        [...chunks].map(([name, c]) => [name, gzipSync(c.code, { level: 9 }).length]),
+      );
       const entry = [...chunks].find(([, c]) => c.isEntry)?.[0];
       const entryClosure = entry ? closure(entry, chunks) : new Set<string>();
       const rows: Array<{ source: string; bytes: number }> = [];
@@ -52,7 +58,10 @@ export function bundleSizePlugin(options: BundleSizeOptions): Plugin {
         if (!chunk.isEntry && !chunk.isDynamicEntry) continue;
         const files = closure(name, chunks, chunk.isEntry ? new Set() : new Set(entryClosure));
         const bytes = [...files].reduce((sum, f) => sum + (gzip.get(f) ?? 0), 0);
-        rows.push({ source: chunk.facadeModuleId ? relative(root, chunk.facadeModuleId) : name, bytes });
+        rows.push({
+          source: chunk.facadeModuleId ? relative(root, chunk.facadeModuleId) : name,
+          bytes,
+        });
       }
       rows.sort((a, b) => a.source.localeCompare(b.source));
       console.log('\nCompressed JavaScript (gzip -9) a browser loads to show each entry:');
@@ -60,7 +69,10 @@ export function bundleSizePlugin(options: BundleSizeOptions): Plugin {
       for (const [source, limit] of Object.entries(options.budgets)) {
         const row = rows.find((r) => r.source === source);
         if (!row) this.error(`bundle budget: no entry ${source}`);
-        else if (row.bytes > limit) this.error(`bundle budget: ${source} loads ${kb(row.bytes)}, over its ${kb(limit)} budget`);
+        else if (row.bytes > limit)
+          this.error(
+            `bundle budget: ${source} loads ${kb(row.bytes)}, over its ${kb(limit)} budget`,
+          );
         else console.log(`  budget ok: ${source} ${kb(row.bytes)} of ${kb(limit)}`);
       }
     },

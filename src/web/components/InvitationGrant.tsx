@@ -9,16 +9,24 @@ export function InvitationGrant({ grant }: { grant: NonNullable<InvitationStatus
   const { t, dateRange } = i18n;
   return (
     <div className="card">
-      <p className="lead"><bdi>{grant.seriesTitle}</bdi></p>
+      <p className="lead">
+        <bdi>{grant.seriesTitle}</bdi>
+      </p>
       {grant.round && (
         <p>
           <RoundTitle round={grant.round} />
-          {' · '}{dateRange(grant.round.startsOn, grant.round.endsOn)}
+          {' · '}
+          {dateRange(grant.round.startsOn, grant.round.endsOn)}
         </p>
       )}
       <p>
         {t('invite.as')} <strong>{roleLabel(i18n, grant.role)}</strong>
-        {grant.delegationName && <> · {t('invite.delegation')} <bdi>{grant.delegationName}</bdi></>}
+        {grant.delegationName && (
+          <>
+            {' '}
+            · {t('invite.delegation')} <bdi>{grant.delegationName}</bdi>
+          </>
+        )}
       </p>
     </div>
   );

@@ -9,7 +9,10 @@ import { Link } from './Link.tsx';
 export function MyRounds({ participations }: { participations: Me['participations'] }) {
   const { t, dateRange } = useI18n();
   const ids = [...new Set(participations.map((p) => p.roundId))];
-  const rounds = useResource(() => Promise.all(ids.map((id) => api.get<Round>(`/rounds/${id}`))), ids.join(','));
+  const rounds = useResource(
+    () => Promise.all(ids.map((id) => api.get<Round>(`/rounds/${id}`))),
+    ids.join(','),
+  );
   if (ids.length === 0) return null;
   return (
     <>
@@ -17,7 +20,9 @@ export function MyRounds({ participations }: { participations: Me['participation
       <ul className="cards">
         {(rounds.data ?? []).map((r) => (
           <li key={r.id} className="card">
-            <h3>{t('round.heading', { number: r.number })}: <bdi>{r.city}</bdi></h3>
+            <h3>
+              {t('round.heading', { number: r.number })}: <bdi>{r.city}</bdi>
+            </h3>
             <p className="muted">{dateRange(r.startsOn, r.endsOn)}</p>
             <Link to={`/rounds/${r.id}`}>{t('home.openAgenda')}</Link>
           </li>

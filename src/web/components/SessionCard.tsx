@@ -10,17 +10,36 @@ export function SessionCard({ session: s, can }: { session: Session; can: Agenda
   const captured = s.attributionRule !== 'off_record';
   return (
     <article className="card session-card" aria-labelledby={`session-${s.id}`}>
-      <h3 id={`session-${s.id}`}><bdi>{s.title}</bdi></h3>
+      <h3 id={`session-${s.id}`}>
+        <bdi>{s.title}</bdi>
+      </h3>
       <p className="muted">
-        {t(`sessionKind.${s.kind}`)} · <span className={`status status--${s.status}`}>{t(`sessionStatus.${s.status}`)}</span>
+        {t(`sessionKind.${s.kind}`)} ·{' '}
+        <span className={`status status--${s.status}`}>{t(`sessionStatus.${s.status}`)}</span>
         {s.startsAt && <> · {dateTime(s.startsAt)}</>}
       </p>
       <RuleExplainer rule={s.attributionRule} />
       <p className="actions">
-        {can.participates && captured && s.status === 'open' && <Link to={`/sessions/${s.id}/vote`} className="button button--primary">{t('agenda.takePart')}</Link>}
-        {can.moderates && captured && <Link to={`/sessions/${s.id}/moderate`} className="button">{t('agenda.moderate')}</Link>}
-        {can.moderates && captured && <Link to={`/sessions/${s.id}/room`} className="button">{t('agenda.room')}</Link>}
-        {(can.participates || can.moderates) && captured && s.status !== 'scheduled' && <Link to={`/sessions/${s.id}/analysis`} className="button">{t('agenda.analysis')}</Link>}
+        {can.participates && captured && s.status === 'open' && (
+          <Link to={`/sessions/${s.id}/vote`} className="button button--primary">
+            {t('agenda.takePart')}
+          </Link>
+        )}
+        {can.moderates && captured && (
+          <Link to={`/sessions/${s.id}/moderate`} className="button">
+            {t('agenda.moderate')}
+          </Link>
+        )}
+        {can.moderates && captured && (
+          <Link to={`/sessions/${s.id}/room`} className="button">
+            {t('agenda.room')}
+          </Link>
+        )}
+        {(can.participates || can.moderates) && captured && s.status !== 'scheduled' && (
+          <Link to={`/sessions/${s.id}/analysis`} className="button">
+            {t('agenda.analysis')}
+          </Link>
+        )}
       </p>
     </article>
   );

@@ -1,8 +1,25 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
 import type { MessageKey } from './en.ts';
 import {
-  DIRECTION, formatDate, formatDateRange, formatDateTime, formatNumber, formatPercent, isLang, LOCALE, translate,
-  type Lang, type Params,
+  DIRECTION,
+  formatDate,
+  formatDateRange,
+  formatDateTime,
+  formatNumber,
+  formatPercent,
+  isLang,
+  LOCALE,
+  translate,
+  type Lang,
+  type Params,
 } from './translate.ts';
 
 const STORAGE_KEY = 'parley.lang';

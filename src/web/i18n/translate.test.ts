@@ -21,7 +21,9 @@ describe('translate', () => {
   it('has every English key in Urdu, each actually translated where English has letters', () => {
     expect(Object.keys(ur).sort()).toEqual(Object.keys(en).sort());
     // A few keys may stay the same (proper names); everything with English words must not.
-    const same = Object.keys(en).filter((k) => JSON.stringify(en[k as keyof typeof en]) === JSON.stringify(ur[k as keyof typeof ur]));
+    const same = Object.keys(en).filter(
+      (k) => JSON.stringify(en[k as keyof typeof en]) === JSON.stringify(ur[k as keyof typeof ur]),
+    );
     expect(same).toEqual([]);
   });
   it('formats calendar dates without a time-zone shift', () => {

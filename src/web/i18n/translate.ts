@@ -39,27 +39,40 @@ export function translate(lang: Lang, key: MessageKey, params: Params = {}): str
 export function formatDate(lang: Lang, isoDate: string): string {
   const date = new Date(isoDate.length === 10 ? `${isoDate}T00:00:00Z` : isoDate);
   if (Number.isNaN(date.getTime())) return isoDate;
-  return new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+  return new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    date,
+  );
 }
 
 export function formatDateRange(lang: Lang, from: string, to: string): string {
   const a = new Date(`${from}T00:00:00Z`);
   const b = new Date(`${to}T00:00:00Z`);
   if (Number.isNaN(a.getTime()) || Number.isNaN(b.getTime())) return `${from} – ${to}`;
-  return new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: 'medium', timeZone: 'UTC' }).formatRange(a, b);
+  return new Intl.DateTimeFormat(LOCALE[lang], {
+    dateStyle: 'medium',
+    timeZone: 'UTC',
+  }).formatRange(a, b);
 }
 
 /** Instants are shown in the reader's own time zone. */
 export function formatDateTime(lang: Lang, iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  return new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: 'medium', timeStyle: 'short' }).format(
+    date,
+  );
 }
 
-export function formatNumber(lang: Lang, value: number, options: Intl.NumberFormatOptions = {}): string {
+export function formatNumber(
+  lang: Lang,
+  value: number,
+  options: Intl.NumberFormatOptions = {},
+): string {
   return new Intl.NumberFormat(LOCALE[lang], options).format(value);
 }
 
 export function formatPercent(lang: Lang, fraction: number): string {
-  return new Intl.NumberFormat(LOCALE[lang], { style: 'percent', maximumFractionDigits: 0 }).format(fraction);
+  return new Intl.NumberFormat(LOCALE[lang], { style: 'percent', maximumFractionDigits: 0 }).format(
+    fraction,
+  );
 }

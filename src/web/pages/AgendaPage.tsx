@@ -20,10 +20,20 @@ export interface AgendaAbilities {
 }
 
 function abilities(me: Me | null, round: Round): AgendaAbilities {
-  const organises = Boolean(me?.user?.isAdmin || me?.seriesRoles.some((r) => r.seriesId === round.seriesId && r.role === 'organiser'));
+  const organises = Boolean(
+    me?.user?.isAdmin ||
+    me?.seriesRoles.some((r) => r.seriesId === round.seriesId && r.role === 'organiser'),
+  );
   const mine = me?.participations.filter((p) => p.roundId === round.id) ?? [];
-  const focalPoint = Boolean(me?.seriesRoles.some((r) => r.seriesId === round.seriesId && r.role === 'focal_point'));
-  return { participates: mine.length > 0, moderates: organises || mine.some((p) => p.role === 'moderator'), organises, focalPoint };
+  const focalPoint = Boolean(
+    me?.seriesRoles.some((r) => r.seriesId === round.seriesId && r.role === 'focal_point'),
+  );
+  return {
+    participates: mine.length > 0,
+    moderates: organises || mine.some((p) => p.role === 'moderator'),
+    organises,
+    focalPoint,
+  };
 }
 
 /** A round's agenda: every session with its attribution rule explained before anyone contributes. */
@@ -31,7 +41,11 @@ export function AgendaPage({ roundId }: { roundId: string }) {
   const { t, dateRange } = useI18n();
   const { me } = useMe();
   const data = useResource(
-    () => Promise.all([api.get<Round>(`/rounds/${roundId}`), api.get<Page<Session>>(`/rounds/${roundId}/sessions?limit=200`)]),
+    () =>
+      Promise.all([
+        api.get<Round>(`/rounds/${roundId}`),
+        api.get<Page<Session>>(`/rounds/${roundId}/sessions?limit=200`),
+      ]),
     roundId,
   );
   if (data.loading) return <Loading />;
@@ -42,26 +56,56 @@ export function AgendaPage({ roundId }: { roundId: string }) {
 
   return (
     <section>
-      <h1><RoundTitle round={round} /></h1>
-      <p className="muted">{dateRange(round.startsOn, round.endsOn)}{round.venue && <> · <bdi>{round.venue}</bdi></>}</p>
-      {round.umbrellaTheme && <p className="lead"><bdi>{round.umbrellaTheme}</bdi></p>}
+      <h1>
+        <RoundTitle round={round} />
+      </h1>
+      <p className="muted">
+        {dateRange(round.startsOn, round.endsOn)}
+        {round.venue && (
+          <>
+            {' '}
+            · <bdi>{round.venue}</bdi>
+          </>
+        )}
+      </p>
+      {round.umbrellaTheme && (
+        <p className="lead">
+          <bdi>{round.umbrellaTheme}</bdi>
+        </p>
+      )}
       {can.organises && (
         <p className="actions">
-          <Link to={`/rounds/${round.id}/setup`} className="button">{t('agenda.setup')}</Link>
-          <Link to={`/rounds/${round.id}/analysis`} className="button">{t('agenda.roundAnalysis')}</Link>
+          <Link to={`/rounds/${round.id}/setup`} className="button">
+            {t('agenda.setup')}
+          </Link>
+          <Link to={`/rounds/${round.id}/analysis`} className="button">
+            {t('agenda.roundAnalysis')}
+          </Link>
         </p>
       )}
       {can.focalPoint && (
-        <p className="actions"><Link to={`/rounds/${round.id}/delegation`} className="button">{t('agenda.delegation')}</Link></p>
+        <p className="actions">
+          <Link to={`/rounds/${round.id}/delegation`} className="button">
+            {t('agenda.delegation')}
+          </Link>
+        </p>
       )}
       {/* Rapporteurs write outcomes, heads endorse, every participant reviews the rapporteur's report. */}
       {(can.organises || can.participates) && (
-        <p className="actions"><Link to={`/rounds/${round.id}/outcomes`} className="button">{t('agenda.outcomes')}</Link></p>
+        <p className="actions">
+          <Link to={`/rounds/${round.id}/outcomes`} className="button">
+            {t('agenda.outcomes')}
+          </Link>
+        </p>
       )}
       <h2>{t('agenda.title')}</h2>
       {ordered.length === 0 && <p>{t('agenda.empty')}</p>}
       <ol className="agenda">
-        {ordered.map((s) => <li key={s.id}><SessionCard session={s} can={can} /></li>)}
+        {ordered.map((s) => (
+          <li key={s.id}>
+            <SessionCard session={s} can={can} />
+          </li>
+        ))}
       </ol>
     </section>
   );

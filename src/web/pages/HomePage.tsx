@@ -18,7 +18,13 @@ export function HomePage() {
     <section>
       <h1>{t('home.title')}</h1>
       <p className="lead">{t('home.lead')}</p>
-      {me && !me.user && <p><Link to="/login" className="button button--primary">{t('nav.signIn')}</Link></p>}
+      {me && !me.user && (
+        <p>
+          <Link to="/login" className="button button--primary">
+            {t('nav.signIn')}
+          </Link>
+        </p>
+      )}
       {me?.user && <MyRounds participations={me.participations} />}
       <h2>{t('home.series')}</h2>
       {series.loading && <Loading />}
@@ -27,8 +33,14 @@ export function HomePage() {
       <ul className="cards">
         {series.data?.items.map((s) => (
           <li key={s.id} className="card">
-            <h3><bdi>{s.title}</bdi></h3>
-            {s.trackLabel && <p className="muted"><bdi>{s.trackLabel}</bdi></p>}
+            <h3>
+              <bdi>{s.title}</bdi>
+            </h3>
+            {s.trackLabel && (
+              <p className="muted">
+                <bdi>{s.trackLabel}</bdi>
+              </p>
+            )}
             <p className="muted">{s.delegations.map((d) => d.name).join(' · ')}</p>
             <Link to={`/series/${s.id}`}>{t('home.openSeries')}</Link>
           </li>

@@ -14,7 +14,10 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 export function InvitationPage({ token }: { token: string }) {
   const { t } = useI18n();
   const { setMe } = useMe();
-  const status = useResource(() => api.get<InvitationStatus>(`/invitations/status${query({ token })}`), token);
+  const status = useResource(
+    () => api.get<InvitationStatus>(`/invitations/status${query({ token })}`),
+    token,
+  );
   const [displayName, setDisplayName] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<unknown>(null);
@@ -37,7 +40,13 @@ export function InvitationPage({ token }: { token: string }) {
   };
 
   if (status.loading) return <Loading />;
-  if (status.error || !status.data) return <section><h1>{t('invite.title')}</h1><Problem error={status.error} /></section>;
+  if (status.error || !status.data)
+    return (
+      <section>
+        <h1>{t('invite.title')}</h1>
+        <Problem error={status.error} />
+      </section>
+    );
   const s = status.data;
   const fields = error instanceof ApiError ? error.fieldErrors : {};
 
@@ -45,26 +54,43 @@ export function InvitationPage({ token }: { token: string }) {
     <section className="narrow">
       <h1>{t('invite.title')}</h1>
       {s.state !== 'valid' ? (
-        <p className="problem" role="alert">{t(`invite.state.${s.state}`)}</p>
+        <p className="problem" role="alert">
+          {t(`invite.state.${s.state}`)}
+        </p>
       ) : (
         <>
           {s.grant && <InvitationGrant grant={s.grant} />}
           <form onSubmit={accept} noValidate>
             <Problem error={error} shownFields={['displayName', 'password']} />
-            <p>{t('invite.forEmail')} <bdi dir="ltr">{s.email}</bdi></p>
+            <p>
+              {t('invite.forEmail')} <bdi dir="ltr">{s.email}</bdi>
+            </p>
             {s.accountExists ? (
               <p>{t('invite.existingAccount')}</p>
             ) : (
-              <TextField label={t('invite.displayName')} autoComplete="name" required value={displayName} onChange={(e) => setDisplayName(e.target.value)} error={fields.displayName} />
+              <TextField
+                label={t('invite.displayName')}
+                autoComplete="name"
+                required
+                value={displayName}
+                onChange={(e) => setDisplayName(e.target.value)}
+                error={fields.displayName}
+              />
             )}
             <TextField
               label={s.accountExists ? t('invite.password.existing') : t('invite.password.new')}
               hint={s.accountExists ? undefined : t('invite.password.hint')}
-              type="password" dir="ltr" required
+              type="password"
+              dir="ltr"
+              required
               autoComplete={s.accountExists ? 'current-password' : 'new-password'}
-              value={password} onChange={(e) => setPassword(e.target.value)} error={fields.password}
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              error={fields.password}
             />
-            <button type="submit" className="button--primary" disabled={busy}>{t('invite.accept')}</button>
+            <button type="submit" className="button--primary" disabled={busy}>
+              {t('invite.accept')}
+            </button>
           </form>
         </>
       )}

@@ -41,9 +41,29 @@ export function LoginPage() {
       <h1>{t('login.title')}</h1>
       <form onSubmit={submit} noValidate>
         <Problem error={error} shownFields={['email', 'password']} />
-        <TextField label={t('login.email')} type="email" autoComplete="username" dir="ltr" required value={email} onChange={(e) => setEmail(e.target.value)} error={fields.email} />
-        <TextField label={t('login.password')} type="password" autoComplete="current-password" dir="ltr" required value={password} onChange={(e) => setPassword(e.target.value)} error={fields.password} />
-        <button type="submit" className="button--primary" disabled={busy}>{t('login.submit')}</button>
+        <TextField
+          label={t('login.email')}
+          type="email"
+          autoComplete="username"
+          dir="ltr"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          error={fields.email}
+        />
+        <TextField
+          label={t('login.password')}
+          type="password"
+          autoComplete="current-password"
+          dir="ltr"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          error={fields.password}
+        />
+        <button type="submit" className="button--primary" disabled={busy}>
+          {t('login.submit')}
+        </button>
       </form>
     </section>
   );

@@ -7,7 +7,9 @@ export function NotFoundPage() {
     <section>
       <h1>{t('notFound.title')}</h1>
       <p>{t('notFound.body')}</p>
-      <p><Link to="/">{t('nav.home')}</Link></p>
+      <p>
+        <Link to="/">{t('nav.home')}</Link>
+      </p>
     </section>
   );
 }

@@ -21,26 +21,44 @@ export function VotePage({ sessionId }: { sessionId: string }) {
 
   return (
     <section className="vote-page">
-      <p className="muted"><Link to={`/rounds/${s.roundId}`}>{t('vote.backToAgenda')}</Link></p>
-      <h1><bdi>{s.title}</bdi></h1>
+      <p className="muted">
+        <Link to={`/rounds/${s.roundId}`}>{t('vote.backToAgenda')}</Link>
+      </p>
+      <h1>
+        <bdi>{s.title}</bdi>
+      </h1>
       <RuleExplainer rule={s.attributionRule} />
       {s.attributionRule === 'off_record' && <p className="notice">{t('vote.offRecord')}</p>}
-      {s.attributionRule !== 'off_record' && s.status === 'scheduled' && <p className="notice">{t('vote.notOpen')}</p>}
-      {s.attributionRule !== 'off_record' && s.status === 'closed' && <p className="notice">{t('vote.closed')}</p>}
+      {s.attributionRule !== 'off_record' && s.status === 'scheduled' && (
+        <p className="notice">{t('vote.notOpen')}</p>
+      )}
+      {s.attributionRule !== 'off_record' && s.status === 'closed' && (
+        <p className="notice">{t('vote.closed')}</p>
+      )}
 
       {open && (
         <div className="vote-current" aria-live="polite">
           {v.current ? (
             <article className="card card--statement" aria-labelledby="current-statement-heading">
-              <h2 id="current-statement-heading" className="visually-hidden">{t('vote.current')}</h2>
+              <h2 id="current-statement-heading" className="visually-hidden">
+                {t('vote.current')}
+              </h2>
               <StatementText statement={v.current} large />
-              <VoteButtons current={v.votes.get(v.current.id)} onVote={(value) => v.vote(v.current!.id, value)} label={t('vote.current')} />
-              {v.remaining !== null && <p className="muted">{t('vote.remaining', { count: v.remaining })}</p>}
+              <VoteButtons
+                current={v.votes.get(v.current.id)}
+                onVote={(value) => v.vote(v.current!.id, value)}
+                label={t('vote.current')}
+              />
+              {v.remaining !== null && (
+                <p className="muted">{t('vote.remaining', { count: v.remaining })}</p>
+              )}
             </article>
           ) : (
             <div className="card">
               <p>{t('vote.nothingLeft')}</p>
-              <button type="button" onClick={() => void v.refresh()}>{t('vote.checkAgain')}</button>
+              <button type="button" onClick={() => void v.refresh()}>
+                {t('vote.checkAgain')}
+              </button>
             </div>
           )}
         </div>

@@ -12,11 +12,22 @@ let n = 5000;
 const next = () => ++n;
 const now = () => new Date().toISOString();
 
-const roundReaders = (ok: number) => roles(403, { admin: ok, organiser: ok, rapporteur: ok, moderator: ok, participant: ok, public: 404 });
-const outcomeReaders = (ok: number) => roles(403, { admin: ok, organiser: ok, rapporteur: ok, moderator: ok, public: 404 });
-const writers = (ok: number) => roles(403, { admin: ok, organiser: ok, rapporteur: ok, public: 404 });
+const roundReaders = (ok: number) =>
+  roles(403, {
+    admin: ok,
+    organiser: ok,
+    rapporteur: ok,
+    moderator: ok,
+    participant: ok,
+    public: 404,
+  });
+const outcomeReaders = (ok: number) =>
+  roles(403, { admin: ok, organiser: ok, rapporteur: ok, moderator: ok, public: 404 });
+const writers = (ok: number) =>
+  roles(403, { admin: ok, organiser: ok, rapporteur: ok, public: 404 });
 /** Draft items do not exist for participants (404). */
-const draftWriters = (ok: number) => roles(403, { admin: ok, organiser: ok, rapporteur: ok, participant: 404, public: 404 });
+const draftWriters = (ok: number) =>
+  roles(403, { admin: ok, organiser: ok, rapporteur: ok, participant: 404, public: 404 });
 const organisers = (ok: number) => roles(403, { admin: ok, organiser: ok, public: 404 });
 
 async function buildStatement(w: World, sessionId = w.session.id) {
@@ -67,7 +78,11 @@ async function buildItem(w: World, visibility = 'draft') {
 }
 
 async function conclusionsVersion(w: World) {
-  const row = await w.db.selectFrom('conclusions').select('version').where('round_id', '=', w.round.id).executeTakeFirst();
+  const row = await w.db
+    .selectFrom('conclusions')
+    .select('version')
+    .where('round_id', '=', w.round.id)
+    .executeTakeFirst();
   if (row) return Number(row.version);
   await w.db
     .insertInto('conclusions')
@@ -86,7 +101,11 @@ async function conclusionsVersion(w: World) {
 
 /** The world round's report, in review until far in the future (participants read and comment). */
 async function reportVersion(w: World) {
-  const row = await w.db.selectFrom('rapporteur_reports').select('version').where('round_id', '=', w.round.id).executeTakeFirst();
+  const row = await w.db
+    .selectFrom('rapporteur_reports')
+    .select('version')
+    .where('round_id', '=', w.round.id)
+    .executeTakeFirst();
   if (row) return Number(row.version);
   await w.db
     .insertInto('rapporteur_reports')
@@ -151,7 +170,11 @@ async function buildRecommendation(w: World) {
   return id;
 }
 
-const statusChange = () => ({ status: 'agreed', on: '2026-04-06', evidence: { text: 'Agreed in the closing session.' } });
+const statusChange = () => ({
+  status: 'agreed',
+  on: '2026-04-06',
+  evidence: { text: 'Agreed in the closing session.' },
+});
 
 export const expectations: Expectations = {
   'GET /api/v1/rounds/{id}/outcome-items': { params: roundParams, expect: roundReaders(200) },
@@ -160,7 +183,10 @@ export const expectations: Expectations = {
     body: (w) => ({ sessionId: w.session.id, type: 'idea', title: 'A hotline' }),
     expect: writers(201),
   },
-  'GET /api/v1/outcome-items/{id}': { params: async (w) => ({ id: await buildItem(w) }), expect: { ...draftWriters(200), moderator: 200 } },
+  'GET /api/v1/outcome-items/{id}': {
+    params: async (w) => ({ id: await buildItem(w) }),
+    expect: { ...draftWriters(200), moderator: 200 },
+  },
   'PATCH /api/v1/outcome-items/{id}': {
     params: async (w) => ({ id: await buildItem(w) }),
     body: () => ({ baseVersion: 1, body: 'Open a hotline soon.' }),
@@ -181,7 +207,13 @@ export const expectations: Expectations = {
       const statementId = await buildStatement(w);
       await w.db
         .insertInto('outcome_evidence')
-        .values({ item_id: id, statement_id: statementId, quotable: 1, snapshot: '{}', linked_at: now() })
+        .values({
+          item_id: id,
+          statement_id: statementId,
+          quotable: 1,
+          snapshot: '{}',
+          linked_at: now(),
+        })
         .execute();
       return { id, statementId };
     },
@@ -194,10 +226,16 @@ export const expectations: Expectations = {
     expect: roles(403, { admin: 200, organiser: 200, participant: 404, public: 404 }),
   },
 
-  'GET /api/v1/rounds/{id}/conclusions': { params: async (w) => (await conclusionsVersion(w), roundParams(w)), expect: roundReaders(200) },
+  'GET /api/v1/rounds/{id}/conclusions': {
+    params: async (w) => (await conclusionsVersion(w), roundParams(w)),
+    expect: roundReaders(200),
+  },
   'PUT /api/v1/rounds/{id}/conclusions': {
     params: roundParams,
-    body: async (w) => ({ baseVersion: await conclusionsVersion(w), body: `Continuity of engagement ${next()}.` }),
+    body: async (w) => ({
+      baseVersion: await conclusionsVersion(w),
+      body: `Continuity of engagement ${next()}.`,
+    }),
     expect: writers(200),
   },
   // Only heads of delegation endorse; the world has none.
@@ -211,7 +249,10 @@ export const expectations: Expectations = {
     expect: roundReaders(200),
   },
 
-  'GET /api/v1/rounds/{id}/rapporteur-report': { params: async (w) => (await reportVersion(w), roundParams(w)), expect: roundReaders(200) },
+  'GET /api/v1/rounds/{id}/rapporteur-report': {
+    params: async (w) => (await reportVersion(w), roundParams(w)),
+    expect: roundReaders(200),
+  },
   // The rapporteur's sole responsibility: not even organisers write it.
   'PUT /api/v1/rounds/{id}/rapporteur-report': {
     params: roundParams,
@@ -223,7 +264,10 @@ export const expectations: Expectations = {
     body: () => ({ reviewEndsAt: '2999-01-01T00:00:00Z' }),
     expect: roles(403, { rapporteur: 200, public: 404 }),
   },
-  'POST /api/v1/rounds/{id}/rapporteur-report/approval': { params: (w) => roundWithReport(w, 'in_review'), expect: organisers(200) },
+  'POST /api/v1/rounds/{id}/rapporteur-report/approval': {
+    params: (w) => roundWithReport(w, 'in_review'),
+    expect: organisers(200),
+  },
   'POST /api/v1/rounds/{id}/rapporteur-report/publication': {
     params: (w) => roundWithReport(w, 'approved_for_publication'),
     expect: organisers(200),
@@ -249,7 +293,10 @@ export const expectations: Expectations = {
     body: () => ({ title: 'Restore the visa desk', addressees: ['US State Department'] }),
     expect: writers(201),
   },
-  'GET /api/v1/recommendations/{id}': { params: async (w) => ({ id: await buildRecommendation(w) }), expect: roundReaders(200) },
+  'GET /api/v1/recommendations/{id}': {
+    params: async (w) => ({ id: await buildRecommendation(w) }),
+    expect: roundReaders(200),
+  },
   'PATCH /api/v1/recommendations/{id}': {
     params: async (w) => ({ id: await buildRecommendation(w) }),
     body: () => ({ addressees: ['Pakistan Ministry of Foreign Affairs'] }),
@@ -262,7 +309,9 @@ export const expectations: Expectations = {
   },
   'POST /api/v1/recommendations/{id}/carry': {
     params: async (w) => ({ id: await buildRecommendation(w) }),
-    body: async (w) => ({ roundId: (await buildRound(w.db, { series_id: w.series.id, number: next() })).id }),
+    body: async (w) => ({
+      roundId: (await buildRound(w.db, { series_id: w.series.id, number: next() })).id,
+    }),
     expect: organisers(201),
   },
 

@@ -20,16 +20,32 @@ export interface RouteExpectation {
 /** Keyed by `METHOD /api/v1/path/{param}` exactly as the OpenAPI document lists the route. */
 export type Expectations = Record<string, RouteExpectation>;
 
-const ALL_ROLES: Role[] = ['admin', 'organiser', 'focal', 'rapporteur', 'moderator', 'participant', 'sponsor', 'public'];
+const ALL_ROLES: Role[] = [
+  'admin',
+  'organiser',
+  'focal',
+  'rapporteur',
+  'moderator',
+  'participant',
+  'sponsor',
+  'public',
+];
 
 /** Every role gets `otherwise`, except those named: `roles(403, { admin: 200, organiser: 200, public: 401 })`. */
-export function roles(otherwise: Expected, except: Partial<Record<Role, Expected>> = {}): Record<Role, Expected> {
-  return Object.fromEntries(ALL_ROLES.map((r) => [r, except[r] ?? otherwise])) as Record<Role, Expected>;
+export function roles(
+  otherwise: Expected,
+  except: Partial<Record<Role, Expected>> = {},
+): Record<Role, Expected> {
+  return Object.fromEntries(ALL_ROLES.map((r) => [r, except[r] ?? otherwise])) as Record<
+    Role,
+    Expected
+  >;
 }
 
 /** Common shapes. */
 export const everyone = (status: Expected) => roles(status);
-export const organisersOnly = (ok: Expected) => roles(403, { admin: ok, organiser: ok, public: 401 });
+export const organisersOnly = (ok: Expected) =>
+  roles(403, { admin: ok, organiser: ok, public: 401 });
 export const adminOnly = (ok: Expected) => roles(403, { admin: ok, public: 401 });
 
 /** Path parameter shortcuts into the seeded world. */

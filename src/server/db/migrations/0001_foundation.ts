@@ -79,11 +79,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('starts_at', 'text')
     .addColumn('ends_at', 'text')
     .addColumn('chair_person_id', 'text', (c) => c.references('people.id').onDelete('set null'))
-    .addColumn('rapporteur_person_id', 'text', (c) => c.references('people.id').onDelete('set null'))
+    .addColumn('rapporteur_person_id', 'text', (c) =>
+      c.references('people.id').onDelete('set null'),
+    )
     .addColumn('attribution_rule', 'text', (c) => c.notNull())
     .addColumn('status', 'text', (c) => c.notNull().defaultTo('scheduled'))
     .execute();
-  await db.schema.createIndex('sessions_round').on('sessions').columns(['round_id', 'position']).execute();
+  await db.schema
+    .createIndex('sessions_round')
+    .on('sessions')
+    .columns(['round_id', 'position'])
+    .execute();
 
   await db.schema
     .createTable('participations')
@@ -121,7 +127,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('delegation_id', 'text', (c) => c.references('delegations.id').onDelete('cascade'))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('series_members_user').on('series_members').columns(['user_id']).execute();
+  await db.schema
+    .createIndex('series_members_user')
+    .on('series_members')
+    .columns(['user_id'])
+    .execute();
 
   await db.schema
     .createTable('auth_sessions')
@@ -137,7 +147,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('token_hash', 'text', (c) => c.notNull().unique())
     .addColumn('email', 'text', (c) => c.notNull())
-    .addColumn('participation_id', 'text', (c) => c.references('participations.id').onDelete('cascade'))
+    .addColumn('participation_id', 'text', (c) =>
+      c.references('participations.id').onDelete('cascade'),
+    )
     .addColumn('series_id', 'text', (c) => c.references('series.id').onDelete('cascade'))
     .addColumn('series_role', 'text')
     .addColumn('delegation_id', 'text', (c) => c.references('delegations.id').onDelete('cascade'))
@@ -158,14 +170,28 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('series_id', 'text')
     .addColumn('detail', 'text', (c) => c.notNull().defaultTo('{}'))
     .execute();
-  await db.schema.createIndex('audit_log_series_at').on('audit_log').columns(['series_id', 'at']).execute();
-
+  await db.schema
+    .createIndex('audit_log_series_at')
+    .on('audit_log')
+    .columns(['series_id', 'at'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   for (const table of [
-    'audit_log', 'invitations', 'auth_sessions', 'series_members', 'users', 'participations', 'sessions',
-    'people', 'rounds', 'delegations', 'series_organisations', 'series', 'organisations',
+    'audit_log',
+    'invitations',
+    'auth_sessions',
+    'series_members',
+    'users',
+    'participations',
+    'sessions',
+    'people',
+    'rounds',
+    'delegations',
+    'series_organisations',
+    'series',
+    'organisations',
   ]) {
     await db.schema.dropTable(table).execute();
   }

@@ -7,14 +7,18 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('statements')
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('session_id', 'text', (c) => c.notNull().references('sessions.id').onDelete('cascade'))
+    .addColumn('session_id', 'text', (c) =>
+      c.notNull().references('sessions.id').onDelete('cascade'),
+    )
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('text', 'text', (c) => c.notNull())
     .addColumn('translation', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('language', 'text', (c) => c.notNull().defaultTo('en'))
     // The author is sealed: never presented outside the session's attribution rule.
     .addColumn('author_user_id', 'text', (c) => c.references('users.id').onDelete('set null'))
-    .addColumn('author_participation_id', 'text', (c) => c.references('participations.id').onDelete('set null'))
+    .addColumn('author_participation_id', 'text', (c) =>
+      c.references('participations.id').onDelete('set null'),
+    )
     .addColumn('origin', 'text', (c) => c.notNull())
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('rejection_reason', 'text')
@@ -24,27 +28,43 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('statements_session').on('statements').columns(['session_id', 'status', 'position']).execute();
+  await db.schema
+    .createIndex('statements_session')
+    .on('statements')
+    .columns(['session_id', 'status', 'position'])
+    .execute();
 
   await db.schema
     .createTable('statement_revisions')
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('statement_id', 'text', (c) => c.notNull().references('statements.id').onDelete('cascade'))
+    .addColumn('statement_id', 'text', (c) =>
+      c.notNull().references('statements.id').onDelete('cascade'),
+    )
     .addColumn('text', 'text', (c) => c.notNull())
     .addColumn('translation', 'text', (c) => c.notNull())
     .addColumn('edited_by', 'text', (c) => c.references('users.id').onDelete('set null'))
     .addColumn('reason', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('statement_revisions_statement').on('statement_revisions').columns(['statement_id', 'at']).execute();
+  await db.schema
+    .createIndex('statement_revisions_statement')
+    .on('statement_revisions')
+    .columns(['statement_id', 'at'])
+    .execute();
 
   // One row per (voter, statement): the later vote wins. client_vote_id makes retries idempotent.
   await db.schema
     .createTable('votes')
     .addColumn('client_vote_id', 'text', (c) => c.primaryKey())
-    .addColumn('session_id', 'text', (c) => c.notNull().references('sessions.id').onDelete('cascade'))
-    .addColumn('statement_id', 'text', (c) => c.notNull().references('statements.id').onDelete('cascade'))
-    .addColumn('participation_id', 'text', (c) => c.notNull().references('participations.id').onDelete('cascade'))
+    .addColumn('session_id', 'text', (c) =>
+      c.notNull().references('sessions.id').onDelete('cascade'),
+    )
+    .addColumn('statement_id', 'text', (c) =>
+      c.notNull().references('statements.id').onDelete('cascade'),
+    )
+    .addColumn('participation_id', 'text', (c) =>
+      c.notNull().references('participations.id').onDelete('cascade'),
+    )
     .addColumn('value', 'integer', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
@@ -55,7 +75,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   // The latest analysis of a session, with the instant of the newest vote it includes.
   await db.schema
     .createTable('analysis_results')
-    .addColumn('session_id', 'text', (c) => c.primaryKey().references('sessions.id').onDelete('cascade'))
+    .addColumn('session_id', 'text', (c) =>
+      c.primaryKey().references('sessions.id').onDelete('cascade'),
+    )
     .addColumn('computed_at', 'text', (c) => c.notNull())
     .addColumn('describes_until', 'text', (c) => c.notNull())
     .addColumn('vote_count', 'integer', (c) => c.notNull())
@@ -66,17 +88,31 @@ export async function up(db: Kysely<any>): Promise<void> {
   // Live events, kept so a reconnecting client gets what it missed (SSE Last-Event-ID).
   await db.schema
     .createTable('live_events')
-    .addColumn('seq', isPostgres ? 'bigserial' : 'integer', (c) => (isPostgres ? c.primaryKey() : c.primaryKey().autoIncrement()))
-    .addColumn('session_id', 'text', (c) => c.notNull().references('sessions.id').onDelete('cascade'))
+    .addColumn('seq', isPostgres ? 'bigserial' : 'integer', (c) =>
+      isPostgres ? c.primaryKey() : c.primaryKey().autoIncrement(),
+    )
+    .addColumn('session_id', 'text', (c) =>
+      c.notNull().references('sessions.id').onDelete('cascade'),
+    )
     .addColumn('type', 'text', (c) => c.notNull())
     .addColumn('payload', 'text', (c) => c.notNull())
     .addColumn('at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('live_events_session_seq').on('live_events').columns(['session_id', 'seq']).execute();
+  await db.schema
+    .createIndex('live_events_session_seq')
+    .on('live_events')
+    .columns(['session_id', 'seq'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['live_events', 'analysis_results', 'votes', 'statement_revisions', 'statements']) {
+  for (const table of [
+    'live_events',
+    'analysis_results',
+    'votes',
+    'statement_revisions',
+    'statements',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

@@ -9,12 +9,20 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('superseded_votes')
     .addColumn('client_vote_id', 'text', (c) => c.primaryKey())
-    .addColumn('participation_id', 'text', (c) => c.notNull().references('participations.id').onDelete('cascade'))
-    .addColumn('statement_id', 'text', (c) => c.notNull().references('statements.id').onDelete('cascade'))
+    .addColumn('participation_id', 'text', (c) =>
+      c.notNull().references('participations.id').onDelete('cascade'),
+    )
+    .addColumn('statement_id', 'text', (c) =>
+      c.notNull().references('statements.id').onDelete('cascade'),
+    )
     .addColumn('value', 'integer', (c) => c.notNull())
     .addColumn('at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('superseded_votes_statement').on('superseded_votes').columns(['statement_id']).execute();
+  await db.schema
+    .createIndex('superseded_votes_statement')
+    .on('superseded_votes')
+    .columns(['statement_id'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

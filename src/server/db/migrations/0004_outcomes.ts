@@ -11,7 +11,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('outcome_items')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('round_id', 'text', (c) => c.notNull().references('rounds.id').onDelete('cascade'))
-    .addColumn('session_id', 'text', (c) => c.notNull().references('sessions.id').onDelete('cascade'))
+    .addColumn('session_id', 'text', (c) =>
+      c.notNull().references('sessions.id').onDelete('cascade'),
+    )
     .addColumn('type', 'text', (c) => c.notNull())
     .addColumn('title', 'text', (c) => c.notNull())
     .addColumn('body', 'text', (c) => c.notNull())
@@ -22,13 +24,21 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('outcome_items_round').on('outcome_items').columns(['round_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('outcome_items_round')
+    .on('outcome_items')
+    .columns(['round_id', 'created_at'])
+    .execute();
 
   // A statement cited as evidence, with the analysis figures frozen as they stood when linked (aggregates only).
   await db.schema
     .createTable('outcome_evidence')
-    .addColumn('item_id', 'text', (c) => c.notNull().references('outcome_items.id').onDelete('cascade'))
-    .addColumn('statement_id', 'text', (c) => c.notNull().references('statements.id').onDelete('cascade'))
+    .addColumn('item_id', 'text', (c) =>
+      c.notNull().references('outcome_items.id').onDelete('cascade'),
+    )
+    .addColumn('statement_id', 'text', (c) =>
+      c.notNull().references('statements.id').onDelete('cascade'),
+    )
     .addColumn('quotable', 'integer', (c) => c.notNull())
     .addColumn('snapshot', 'text', (c) => c.notNull())
     .addColumn('linked_at', 'text', (c) => c.notNull())
@@ -39,7 +49,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('conclusions')
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('round_id', 'text', (c) => c.notNull().unique().references('rounds.id').onDelete('cascade'))
+    .addColumn('round_id', 'text', (c) =>
+      c.notNull().unique().references('rounds.id').onDelete('cascade'),
+    )
     .addColumn('body', 'text', (c) => c.notNull())
     .addColumn('version', 'integer', (c) => c.notNull())
     .addColumn('frozen_at', 'text')
@@ -49,19 +61,29 @@ export async function up(db: Kysely<any>): Promise<void> {
   // An endorsement is of one version of the text: an edit leaves earlier endorsements behind.
   await db.schema
     .createTable('conclusion_endorsements')
-    .addColumn('conclusion_id', 'text', (c) => c.notNull().references('conclusions.id').onDelete('cascade'))
-    .addColumn('delegation_id', 'text', (c) => c.notNull().references('delegations.id').onDelete('cascade'))
+    .addColumn('conclusion_id', 'text', (c) =>
+      c.notNull().references('conclusions.id').onDelete('cascade'),
+    )
+    .addColumn('delegation_id', 'text', (c) =>
+      c.notNull().references('delegations.id').onDelete('cascade'),
+    )
     .addColumn('version', 'integer', (c) => c.notNull())
     .addColumn('endorsed_by', 'text', (c) => c.references('users.id').onDelete('set null'))
     .addColumn('at', 'text', (c) => c.notNull())
-    .addPrimaryKeyConstraint('conclusion_endorsements_pk', ['conclusion_id', 'delegation_id', 'version'])
+    .addPrimaryKeyConstraint('conclusion_endorsements_pk', [
+      'conclusion_id',
+      'delegation_id',
+      'version',
+    ])
     .execute();
 
   // The rapporteur's report: draft, in_review (until review_ends_at), approved_for_publication.
   await db.schema
     .createTable('rapporteur_reports')
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('round_id', 'text', (c) => c.notNull().unique().references('rounds.id').onDelete('cascade'))
+    .addColumn('round_id', 'text', (c) =>
+      c.notNull().unique().references('rounds.id').onDelete('cascade'),
+    )
     .addColumn('body', 'text', (c) => c.notNull())
     .addColumn('version', 'integer', (c) => c.notNull())
     .addColumn('status', 'text', (c) => c.notNull())
@@ -76,12 +98,18 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('rapporteur_report_comments')
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('report_id', 'text', (c) => c.notNull().references('rapporteur_reports.id').onDelete('cascade'))
+    .addColumn('report_id', 'text', (c) =>
+      c.notNull().references('rapporteur_reports.id').onDelete('cascade'),
+    )
     .addColumn('author_user_id', 'text', (c) => c.references('users.id').onDelete('set null'))
     .addColumn('body', 'text', (c) => c.notNull())
     .addColumn('at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('rapporteur_report_comments_report').on('rapporteur_report_comments').columns(['report_id', 'at']).execute();
+  await db.schema
+    .createIndex('rapporteur_report_comments_report')
+    .on('rapporteur_report_comments')
+    .columns(['report_id', 'at'])
+    .execute();
 
   // Every version of every outcome text (items, conclusions, report), kept whole.
   await db.schema
@@ -116,7 +144,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('recommendation_status_changes')
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('recommendation_id', 'text', (c) => c.notNull().references('recommendations.id').onDelete('cascade'))
+    .addColumn('recommendation_id', 'text', (c) =>
+      c.notNull().references('recommendations.id').onDelete('cascade'),
+    )
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('on_date', 'text', (c) => c.notNull())
     .addColumn('evidence', 'text', (c) => c.notNull())
@@ -132,7 +162,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   // Carried into a later round's agenda.
   await db.schema
     .createTable('recommendation_carries')
-    .addColumn('recommendation_id', 'text', (c) => c.notNull().references('recommendations.id').onDelete('cascade'))
+    .addColumn('recommendation_id', 'text', (c) =>
+      c.notNull().references('recommendations.id').onDelete('cascade'),
+    )
     .addColumn('round_id', 'text', (c) => c.notNull().references('rounds.id').onDelete('cascade'))
     .addColumn('carried_by', 'text', (c) => c.references('users.id').onDelete('set null'))
     .addColumn('at', 'text', (c) => c.notNull())
@@ -142,8 +174,12 @@ export async function up(db: Kysely<any>): Promise<void> {
   // A statement of a later round that asks again what an earlier one asked (one earlier statement each).
   await db.schema
     .createTable('statement_repeats')
-    .addColumn('statement_id', 'text', (c) => c.primaryKey().references('statements.id').onDelete('cascade'))
-    .addColumn('repeat_of_id', 'text', (c) => c.notNull().references('statements.id').onDelete('cascade'))
+    .addColumn('statement_id', 'text', (c) =>
+      c.primaryKey().references('statements.id').onDelete('cascade'),
+    )
+    .addColumn('repeat_of_id', 'text', (c) =>
+      c.notNull().references('statements.id').onDelete('cascade'),
+    )
     .addColumn('linked_by', 'text', (c) => c.references('users.id').onDelete('set null'))
     .addColumn('at', 'text', (c) => c.notNull())
     .execute();

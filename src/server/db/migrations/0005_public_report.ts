@@ -9,7 +9,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('reports')
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('round_id', 'text', (c) => c.notNull().unique().references('rounds.id').onDelete('cascade'))
+    .addColumn('round_id', 'text', (c) =>
+      c.notNull().unique().references('rounds.id').onDelete('cascade'),
+    )
     .addColumn('status', 'text', (c) => c.notNull().defaultTo('draft'))
     .addColumn('edit_version', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('text_en', 'text', (c) => c.notNull())
@@ -47,10 +49,19 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('moderated_by', 'text', (c) => c.references('users.id').onDelete('set null'))
     .addColumn('moderated_at', 'text')
     .execute();
-  await db.schema.createIndex('report_comments_report').on('report_comments').columns(['report_id', 'status', 'created_at']).execute();
-  await db.schema.createIndex('report_comments_address').on('report_comments').columns(['address_hash', 'created_at']).execute();
+  await db.schema
+    .createIndex('report_comments_report')
+    .on('report_comments')
+    .columns(['report_id', 'status', 'created_at'])
+    .execute();
+  await db.schema
+    .createIndex('report_comments_address')
+    .on('report_comments')
+    .columns(['address_hash', 'created_at'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['report_comments', 'report_versions', 'reports']) await db.schema.dropTable(table).execute();
+  for (const table of ['report_comments', 'report_versions', 'reports'])
+    await db.schema.dropTable(table).execute();
 }

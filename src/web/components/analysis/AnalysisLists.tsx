@@ -9,7 +9,10 @@ type ListKey = 'convergence' | 'pathways' | 'divergence' | 'uncertain';
 
 /** Which statements go in which list, in the order the engine ranks them. */
 export function listsOf(summary: AnalysisSummary): Record<ListKey, string[]> {
-  const by = (kinds: string[]) => summary.statements.filter((s) => s.classification && kinds.includes(s.classification)).map((s) => s.statementId);
+  const by = (kinds: string[]) =>
+    summary.statements
+      .filter((s) => s.classification && kinds.includes(s.classification))
+      .map((s) => s.statementId);
   return {
     convergence: by(['convergence', 'shared-rejection']),
     pathways: summary.pathways,
@@ -21,7 +24,15 @@ export function listsOf(summary: AnalysisSummary): Record<ListKey, string[]> {
 const LISTS: ListKey[] = ['convergence', 'pathways', 'divergence', 'uncertain'];
 
 /** The four lists: where the sides agree, what every side can live with, where they part, what is unclear. */
-export function AnalysisLists({ summary, texts, numbers }: { summary: AnalysisSummary; texts: ReadonlyMap<string, Statement>; numbers: ReadonlyMap<string, number> }) {
+export function AnalysisLists({
+  summary,
+  texts,
+  numbers,
+}: {
+  summary: AnalysisSummary;
+  texts: ReadonlyMap<string, Statement>;
+  numbers: ReadonlyMap<string, number>;
+}) {
   const { t } = useI18n();
   const uid = useId();
   const lists = listsOf(summary);
@@ -29,7 +40,11 @@ export function AnalysisLists({ summary, texts, numbers }: { summary: AnalysisSu
   return (
     <div className="analysis-lists">
       {LISTS.map((key) => (
-        <section key={key} aria-labelledby={`${uid}-${key}`} className={`analysis-list analysis-list--${key}`}>
+        <section
+          key={key}
+          aria-labelledby={`${uid}-${key}`}
+          className={`analysis-list analysis-list--${key}`}
+        >
           <h3 id={`${uid}-${key}`}>{t(`analysis.list.${key}`)}</h3>
           <p className="muted">{t(`analysis.list.${key}.explain`)}</p>
           {lists[key].length === 0 && <p>{t('analysis.list.empty')}</p>}
@@ -40,7 +55,9 @@ export function AnalysisLists({ summary, texts, numbers }: { summary: AnalysisSu
               if (!a) return null;
               return (
                 <li key={id} className="card">
-                  <p className="statement__text" dir="auto"><span className="statement-number">{numbers.get(id)}</span> {text?.text ?? ''}</p>
+                  <p className="statement__text" dir="auto">
+                    <span className="statement-number">{numbers.get(id)}</span> {text?.text ?? ''}
+                  </p>
                   <AgreementBars statement={a} />
                   <StatementNumbers statement={a} />
                 </li>

@@ -6,11 +6,21 @@ import { AnalysisLists } from './AnalysisLists.tsx';
 
 /** Statement numbers shared by the map and the lists: the order of approval, from 1. */
 export function numberStatements(statements: Statement[]): Map<string, number> {
-  return new Map([...statements].sort((a, b) => a.position - b.position || a.createdAt.localeCompare(b.createdAt)).map((s, i) => [s.id, i + 1]));
+  return new Map(
+    [...statements]
+      .sort((a, b) => a.position - b.position || a.createdAt.localeCompare(b.createdAt))
+      .map((s, i) => [s.id, i + 1]),
+  );
 }
 
 /** One session's analysis: the map first, then the lists with bars, numbers on demand. */
-export function SessionAnalysisView({ summary, statements }: { summary: AnalysisSummary | null; statements: Statement[] }) {
+export function SessionAnalysisView({
+  summary,
+  statements,
+}: {
+  summary: AnalysisSummary | null;
+  statements: Statement[];
+}) {
   const { t, dateTime } = useI18n();
   if (!summary) return <p className="notice">{t('analysis.notYet')}</p>;
   const numbers = numberStatements(statements);
@@ -18,8 +28,13 @@ export function SessionAnalysisView({ summary, statements }: { summary: Analysis
   return (
     <div className="session-analysis">
       <p className="muted">
-        {t('analysis.basis', { participants: summary.counts.participants, statements: summary.counts.statements, votes: summary.counts.votes })}
-        {' · '}{t('analysis.computedAt', { time: dateTime(summary.describesUntil) })}
+        {t('analysis.basis', {
+          participants: summary.counts.participants,
+          statements: summary.counts.statements,
+          votes: summary.counts.votes,
+        })}
+        {' · '}
+        {t('analysis.computedAt', { time: dateTime(summary.describesUntil) })}
       </p>
       <div className="analysis-grid">
         <OpinionMap summary={summary} numbers={numbers} />
@@ -27,7 +42,9 @@ export function SessionAnalysisView({ summary, statements }: { summary: Analysis
           <h3>{t('analysis.statementKey')}</h3>
           <ol className="statement-key">
             {[...numbers].map(([id, n]) => (
-              <li key={id} value={n}><bdi>{texts.get(id)?.text}</bdi></li>
+              <li key={id} value={n}>
+                <bdi>{texts.get(id)?.text}</bdi>
+              </li>
             ))}
           </ol>
         </div>

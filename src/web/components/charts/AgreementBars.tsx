@@ -16,18 +16,32 @@ export function AgreementBars({ statement }: { statement: Analysis }) {
     <ul className="agreement" aria-label={t('analysis.byDelegation')}>
       {statement.delegations.map((d) => (
         <li key={d.delegationId} className="agreement__row">
-          <span className="agreement__label"><bdi>{d.name}</bdi></span>
+          <span className="agreement__label">
+            <bdi>{d.name}</bdi>
+          </span>
           {d.tooFewVotes ? (
             <span className="agreement__few">{t('analysis.tooFew')}</span>
           ) : (
             <>
               <span className="agreement__track" aria-hidden="true">
                 <span className="agreement__fill" style={{ inlineSize: pct(d.agreeShare) }} />
-                <span className="agreement__interval" style={{ insetInlineStart: pct(d.wilson90[0]), inlineSize: pct(d.wilson90[1] - d.wilson90[0]) }} />
+                <span
+                  className="agreement__interval"
+                  style={{
+                    insetInlineStart: pct(d.wilson90[0]),
+                    inlineSize: pct(d.wilson90[1] - d.wilson90[0]),
+                  }}
+                />
               </span>
               <span className="agreement__value">
                 {t('analysis.agreeShare', { share: percent(d.agreeShare) })}
-                <span className="visually-hidden"> {t('analysis.interval', { low: percent(d.wilson90[0]), high: percent(d.wilson90[1]) })}</span>
+                <span className="visually-hidden">
+                  {' '}
+                  {t('analysis.interval', {
+                    low: percent(d.wilson90[0]),
+                    high: percent(d.wilson90[1]),
+                  })}
+                </span>
               </span>
             </>
           )}

@@ -15,7 +15,9 @@ export function CountsBar({ counts }: { counts: VoteCounts }) {
       </div>
       <p className="counts-bar__numbers">
         <span className="count count--agree">{t('counts.agree', { count: counts.agree })}</span>
-        <span className="count count--disagree">{t('counts.disagree', { count: counts.disagree })}</span>
+        <span className="count count--disagree">
+          {t('counts.disagree', { count: counts.disagree })}
+        </span>
         <span className="count count--pass">{t('counts.pass', { count: counts.pass })}</span>
       </p>
     </div>

@@ -14,26 +14,50 @@ export function StatementNumbers({ statement: s }: { statement: Analysis }) {
         <caption className="visually-hidden">{t('analysis.showNumbers')}</caption>
         <thead>
           <tr>
-            <th scope="col">{t('analysis.who')}</th><th scope="col">{t('vote.agree')}</th><th scope="col">{t('vote.disagree')}</th>
-            <th scope="col">{t('vote.pass')}</th><th scope="col">{t('analysis.seen')}</th><th scope="col">{t('analysis.intervalHead')}</th>
+            <th scope="col">{t('analysis.who')}</th>
+            <th scope="col">{t('vote.agree')}</th>
+            <th scope="col">{t('vote.disagree')}</th>
+            <th scope="col">{t('vote.pass')}</th>
+            <th scope="col">{t('analysis.seen')}</th>
+            <th scope="col">{t('analysis.intervalHead')}</th>
           </tr>
         </thead>
         <tbody>
           <tr>
-            <th scope="row">{t('analysis.everyone')}</th><td>{number(s.agrees)}</td><td>{number(s.disagrees)}</td><td>{number(s.passes)}</td><td>{number(s.seen)}</td><td>—</td>
+            <th scope="row">{t('analysis.everyone')}</th>
+            <td>{number(s.agrees)}</td>
+            <td>{number(s.disagrees)}</td>
+            <td>{number(s.passes)}</td>
+            <td>{number(s.seen)}</td>
+            <td>—</td>
           </tr>
           {s.delegations.map((d) => (
             <tr key={d.delegationId}>
-              <th scope="row"><bdi>{d.name}</bdi></th>
-              {d.tooFewVotes ? <td colSpan={5}>{t('analysis.tooFew')}</td> : (
-                <><td>{number(d.agrees)}</td><td>{number(d.disagrees)}</td><td>{number(d.passes)}</td><td>{number(d.seen)}</td>
-                  <td>{percent(d.wilson90[0])} – {percent(d.wilson90[1])}</td></>
+              <th scope="row">
+                <bdi>{d.name}</bdi>
+              </th>
+              {d.tooFewVotes ? (
+                <td colSpan={5}>{t('analysis.tooFew')}</td>
+              ) : (
+                <>
+                  <td>{number(d.agrees)}</td>
+                  <td>{number(d.disagrees)}</td>
+                  <td>{number(d.passes)}</td>
+                  <td>{number(d.seen)}</td>
+                  <td>
+                    {percent(d.wilson90[0])} – {percent(d.wilson90[1])}
+                  </td>
+                </>
               )}
             </tr>
           ))}
         </tbody>
       </table>
-      {s.bridging !== null && <p>{t('analysis.bridgingScore', { score: number(s.bridging, { maximumFractionDigits: 2 }) })}</p>}
+      {s.bridging !== null && (
+        <p>
+          {t('analysis.bridgingScore', { score: number(s.bridging, { maximumFractionDigits: 2 }) })}
+        </p>
+      )}
     </details>
   );
 }

@@ -14,10 +14,33 @@ export function SessionControls({ session, onChanged }: { session: Session; onCh
   };
   return (
     <div className="session-controls">
-      <p>{t('moderate.status')} <strong className={`status status--${session.status}`}>{t(`sessionStatus.${session.status}`)}</strong></p>
+      <p>
+        {t('moderate.status')}{' '}
+        <strong className={`status status--${session.status}`}>
+          {t(`sessionStatus.${session.status}`)}
+        </strong>
+      </p>
       <div className="actions">
-        {session.status === 'scheduled' && <button type="button" className="button--primary" disabled={submit.busy} onClick={() => act('open')}>{t('moderate.open')}</button>}
-        {session.status === 'open' && <button type="button" className="button--danger" disabled={submit.busy} onClick={() => act('close')}>{t('moderate.close')}</button>}
+        {session.status === 'scheduled' && (
+          <button
+            type="button"
+            className="button--primary"
+            disabled={submit.busy}
+            onClick={() => act('open')}
+          >
+            {t('moderate.open')}
+          </button>
+        )}
+        {session.status === 'open' && (
+          <button
+            type="button"
+            className="button--danger"
+            disabled={submit.busy}
+            onClick={() => act('close')}
+          >
+            {t('moderate.close')}
+          </button>
+        )}
       </div>
       <Problem error={submit.error} />
     </div>

@@ -22,9 +22,18 @@ function DelegationRow({ delegation, onChanged }: { delegation: Delegation; onCh
   return (
     <li>
       <form onSubmit={rename} className="inline-form" noValidate>
-        <TextField label={t('delegations.name')} value={name} onChange={(e) => setName(e.target.value)} error={submit.fields.name} />
-        <button type="submit" disabled={submit.busy || name === delegation.name}>{t('delegations.rename')}</button>
-        <button type="button" className="button--danger" onClick={remove} disabled={submit.busy}>{t('common.remove')}</button>
+        <TextField
+          label={t('delegations.name')}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={submit.fields.name}
+        />
+        <button type="submit" disabled={submit.busy || name === delegation.name}>
+          {t('delegations.rename')}
+        </button>
+        <button type="button" className="button--danger" onClick={remove} disabled={submit.busy}>
+          {t('common.remove')}
+        </button>
       </form>
       <Problem error={submit.error} shownFields={['name']} />
     </li>
@@ -32,7 +41,15 @@ function DelegationRow({ delegation, onChanged }: { delegation: Delegation; onCh
 }
 
 /** A series' sides: rename, remove, add. */
-export function DelegationsEditor({ seriesId, delegations, onChanged }: { seriesId: string; delegations: Delegation[]; onChanged(): void }) {
+export function DelegationsEditor({
+  seriesId,
+  delegations,
+  onChanged,
+}: {
+  seriesId: string;
+  delegations: Delegation[];
+  onChanged(): void;
+}) {
   const { t } = useI18n();
   const submit = useSubmit();
   const [name, setName] = useState('');
@@ -47,11 +64,20 @@ export function DelegationsEditor({ seriesId, delegations, onChanged }: { series
     <section aria-labelledby="delegations-heading">
       <h2 id="delegations-heading">{t('series.delegations')}</h2>
       <ul className="plain-list">
-        {delegations.map((d) => <DelegationRow key={`${d.id}:${d.name}`} delegation={d} onChanged={onChanged} />)}
+        {delegations.map((d) => (
+          <DelegationRow key={`${d.id}:${d.name}`} delegation={d} onChanged={onChanged} />
+        ))}
       </ul>
       <form onSubmit={add} className="inline-form" noValidate>
-        <TextField label={t('delegations.newName')} value={name} onChange={(e) => setName(e.target.value)} error={submit.fields.name} />
-        <button type="submit" disabled={submit.busy}>{t('series.addDelegation')}</button>
+        <TextField
+          label={t('delegations.newName')}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={submit.fields.name}
+        />
+        <button type="submit" disabled={submit.busy}>
+          {t('series.addDelegation')}
+        </button>
       </form>
       <Problem error={submit.error} shownFields={['name']} />
     </section>

@@ -15,7 +15,13 @@ import { InviteForm } from './InviteForm.tsx';
  * steps: every allowed one for organisers; for a focal point only `statuses` (withdraw, nominate
  * again) and no invitation.
  */
-export function ParticipantCard({ participation: p, delegations, onChanged, statuses, canInvite = true }: {
+export function ParticipantCard({
+  participation: p,
+  delegations,
+  onChanged,
+  statuses,
+  canInvite = true,
+}: {
   participation: Participation;
   delegations: Delegation[];
   onChanged(): void;
@@ -28,7 +34,9 @@ export function ParticipantCard({ participation: p, delegations, onChanged, stat
   const [inviting, setInviting] = useState(false);
   const delegation = delegations.find((d) => d.id === p.delegationId)?.name;
   // "invited" happens by creating an invitation, which the server records.
-  const next = PARTICIPATION_TRANSITIONS[p.status].filter((s) => s !== 'invited' && (!statuses || statuses.includes(s)));
+  const next = PARTICIPATION_TRANSITIONS[p.status].filter(
+    (s) => s !== 'invited' && (!statuses || statuses.includes(s)),
+  );
   const move = async (status: string) => {
     if (await submit.run(() => api.patch(`/participations/${p.id}`, { status }))) onChanged();
   };
@@ -36,22 +44,42 @@ export function ParticipantCard({ participation: p, delegations, onChanged, stat
 
   return (
     <li className="card participant" aria-labelledby={`p-${p.id}`}>
-      <h3 id={`p-${p.id}`}><bdi>{name}</bdi></h3>
+      <h3 id={`p-${p.id}`}>
+        <bdi>{name}</bdi>
+      </h3>
       <p className="muted">
-        {p.person.affiliation && <><bdi>{p.person.affiliation}</bdi> · </>}
-        {delegation ? <bdi>{delegation}</bdi> : t('participation.noDelegation')} · {roleLabel(i18n, p.role)} · {t(`capacity.${p.capacity}`)}
-        {' · '}{backgroundLabel(i18n, p.person.background)} · {genderLabel(i18n, p.person.gender)}
+        {p.person.affiliation && (
+          <>
+            <bdi>{p.person.affiliation}</bdi> ·{' '}
+          </>
+        )}
+        {delegation ? <bdi>{delegation}</bdi> : t('participation.noDelegation')} ·{' '}
+        {roleLabel(i18n, p.role)} · {t(`capacity.${p.capacity}`)}
+        {' · '}
+        {backgroundLabel(i18n, p.person.background)} · {genderLabel(i18n, p.person.gender)}
       </p>
-      <p><span className={`badge badge--${p.status}`}>{t(`participationStatus.${p.status}`)}</span></p>
+      <p>
+        <span className={`badge badge--${p.status}`}>{t(`participationStatus.${p.status}`)}</span>
+      </p>
       <div className="actions">
         {next.map((status) => (
-          <button key={status} type="button" disabled={submit.busy} onClick={() => move(status)}
-            aria-label={`${t(`participationAction.${status}`)}: ${name}`}>
+          <button
+            key={status}
+            type="button"
+            disabled={submit.busy}
+            onClick={() => move(status)}
+            aria-label={`${t(`participationAction.${status}`)}: ${name}`}
+          >
             {t(`participationAction.${status}`)}
           </button>
         ))}
         {canInvite && (p.status === 'approved' || p.status === 'invited') && !inviting && (
-          <button type="button" className="button--primary" onClick={() => setInviting(true)} aria-label={`${t('participants.invite')}: ${name}`}>
+          <button
+            type="button"
+            className="button--primary"
+            onClick={() => setInviting(true)}
+            aria-label={`${t('participants.invite')}: ${name}`}
+          >
             {t('participants.invite')}
           </button>
         )}

@@ -14,7 +14,9 @@ export function RoundStatusControls({ round, onChanged }: { round: Round; onChan
   };
   return (
     <div className="actions">
-      <p>{t('round.status')} <span className="badge">{t(`roundStatus.${round.status}`)}</span></p>
+      <p>
+        {t('round.status')} <span className="badge">{t(`roundStatus.${round.status}`)}</span>
+      </p>
       {ROUND_TRANSITIONS[round.status].map((next) => (
         <button key={next} type="button" disabled={submit.busy} onClick={() => move(next)}>
           {t('round.moveTo', { status: t(`roundStatus.${next}`) })}

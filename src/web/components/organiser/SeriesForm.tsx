@@ -9,7 +9,13 @@ import { Problem } from '../Problem.tsx';
 const SHOWN = ['slug', 'title', 'trackLabel', 'description', 'delegations'];
 
 /** Creates a series with its delegations, or edits an existing one's text. */
-export function SeriesForm({ series, onSaved }: { series: Series | null; onSaved(series: Series): void }) {
+export function SeriesForm({
+  series,
+  onSaved,
+}: {
+  series: Series | null;
+  onSaved(series: Series): void;
+}) {
   const { t } = useI18n();
   const submit = useSubmit();
   const [slug, setSlug] = useState(series?.slug ?? '');
@@ -23,7 +29,13 @@ export function SeriesForm({ series, onSaved }: { series: Series | null; onSaved
     const saved = await submit.run(() =>
       series
         ? api.patch<Series>(`/series/${series.id}`, { slug, title, trackLabel, description })
-        : api.post<Series>('/series', { slug, title, trackLabel, description, delegations: delegations.map((d) => d.trim()).filter(Boolean) }),
+        : api.post<Series>('/series', {
+            slug,
+            title,
+            trackLabel,
+            description,
+            delegations: delegations.map((d) => d.trim()).filter(Boolean),
+          }),
     );
     if (saved) onSaved(saved);
   };
@@ -33,23 +45,63 @@ export function SeriesForm({ series, onSaved }: { series: Series | null; onSaved
   return (
     <form onSubmit={save} noValidate className="form">
       <Problem error={submit.error} shownFields={SHOWN} />
-      <TextField label={t('series.title')} required value={title} onChange={(e) => setTitle(e.target.value)} error={f.title} />
-      <TextField label={t('series.slug')} hint={t('series.slugHint')} dir="ltr" required value={slug} onChange={(e) => setSlug(e.target.value)} error={f.slug} />
-      <TextField label={t('series.trackLabel')} hint={t('series.trackLabelHint')} value={trackLabel} onChange={(e) => setTrackLabel(e.target.value)} error={f.trackLabel} />
-      <TextAreaField label={t('series.description')} rows={3} value={description} onChange={(e) => setDescription(e.target.value)} error={f.description} />
+      <TextField
+        label={t('series.title')}
+        required
+        value={title}
+        onChange={(e) => setTitle(e.target.value)}
+        error={f.title}
+      />
+      <TextField
+        label={t('series.slug')}
+        hint={t('series.slugHint')}
+        dir="ltr"
+        required
+        value={slug}
+        onChange={(e) => setSlug(e.target.value)}
+        error={f.slug}
+      />
+      <TextField
+        label={t('series.trackLabel')}
+        hint={t('series.trackLabelHint')}
+        value={trackLabel}
+        onChange={(e) => setTrackLabel(e.target.value)}
+        error={f.trackLabel}
+      />
+      <TextAreaField
+        label={t('series.description')}
+        rows={3}
+        value={description}
+        onChange={(e) => setDescription(e.target.value)}
+        error={f.description}
+      />
       {!series && (
         <fieldset>
           <legend>{t('series.delegations')}</legend>
           <p className="field__hint">{t('series.delegationsHint')}</p>
           {delegations.map((d, i) => (
-            <TextField key={i} label={t('series.delegationN', { n: i + 1 })} value={d}
-              onChange={(e) => setDelegations(delegations.map((x, j) => (j === i ? e.target.value : x)))} />
+            <TextField
+              key={i}
+              label={t('series.delegationN', { n: i + 1 })}
+              value={d}
+              onChange={(e) =>
+                setDelegations(delegations.map((x, j) => (j === i ? e.target.value : x)))
+              }
+            />
           ))}
-          {delegationError && <p className="field__error" role="alert">{delegationError}</p>}
-          <button type="button" onClick={() => setDelegations([...delegations, ''])}>{t('series.addDelegation')}</button>
+          {delegationError && (
+            <p className="field__error" role="alert">
+              {delegationError}
+            </p>
+          )}
+          <button type="button" onClick={() => setDelegations([...delegations, ''])}>
+            {t('series.addDelegation')}
+          </button>
         </fieldset>
       )}
-      <button type="submit" className="button--primary" disabled={submit.busy}>{series ? t('common.save') : t('series.create')}</button>
+      <button type="submit" className="button--primary" disabled={submit.busy}>
+        {series ? t('common.save') : t('series.create')}
+      </button>
     </form>
   );
 }

@@ -20,7 +20,17 @@ const toLocal = (iso: string | null) => {
 };
 
 /** Adds a session to a round's agenda, or edits one; the chosen rule is explained as it is picked. */
-export function SessionForm({ roundId, session, nextPosition, onSaved }: { roundId: string; session: Session | null; nextPosition: number; onSaved(): void }) {
+export function SessionForm({
+  roundId,
+  session,
+  nextPosition,
+  onSaved,
+}: {
+  roundId: string;
+  session: Session | null;
+  nextPosition: number;
+  onSaved(): void;
+}) {
   const { t } = useI18n();
   const submit = useSubmit();
   const [v, setV] = useState({
@@ -31,30 +41,77 @@ export function SessionForm({ roundId, session, nextPosition, onSaved }: { round
     endsAt: toLocal(session?.endsAt ?? null),
     attributionRule: session?.attributionRule ?? ('chatham_house' as AttributionRule),
   });
-  const set = (key: keyof typeof v) => (e: { target: { value: string } }) => setV({ ...v, [key]: e.target.value });
+  const set = (key: keyof typeof v) => (e: { target: { value: string } }) =>
+    setV({ ...v, [key]: e.target.value });
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    const body = { ...v, position: Number(v.position), startsAt: toInstant(v.startsAt), endsAt: toInstant(v.endsAt) };
-    const saved = await submit.run(() => (session ? api.patch(`/sessions/${session.id}`, body) : api.post(`/rounds/${roundId}/sessions`, body)));
+    const body = {
+      ...v,
+      position: Number(v.position),
+      startsAt: toInstant(v.startsAt),
+      endsAt: toInstant(v.endsAt),
+    };
+    const saved = await submit.run(() =>
+      session
+        ? api.patch(`/sessions/${session.id}`, body)
+        : api.post(`/rounds/${roundId}/sessions`, body),
+    );
     if (saved) onSaved();
   };
   const f = submit.fields;
   return (
     <form onSubmit={save} noValidate className="form">
       <Problem error={submit.error} shownFields={SHOWN} />
-      <TextField label={t('session.title')} required value={v.title} onChange={set('title')} error={f.title} />
+      <TextField
+        label={t('session.title')}
+        required
+        value={v.title}
+        onChange={set('title')}
+        error={f.title}
+      />
       <div className="form--grid">
-        <SelectField label={t('session.kind')} value={v.kind} onChange={set('kind')} error={f.kind}
-          options={SESSION_KINDS.map((k) => ({ value: k, label: t(`sessionKind.${k}`) }))} />
-        <TextField label={t('session.position')} type="number" min={0} value={v.position} onChange={set('position')} error={f.position} />
-        <TextField label={t('session.startsAt')} type="datetime-local" value={v.startsAt} onChange={set('startsAt')} error={f.startsAt} />
-        <TextField label={t('session.endsAt')} type="datetime-local" value={v.endsAt} onChange={set('endsAt')} error={f.endsAt} />
+        <SelectField
+          label={t('session.kind')}
+          value={v.kind}
+          onChange={set('kind')}
+          error={f.kind}
+          options={SESSION_KINDS.map((k) => ({ value: k, label: t(`sessionKind.${k}`) }))}
+        />
+        <TextField
+          label={t('session.position')}
+          type="number"
+          min={0}
+          value={v.position}
+          onChange={set('position')}
+          error={f.position}
+        />
+        <TextField
+          label={t('session.startsAt')}
+          type="datetime-local"
+          value={v.startsAt}
+          onChange={set('startsAt')}
+          error={f.startsAt}
+        />
+        <TextField
+          label={t('session.endsAt')}
+          type="datetime-local"
+          value={v.endsAt}
+          onChange={set('endsAt')}
+          error={f.endsAt}
+        />
       </div>
-      <SelectField label={t('session.rule')} value={v.attributionRule} onChange={set('attributionRule')} error={f.attributionRule}
-        options={ATTRIBUTION_RULES.map((r) => ({ value: r, label: t(`rule.${r}.name`) }))} />
+      <SelectField
+        label={t('session.rule')}
+        value={v.attributionRule}
+        onChange={set('attributionRule')}
+        error={f.attributionRule}
+        options={ATTRIBUTION_RULES.map((r) => ({ value: r, label: t(`rule.${r}.name`) }))}
+      />
       <RuleExplainer rule={v.attributionRule} />
-      <button type="submit" className="button--primary" disabled={submit.busy}>{session ? t('common.save') : t('session.create')}</button>
+      <button type="submit" className="button--primary" disabled={submit.busy}>
+        {session ? t('common.save') : t('session.create')}
+      </button>
     </form>
   );
 }

@@ -10,7 +10,10 @@ import { SessionForm } from './SessionForm.tsx';
 /** The agenda of a round as organisers edit it: each session with its rule, and a form for the next. */
 export function SessionsEditor({ roundId }: { roundId: string }) {
   const { t, dateTime } = useI18n();
-  const sessions = useResource(() => api.get<Page<Session>>(`/rounds/${roundId}/sessions?limit=200`), roundId);
+  const sessions = useResource(
+    () => api.get<Page<Session>>(`/rounds/${roundId}/sessions?limit=200`),
+    roundId,
+  );
   const [editing, setEditing] = useState<string | null>(null);
   const items = [...(sessions.data?.items ?? [])].sort((a, b) => a.position - b.position);
   const nextPosition = items.reduce((n, s) => Math.max(n, s.position + 1), 1);
@@ -25,22 +28,42 @@ export function SessionsEditor({ roundId }: { roundId: string }) {
       <ol className="plain-list">
         {items.map((s) => (
           <li key={s.id} className="card">
-            <h3><bdi>{s.title}</bdi></h3>
+            <h3>
+              <bdi>{s.title}</bdi>
+            </h3>
             <p className="muted">
-              {t(`sessionKind.${s.kind}`)} · {t(`rule.${s.attributionRule}.name`)} · {t(`sessionStatus.${s.status}`)}
+              {t(`sessionKind.${s.kind}`)} · {t(`rule.${s.attributionRule}.name`)} ·{' '}
+              {t(`sessionStatus.${s.status}`)}
               {s.startsAt && <> · {dateTime(s.startsAt)}</>}
             </p>
             {editing === s.id ? (
-              <SessionForm roundId={roundId} session={s} nextPosition={nextPosition} onSaved={saved} />
+              <SessionForm
+                roundId={roundId}
+                session={s}
+                nextPosition={nextPosition}
+                onSaved={saved}
+              />
             ) : (
-              <button type="button" onClick={() => setEditing(s.id)} aria-label={t('session.editNamed', { title: s.title })}>{t('common.edit')}</button>
+              <button
+                type="button"
+                onClick={() => setEditing(s.id)}
+                aria-label={t('session.editNamed', { title: s.title })}
+              >
+                {t('common.edit')}
+              </button>
             )}
           </li>
         ))}
       </ol>
       <details className="disclosure" open={items.length === 0}>
         <summary>{t('session.add')}</summary>
-        <SessionForm key={items.length} roundId={roundId} session={null} nextPosition={nextPosition} onSaved={saved} />
+        <SessionForm
+          key={items.length}
+          roundId={roundId}
+          session={null}
+          nextPosition={nextPosition}
+          onSaved={saved}
+        />
       </details>
     </section>
   );

@@ -7,7 +7,11 @@ import type { ReactNode } from 'react';
  * made. Small enough to ship in the page chunk, unlike marked + sanitize-html.
  */
 export function Markdown({ source }: { source: string }) {
-  return <div className="markdown" dir="auto">{blocks(source)}</div>;
+  return (
+    <div className="markdown" dir="auto">
+      {blocks(source)}
+    </div>
+  );
 }
 
 function blocks(source: string): ReactNode[] {
@@ -30,7 +34,10 @@ function blocks(source: string): ReactNode[] {
     }
     const bullet = /^\s*[-*]\s+/;
     const numbered = /^\s*\d+[.)]\s+/;
-    for (const [pattern, List] of [[bullet, 'ul'], [numbered, 'ol']] as const) {
+    for (const [pattern, List] of [
+      [bullet, 'ul'],
+      [numbered, 'ol'],
+    ] as const) {
       if (!pattern.test(line)) continue;
       const items: ReactNode[] = [];
       const start = i;
@@ -43,7 +50,14 @@ function blocks(source: string): ReactNode[] {
     if (i < lines.length && lines[i] === line && !bullet.test(line) && !numbered.test(line)) {
       const start = i;
       const para: string[] = [];
-      while (i < lines.length && lines[i].trim() && !/^#{1,4}\s/.test(lines[i]) && !bullet.test(lines[i]) && !numbered.test(lines[i])) para.push(lines[i++]);
+      while (
+        i < lines.length &&
+        lines[i].trim() &&
+        !/^#{1,4}\s/.test(lines[i]) &&
+        !bullet.test(lines[i]) &&
+        !numbered.test(lines[i])
+      )
+        para.push(lines[i++]);
       out.push(<p key={start}>{inline(para.join(' '))}</p>);
     }
   }
@@ -54,11 +68,21 @@ const INLINE = /(\*\*[^*]+\*\*|\*[^*]+\*|`[^`]+`|\[[^\]]+\]\([^)\s]+\))/g;
 
 function inline(text: string): ReactNode[] {
   return text.split(INLINE).map((part, i) => {
-    if (part.startsWith('**') && part.endsWith('**') && part.length > 4) return <strong key={i}>{part.slice(2, -2)}</strong>;
-    if (part.startsWith('`') && part.endsWith('`') && part.length > 2) return <code key={i}>{part.slice(1, -1)}</code>;
-    if (part.startsWith('*') && part.endsWith('*') && part.length > 2) return <em key={i}>{part.slice(1, -1)}</em>;
+    if (part.startsWith('**') && part.endsWith('**') && part.length > 4)
+      return <strong key={i}>{part.slice(2, -2)}</strong>;
+    if (part.startsWith('`') && part.endsWith('`') && part.length > 2)
+      return <code key={i}>{part.slice(1, -1)}</code>;
+    if (part.startsWith('*') && part.endsWith('*') && part.length > 2)
+      return <em key={i}>{part.slice(1, -1)}</em>;
     const link = /^\[([^\]]+)\]\(([^)\s]+)\)$/.exec(part);
-    if (link) return /^https?:\/\//i.test(link[2]) ? <a key={i} href={link[2]} rel="noopener noreferrer">{link[1]}</a> : <span key={i}>{link[1]}</span>;
+    if (link)
+      return /^https?:\/\//i.test(link[2]) ? (
+        <a key={i} href={link[2]} rel="noopener noreferrer">
+          {link[1]}
+        </a>
+      ) : (
+        <span key={i}>{link[1]}</span>
+      );
     return part;
   });
 }

@@ -3,7 +3,11 @@ import type { Page } from '../../../domain/common.ts';
 import type { OutcomeVisibility } from '../../../domain/outcomes.ts';
 import type { Statement } from '../../../domain/statements.ts';
 import { api } from '../../api/client.ts';
-import { OUTCOME_VISIBILITIES, type OutcomeItemView, type RevisionView } from '../../api/outcomes.ts';
+import {
+  OUTCOME_VISIBILITIES,
+  type OutcomeItemView,
+  type RevisionView,
+} from '../../api/outcomes.ts';
 import { useResource } from '../../api/useResource.ts';
 import { useSubmit } from '../../api/useSubmit.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -13,7 +17,17 @@ import { Markdown } from './Markdown.tsx';
 import { VersionedEditor } from './VersionedEditor.tsx';
 
 /** One outcome item: its text (editable, with conflicts shown), evidence, visibility and history. */
-export function OutcomeItemCard({ item, canWrite, canPublish, onChanged }: { item: OutcomeItemView; canWrite: boolean; canPublish: boolean; onChanged(): void }) {
+export function OutcomeItemCard({
+  item,
+  canWrite,
+  canPublish,
+  onChanged,
+}: {
+  item: OutcomeItemView;
+  canWrite: boolean;
+  canPublish: boolean;
+  onChanged(): void;
+}) {
   const { t, dateTime } = useI18n();
   const [editing, setEditing] = useState(false);
   const submit = useSubmit();
@@ -30,9 +44,12 @@ export function OutcomeItemCard({ item, canWrite, canPublish, onChanged }: { ite
 
   return (
     <article className="card outcome-item" aria-labelledby={`item-${item.id}`}>
-      <h4 id={`item-${item.id}`}><bdi>{item.title}</bdi></h4>
+      <h4 id={`item-${item.id}`}>
+        <bdi>{item.title}</bdi>
+      </h4>
       <p className="muted">
-        <span className="tag">{t(`outcomes.visibility.${item.visibility}`)}</span> {t('outcomes.editor.version', { version: item.version })} · {dateTime(item.updatedAt)}
+        <span className="tag">{t(`outcomes.visibility.${item.visibility}`)}</span>{' '}
+        {t('outcomes.editor.version', { version: item.version })} · {dateTime(item.updatedAt)}
       </p>
       {editing ? (
         <VersionedEditor
@@ -40,7 +57,9 @@ export function OutcomeItemCard({ item, canWrite, canPublish, onChanged }: { ite
           label={t('outcomes.item.body')}
           withTitle
           text={item}
-          save={(baseVersion, edit) => api.patch(`/outcome-items/${item.id}`, { baseVersion, ...edit })}
+          save={(baseVersion, edit) =>
+            api.patch(`/outcome-items/${item.id}`, { baseVersion, ...edit })
+          }
           onSaved={() => {
             setEditing(false);
             onChanged();
@@ -49,17 +68,29 @@ export function OutcomeItemCard({ item, canWrite, canPublish, onChanged }: { ite
       ) : (
         <>
           <Markdown source={item.body} />
-          {canWrite && <p className="actions"><button type="button" onClick={() => setEditing(true)}>{t('outcomes.item.edit', { title: item.title })}</button></p>}
+          {canWrite && (
+            <p className="actions">
+              <button type="button" onClick={() => setEditing(true)}>
+                {t('outcomes.item.edit', { title: item.title })}
+              </button>
+            </p>
+          )}
         </>
       )}
       <h5>{t('outcomes.evidence.title')}</h5>
       <EvidenceList evidence={item.evidence} onUnlink={canWrite ? unlink : undefined} />
       {canWrite && <EvidencePicker item={item} onLinked={onChanged} />}
-      {canWrite && <div className="actions" role="group" aria-label={t('outcomes.visibility.label')}>
-        {OUTCOME_VISIBILITIES.filter((v) => v !== item.visibility && (v !== 'public' || canPublish)).map((v) => (
-          <button key={v} type="button" onClick={() => setVisibility(v)} disabled={submit.busy}>{t(`outcomes.visibility.set.${v}`)}</button>
-        ))}
-      </div>}
+      {canWrite && (
+        <div className="actions" role="group" aria-label={t('outcomes.visibility.label')}>
+          {OUTCOME_VISIBILITIES.filter(
+            (v) => v !== item.visibility && (v !== 'public' || canPublish),
+          ).map((v) => (
+            <button key={v} type="button" onClick={() => setVisibility(v)} disabled={submit.busy}>
+              {t(`outcomes.visibility.set.${v}`)}
+            </button>
+          ))}
+        </div>
+      )}
       <Problem error={submit.error} />
       {canWrite && (
         <details className="disclosure">
@@ -73,7 +104,11 @@ export function OutcomeItemCard({ item, canWrite, canPublish, onChanged }: { ite
 
 function EvidencePicker({ item, onLinked }: { item: OutcomeItemView; onLinked(): void }) {
   const { t } = useI18n();
-  const statements = useResource(() => api.get<Page<Statement>>(`/sessions/${item.sessionId}/statements?status=approved&limit=200`), item.sessionId);
+  const statements = useResource(
+    () =>
+      api.get<Page<Statement>>(`/sessions/${item.sessionId}/statements?status=approved&limit=200`),
+    item.sessionId,
+  );
   const [chosen, setChosen] = useState('');
   const submit = useSubmit();
   const linked = new Set(item.evidence.map((e) => e.statementId));
@@ -94,10 +129,16 @@ function EvidencePicker({ item, onLinked }: { item: OutcomeItemView; onLinked():
         {t('outcomes.evidence.add')}{' '}
         <select value={chosen} onChange={(e) => setChosen(e.target.value)}>
           <option value="">{t('outcomes.evidence.choose')}</option>
-          {options.map((s) => <option key={s.id} value={s.id}>{s.text.slice(0, 120)}</option>)}
+          {options.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.text.slice(0, 120)}
+            </option>
+          ))}
         </select>
       </label>
-      <button type="submit" disabled={!chosen || submit.busy}>{t('outcomes.evidence.link')}</button>
+      <button type="submit" disabled={!chosen || submit.busy}>
+        {t('outcomes.evidence.link')}
+      </button>
       <Problem error={submit.error} />
     </form>
   );
@@ -106,15 +147,29 @@ function EvidencePicker({ item, onLinked }: { item: OutcomeItemView; onLinked():
 /** Every saved version, newest first. */
 export function History({ path, version }: { path: string; version: number }) {
   const { t, dateTime } = useI18n();
-  const revisions = useResource(() => api.get<{ items: RevisionView[] }>(path), `${path}@${version}`);
+  const revisions = useResource(
+    () => api.get<{ items: RevisionView[] }>(path),
+    `${path}@${version}`,
+  );
   if (!revisions.data) return <Problem error={revisions.error} />;
   const items = [...revisions.data.items].sort((a, b) => b.version - a.version);
   return (
     <ol className="history">
       {items.map((r) => (
         <li key={r.version}>
-          <p><strong>{t('outcomes.editor.version', { version: r.version })}</strong> · {dateTime(r.at)}{r.title && <> · <bdi>{r.title}</bdi></>}</p>
-          <pre className="conflict__text" dir="auto">{r.body}</pre>
+          <p>
+            <strong>{t('outcomes.editor.version', { version: r.version })}</strong> ·{' '}
+            {dateTime(r.at)}
+            {r.title && (
+              <>
+                {' '}
+                · <bdi>{r.title}</bdi>
+              </>
+            )}
+          </p>
+          <pre className="conflict__text" dir="auto">
+            {r.body}
+          </pre>
         </li>
       ))}
     </ol>

@@ -32,7 +32,9 @@ export function PublicReportPanel({ roundId }: { roundId: string }) {
         <p>{t('outcomes.public.none')}</p>
       )}
       <p className="actions">
-        <button type="button" onClick={compose} disabled={submit.busy}>{report ? t('outcomes.public.recompose') : t('outcomes.public.compose')}</button>
+        <button type="button" onClick={compose} disabled={submit.busy}>
+          {report ? t('outcomes.public.recompose') : t('outcomes.public.compose')}
+        </button>
       </p>
       {report && <p className="muted">{t('outcomes.public.recomposeHint')}</p>}
       <Problem error={submit.error} />
@@ -56,40 +58,112 @@ function ReportEditor({ report, onChanged }: { report: PublicReportView; onChang
   const onSave = (event: React.FormEvent) => {
     event.preventDefault();
     void save.run(async () => {
-      await api.patch(`/reports/${report.id}`, { baseVersion: report.version, en: texts.en, ur: texts.ur });
+      await api.patch(`/reports/${report.id}`, {
+        baseVersion: report.version,
+        en: texts.en,
+        ur: texts.ur,
+      });
       onChanged();
     });
   };
-  const approve = () => act.run(async () => { await api.post(`/reports/${report.id}/approve`, { version: report.version }); onChanged(); });
-  const publish = () => act.run(async () => { await api.post(`/reports/${report.id}/publish`, nextVersion > 1 ? { correctionNote: note } : {}); onChanged(); });
+  const approve = () =>
+    act.run(async () => {
+      await api.post(`/reports/${report.id}/approve`, { version: report.version });
+      onChanged();
+    });
+  const publish = () =>
+    act.run(async () => {
+      await api.post(
+        `/reports/${report.id}/publish`,
+        nextVersion > 1 ? { correctionNote: note } : {},
+      );
+      onChanged();
+    });
   return (
     <>
       <p>
-        <span className="tag">{t(`outcomes.public.status.${report.status}`)}</span> {t('outcomes.editor.version', { version: report.version })}
-        {report.publishedVersion > 0 && <> · {t('outcomes.public.publishedVersion', { version: report.publishedVersion })}</>}
-        {report.approvedAt && <> · {t('outcomes.public.approvedAt', { time: dateTime(report.approvedAt) })}</>}
+        <span className="tag">{t(`outcomes.public.status.${report.status}`)}</span>{' '}
+        {t('outcomes.editor.version', { version: report.version })}
+        {report.publishedVersion > 0 && (
+          <> · {t('outcomes.public.publishedVersion', { version: report.publishedVersion })}</>
+        )}
+        {report.approvedAt && (
+          <> · {t('outcomes.public.approvedAt', { time: dateTime(report.approvedAt) })}</>
+        )}
       </p>
       <form className="form" onSubmit={onSave}>
-        <SelectField label={t('outcomes.public.language')} value={lang} onChange={(e) => setLang(e.target.value as ReportLanguage)} options={[{ value: 'en', label: 'English' }, { value: 'ur', label: 'اردو' }]} />
+        <SelectField
+          label={t('outcomes.public.language')}
+          value={lang}
+          onChange={(e) => setLang(e.target.value as ReportLanguage)}
+          options={[
+            { value: 'en', label: 'English' },
+            { value: 'ur', label: 'اردو' },
+          ]}
+        />
         <div lang={lang} dir={lang === 'ur' ? 'rtl' : 'ltr'}>
-          <TextField label={t('outcomes.public.headline')} value={text.headline} onChange={(e) => change({ ...text, headline: e.target.value })} required maxLength={400} />
+          <TextField
+            label={t('outcomes.public.headline')}
+            value={text.headline}
+            onChange={(e) => change({ ...text, headline: e.target.value })}
+            required
+            maxLength={400}
+          />
           {text.sections.map((s, i) => (
-            <TextAreaField key={s.key} label={s.heading || t('outcomes.public.paragraph', { n: i + 1 })} value={s.markdown} rows={4}
-              onChange={(e) => change({ ...text, sections: text.sections.map((x, j) => (j === i ? { ...x, markdown: e.target.value } : x)) })} />
+            <TextAreaField
+              key={s.key}
+              label={s.heading || t('outcomes.public.paragraph', { n: i + 1 })}
+              value={s.markdown}
+              rows={4}
+              onChange={(e) =>
+                change({
+                  ...text,
+                  sections: text.sections.map((x, j) =>
+                    j === i ? { ...x, markdown: e.target.value } : x,
+                  ),
+                })
+              }
+            />
           ))}
         </div>
-        {stale ? <p className="problem" role="alert">{t('outcomes.public.stale')}</p> : <Problem error={save.error} />}
+        {stale ? (
+          <p className="problem" role="alert">
+            {t('outcomes.public.stale')}
+          </p>
+        ) : (
+          <Problem error={save.error} />
+        )}
         <p className="actions">
-          <button type="submit" className="button--primary" disabled={save.busy || !dirty}>{t('outcomes.public.save')}</button>
-          {stale && <button type="button" onClick={onChanged}>{t('outcomes.public.loadNewer')}</button>}
+          <button type="submit" className="button--primary" disabled={save.busy || !dirty}>
+            {t('outcomes.public.save')}
+          </button>
+          {stale && (
+            <button type="button" onClick={onChanged}>
+              {t('outcomes.public.loadNewer')}
+            </button>
+          )}
         </p>
       </form>
       <div className="actions">
-        {report.status === 'draft' && <button type="button" onClick={approve} disabled={act.busy || dirty}>{t('outcomes.public.approve', { version: report.version })}</button>}
+        {report.status === 'draft' && (
+          <button type="button" onClick={approve} disabled={act.busy || dirty}>
+            {t('outcomes.public.approve', { version: report.version })}
+          </button>
+        )}
         {report.status === 'approved' && (
           <>
-            {nextVersion > 1 && <TextField label={t('outcomes.public.correctionNote')} value={note} onChange={(e) => setNote(e.target.value)} hint={t('outcomes.public.correctionHint', { version: nextVersion })} error={act.fields.correctionNote} />}
-            <button type="button" className="button--primary" onClick={publish} disabled={act.busy}>{t('outcomes.public.publish', { version: nextVersion })}</button>
+            {nextVersion > 1 && (
+              <TextField
+                label={t('outcomes.public.correctionNote')}
+                value={note}
+                onChange={(e) => setNote(e.target.value)}
+                hint={t('outcomes.public.correctionHint', { version: nextVersion })}
+                error={act.fields.correctionNote}
+              />
+            )}
+            <button type="button" className="button--primary" onClick={publish} disabled={act.busy}>
+              {t('outcomes.public.publish', { version: nextVersion })}
+            </button>
           </>
         )}
       </div>

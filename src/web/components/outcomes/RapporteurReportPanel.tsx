@@ -1,6 +1,10 @@
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
-import { getOrNull, type RapporteurReportView, type ReviewCommentView } from '../../api/outcomes.ts';
+import {
+  getOrNull,
+  type RapporteurReportView,
+  type ReviewCommentView,
+} from '../../api/outcomes.ts';
 import { useResource } from '../../api/useResource.ts';
 import { useSubmit } from '../../api/useSubmit.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -26,7 +30,16 @@ export function RapporteurReportPanel({ roundId, can }: { roundId: string; can: 
   if (data.loading && data.data === undefined) return <Loading />;
   if (data.data === undefined) return <Problem error={data.error} />;
   // Not drafted yet: an empty draft at version 0, the base of the first one.
-  const r: RapporteurReportView = data.data ?? { roundId, body: '', version: 0, status: 'draft', reviewEndsAt: null, approvedAt: null, publishedAt: null, updatedAt: '' };
+  const r: RapporteurReportView = data.data ?? {
+    roundId,
+    body: '',
+    version: 0,
+    status: 'draft',
+    reviewEndsAt: null,
+    approvedAt: null,
+    publishedAt: null,
+    updatedAt: '',
+  };
   const act = (path: string, body?: unknown) =>
     submit.run(async () => {
       await api.post(`${base}/${path}`, body);
@@ -35,20 +48,65 @@ export function RapporteurReportPanel({ roundId, can }: { roundId: string; can: 
   return (
     <section aria-labelledby="rreport-heading">
       <h2 id="rreport-heading">{t('outcomes.rreport.title')}</h2>
-      <p><span className="tag">{t(`outcomes.rreport.status.${r.status}`)}</span>{r.reviewEndsAt && <> · {t('outcomes.rreport.reviewEnds', { time: dateTime(r.reviewEndsAt) })}</>}{r.publishedAt && <> · {t('outcomes.rreport.published', { time: dateTime(r.publishedAt) })}</>}</p>
+      <p>
+        <span className="tag">{t(`outcomes.rreport.status.${r.status}`)}</span>
+        {r.reviewEndsAt && (
+          <> · {t('outcomes.rreport.reviewEnds', { time: dateTime(r.reviewEndsAt) })}</>
+        )}
+        {r.publishedAt && (
+          <> · {t('outcomes.rreport.published', { time: dateTime(r.publishedAt) })}</>
+        )}
+      </p>
       {can.write && r.status !== 'approved_for_publication' ? (
-        <VersionedEditor key={r.version} label={t('outcomes.rreport.body')} text={r} save={(baseVersion, { body }) => api.put(base, { baseVersion, body })} onSaved={data.reload} />
+        <VersionedEditor
+          key={r.version}
+          label={t('outcomes.rreport.body')}
+          text={r}
+          save={(baseVersion, { body }) => api.put(base, { baseVersion, body })}
+          onSaved={data.reload}
+        />
+      ) : r.body ? (
+        <Markdown source={r.body} />
       ) : (
-        r.body ? <Markdown source={r.body} /> : <p className="muted">{t('outcomes.rreport.empty')}</p>
+        <p className="muted">{t('outcomes.rreport.empty')}</p>
       )}
       {can.write && r.status === 'draft' && r.version > 0 && (
-        <form className="inline-form" onSubmit={(e) => { e.preventDefault(); void act('review', { reviewEndsAt: reviewEnds ? new Date(reviewEnds).toISOString() : '' }); }}>
-          <TextField type="datetime-local" label={t('outcomes.rreport.reviewUntil')} value={reviewEnds} onChange={(e) => setReviewEnds(e.target.value)} required error={submit.fields.reviewEndsAt} />
-          <button type="submit" disabled={submit.busy}>{t('outcomes.rreport.openReview')}</button>
+        <form
+          className="inline-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void act('review', {
+              reviewEndsAt: reviewEnds ? new Date(reviewEnds).toISOString() : '',
+            });
+          }}
+        >
+          <TextField
+            type="datetime-local"
+            label={t('outcomes.rreport.reviewUntil')}
+            value={reviewEnds}
+            onChange={(e) => setReviewEnds(e.target.value)}
+            required
+            error={submit.fields.reviewEndsAt}
+          />
+          <button type="submit" disabled={submit.busy}>
+            {t('outcomes.rreport.openReview')}
+          </button>
         </form>
       )}
-      {can.organise && r.status === 'in_review' && <p className="actions"><button type="button" onClick={() => act('approval')} disabled={submit.busy}>{t('outcomes.rreport.approve')}</button></p>}
-      {can.organise && r.status === 'approved_for_publication' && !r.publishedAt && <p className="actions"><button type="button" onClick={() => act('publication')} disabled={submit.busy}>{t('outcomes.rreport.publish')}</button></p>}
+      {can.organise && r.status === 'in_review' && (
+        <p className="actions">
+          <button type="button" onClick={() => act('approval')} disabled={submit.busy}>
+            {t('outcomes.rreport.approve')}
+          </button>
+        </p>
+      )}
+      {can.organise && r.status === 'approved_for_publication' && !r.publishedAt && (
+        <p className="actions">
+          <button type="button" onClick={() => act('publication')} disabled={submit.busy}>
+            {t('outcomes.rreport.publish')}
+          </button>
+        </p>
+      )}
       <Problem error={submit.error} shownFields={['reviewEndsAt']} />
       {r.status !== 'draft' && <ReviewComments base={base} open={r.status === 'in_review'} />}
       {(can.write || can.organise) && r.version > 0 && (
@@ -64,7 +122,10 @@ export function RapporteurReportPanel({ roundId, can }: { roundId: string; can: 
 /** Private review comments: each participant sees only their own; rapporteurs and organisers all. */
 function ReviewComments({ base, open }: { base: string; open: boolean }) {
   const { t, dateTime } = useI18n();
-  const comments = useResource(() => api.get<{ items: ReviewCommentView[] }>(`${base}/comments`), base);
+  const comments = useResource(
+    () => api.get<{ items: ReviewCommentView[] }>(`${base}/comments`),
+    base,
+  );
   const [body, setBody] = useState('');
   const submit = useSubmit();
   const send = (event: React.FormEvent) => {
@@ -82,16 +143,32 @@ function ReviewComments({ base, open }: { base: string; open: boolean }) {
       <ul className="comments">
         {comments.data?.items.map((c) => (
           <li key={c.id} className="card">
-            <p className="muted">{c.mine ? t('outcomes.review.yours') : <bdi>{c.author?.name ?? ''}</bdi>} · {dateTime(c.at)}</p>
-            <p dir="auto" className="pre">{c.body}</p>
+            <p className="muted">
+              {c.mine ? t('outcomes.review.yours') : <bdi>{c.author?.name ?? ''}</bdi>} ·{' '}
+              {dateTime(c.at)}
+            </p>
+            <p dir="auto" className="pre">
+              {c.body}
+            </p>
           </li>
         ))}
       </ul>
       {open && (
         <form className="form" onSubmit={send}>
-          <TextAreaField label={t('outcomes.review.comment')} value={body} rows={3} onChange={(e) => setBody(e.target.value)} required error={submit.fields.body} />
+          <TextAreaField
+            label={t('outcomes.review.comment')}
+            value={body}
+            rows={3}
+            onChange={(e) => setBody(e.target.value)}
+            required
+            error={submit.fields.body}
+          />
           <Problem error={submit.error} shownFields={['body']} />
-          <p className="actions"><button type="submit" disabled={submit.busy}>{t('outcomes.review.send')}</button></p>
+          <p className="actions">
+            <button type="submit" disabled={submit.busy}>
+              {t('outcomes.review.send')}
+            </button>
+          </p>
         </form>
       )}
     </section>

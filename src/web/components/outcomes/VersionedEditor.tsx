@@ -65,15 +65,39 @@ export function VersionedEditor({ label, text, withTitle, readOnly, save, onSave
   return (
     <form className="form versioned" onSubmit={onSubmit}>
       <p className="muted">{t('outcomes.editor.version', { version: baseVersion })}</p>
-      {withTitle && <TextField label={t('outcomes.item.title')} value={title} onChange={(e) => setTitle(e.target.value)} readOnly={readOnly} required maxLength={300} error={submit.fields.title} />}
+      {withTitle && (
+        <TextField
+          label={t('outcomes.item.title')}
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          readOnly={readOnly}
+          required
+          maxLength={300}
+          error={submit.fields.title}
+        />
+      )}
       <div className="actions" role="group" aria-label={t('outcomes.editor.mode')}>
-        <button type="button" aria-pressed={!preview} onClick={() => setPreview(false)}>{t('outcomes.editor.write')}</button>
-        <button type="button" aria-pressed={preview} onClick={() => setPreview(true)}>{t('outcomes.editor.preview')}</button>
+        <button type="button" aria-pressed={!preview} onClick={() => setPreview(false)}>
+          {t('outcomes.editor.write')}
+        </button>
+        <button type="button" aria-pressed={preview} onClick={() => setPreview(true)}>
+          {t('outcomes.editor.preview')}
+        </button>
       </div>
       {preview ? (
-        <div className="card" aria-label={t('outcomes.editor.preview')} role="region"><Markdown source={body} /></div>
+        <div className="card" aria-label={t('outcomes.editor.preview')} role="region">
+          <Markdown source={body} />
+        </div>
       ) : (
-        <TextAreaField label={label} value={body} rows={8} readOnly={readOnly} onChange={(e) => setBody(e.target.value)} hint={t('outcomes.editor.markdownHint')} error={submit.fields.body} />
+        <TextAreaField
+          label={label}
+          value={body}
+          rows={8}
+          readOnly={readOnly}
+          onChange={(e) => setBody(e.target.value)}
+          hint={t('outcomes.editor.markdownHint')}
+          error={submit.fields.body}
+        />
       )}
       {conflict && (
         <section className="conflict" role="alert" aria-labelledby={headingId}>
@@ -82,24 +106,54 @@ export function VersionedEditor({ label, text, withTitle, readOnly, save, onSave
           <div className="conflict__sides">
             <div className="card">
               <h4>{t('outcomes.conflict.mine')}</h4>
-              {withTitle && <p><strong><bdi>{title}</bdi></strong></p>}
-              <pre className="conflict__text" dir="auto">{body}</pre>
+              {withTitle && (
+                <p>
+                  <strong>
+                    <bdi>{title}</bdi>
+                  </strong>
+                </p>
+              )}
+              <pre className="conflict__text" dir="auto">
+                {body}
+              </pre>
             </div>
             <div className="card">
               <h4>{t('outcomes.conflict.theirs', { version: conflict.version })}</h4>
-              {conflict.title !== undefined && <p><strong><bdi>{conflict.title}</bdi></strong></p>}
-              <pre className="conflict__text" dir="auto">{conflict.body}</pre>
+              {conflict.title !== undefined && (
+                <p>
+                  <strong>
+                    <bdi>{conflict.title}</bdi>
+                  </strong>
+                </p>
+              )}
+              <pre className="conflict__text" dir="auto">
+                {conflict.body}
+              </pre>
             </div>
           </div>
           <p className="actions">
-            <button type="button" onClick={() => choose('mine')}>{t('outcomes.conflict.keepMine')}</button>
-            <button type="button" onClick={() => choose('theirs')}>{t('outcomes.conflict.takeTheirs')}</button>
+            <button type="button" onClick={() => choose('mine')}>
+              {t('outcomes.conflict.keepMine')}
+            </button>
+            <button type="button" onClick={() => choose('theirs')}>
+              {t('outcomes.conflict.takeTheirs')}
+            </button>
           </p>
           <p className="muted">{t('outcomes.conflict.mergeHint')}</p>
         </section>
       )}
       {!conflict && <Problem error={submit.error} shownFields={['title', 'body']} />}
-      {!readOnly && <p className="actions"><button type="submit" className="button--primary" disabled={submit.busy || conflict !== null}>{t('common.save')}</button></p>}
+      {!readOnly && (
+        <p className="actions">
+          <button
+            type="submit"
+            className="button--primary"
+            disabled={submit.busy || conflict !== null}
+          >
+            {t('common.save')}
+          </button>
+        </p>
+      )}
     </form>
   );
 }

@@ -28,9 +28,11 @@ export const outcomes = {
   'outcomes.editor.mode': 'Write or preview',
   'outcomes.editor.write': 'Write',
   'outcomes.editor.preview': 'Preview',
-  'outcomes.editor.markdownHint': 'Markdown: # heading, - list, **bold**, *italic*, [link](https://…). HTML is shown as text.',
+  'outcomes.editor.markdownHint':
+    'Markdown: # heading, - list, **bold**, *italic*, [link](https://…). HTML is shown as text.',
   'outcomes.conflict.title': 'Someone else saved version {version} while you were editing',
-  'outcomes.conflict.explain': 'Nothing was overwritten. Compare both texts, choose one, merge by hand in the editor if needed, then save again.',
+  'outcomes.conflict.explain':
+    'Nothing was overwritten. Compare both texts, choose one, merge by hand in the editor if needed, then save again.',
   'outcomes.conflict.mine': 'Your text (not saved)',
   'outcomes.conflict.theirs': 'Saved text (version {version})',
   'outcomes.conflict.keepMine': 'Keep my text',
@@ -40,7 +42,8 @@ export const outcomes = {
   'outcomes.evidence.none': 'No statements cited yet.',
   'outcomes.evidence.noStatements': 'This session has no approved statements to cite.',
   'outcomes.evidence.notQuotable': 'Not quotable (Chatham House Rule Plus)',
-  'outcomes.evidence.counts': 'Agree {agree} · Disagree {disagree} · Pass {pass} (as they stood when cited)',
+  'outcomes.evidence.counts':
+    'Agree {agree} · Disagree {disagree} · Pass {pass} (as they stood when cited)',
   'outcomes.evidence.agreeShare': '{share} agree',
   'outcomes.evidence.tooFew': 'too few votes to show',
   'outcomes.evidence.add': 'Cite another statement',
@@ -58,7 +61,8 @@ export const outcomes = {
   'outcomes.conclusions.title': 'Agreed conclusions',
   'outcomes.conclusions.body': 'Conclusions (Markdown)',
   'outcomes.conclusions.empty': 'No conclusions drafted yet.',
-  'outcomes.conclusions.frozen': 'Endorsed by every delegation on {time}: the text no longer changes.',
+  'outcomes.conclusions.frozen':
+    'Endorsed by every delegation on {time}: the text no longer changes.',
   'outcomes.conclusions.endorsements': 'Endorsements of version {version}',
   'outcomes.conclusions.endorsed': 'Endorsed',
   'outcomes.conclusions.notYet': 'Not yet endorsed',
@@ -76,7 +80,8 @@ export const outcomes = {
   'outcomes.rreport.approve': 'Approve for publication',
   'outcomes.rreport.publish': 'Publish',
   'outcomes.review.title': 'Review comments',
-  'outcomes.review.private': 'Comments are private: each participant sees only their own; the rapporteurs and organisers see all.',
+  'outcomes.review.private':
+    'Comments are private: each participant sees only their own; the rapporteurs and organisers see all.',
   'outcomes.review.yours': 'Your comment',
   'outcomes.review.comment': 'Your comment on the report',
   'outcomes.review.send': 'Send the comment',
@@ -112,7 +117,8 @@ export const outcomes = {
   'outcomes.public.none': 'No public report yet: compose one from the round’s data.',
   'outcomes.public.compose': 'Compose the report',
   'outcomes.public.recompose': 'Compose again from the data',
-  'outcomes.public.recomposeHint': 'Composing again replaces the draft’s text with one written from the data.',
+  'outcomes.public.recomposeHint':
+    'Composing again replaces the draft’s text with one written from the data.',
   'outcomes.public.status.draft': 'Draft',
   'outcomes.public.status.approved': 'Approved',
   'outcomes.public.status.published': 'Published',
@@ -122,12 +128,14 @@ export const outcomes = {
   'outcomes.public.headline': 'Headline',
   'outcomes.public.paragraph': 'Paragraph {n}',
   'outcomes.public.save': 'Save the report',
-  'outcomes.public.stale': 'Someone else changed the report. Your text is kept here; load the newer version to compare before saving.',
+  'outcomes.public.stale':
+    'Someone else changed the report. Your text is kept here; load the newer version to compare before saving.',
   'outcomes.public.loadNewer': 'Load the newer version',
   'outcomes.public.approve': 'Approve version {version} for publication',
   'outcomes.public.publish': 'Publish as public version {version}',
   'outcomes.public.correctionNote': 'Correction note',
-  'outcomes.public.correctionHint': 'Version {version} is a correction: say what was corrected. The public page shows it.',
+  'outcomes.public.correctionHint':
+    'Version {version} is a correction: say what was corrected. The public page shows it.',
   'outcomes.comments.title': 'Comments from the public',
   'outcomes.comments.show': 'Show comments',
   'outcomes.comments.status.pending': 'Held for moderation',

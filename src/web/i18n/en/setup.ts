@@ -6,7 +6,8 @@ export const setup = {
   'invite.as': 'As',
   'invite.delegation': 'delegation',
   'invite.forEmail': 'This invitation is for',
-  'invite.existingAccount': 'You already have an account with this email: enter its password to accept.',
+  'invite.existingAccount':
+    'You already have an account with this email: enter its password to accept.',
   'invite.displayName': 'Your name as others will see it',
   'invite.password.new': 'Choose a password',
   'invite.password.existing': 'Your password',
@@ -15,7 +16,8 @@ export const setup = {
   'invite.state.valid': 'This invitation is valid.',
   'invite.state.expired': 'This invitation has expired. Ask the organisers for a new link.',
   'invite.state.used': 'This invitation has already been used. Sign in instead.',
-  'invite.state.unknown': 'This invitation link is not valid. Check that the whole link was copied.',
+  'invite.state.unknown':
+    'This invitation link is not valid. Check that the whole link was copied.',
   'invite.email': 'Email to invite',
   'invite.send': 'Create invitation',
   'invite.linkLabel': 'Invitation link (shown only once: copy it now)',
@@ -61,13 +63,17 @@ export const setup = {
   'sessionStatus.open': 'Open',
   'sessionStatus.closed': 'Closed',
   'rule.on_record.name': 'On the record',
-  'rule.on_record.explain': 'What you say may be quoted, and your name may be shown to other participants and used in reports.',
+  'rule.on_record.explain':
+    'What you say may be quoted, and your name may be shown to other participants and used in reports.',
   'rule.chatham_house.name': 'Chatham House Rule',
-  'rule.chatham_house.explain': 'What is said may be used, but no one may reveal who said it or where they come from. Parley never shows your name or delegation with your statements, and no one sees how you voted.',
+  'rule.chatham_house.explain':
+    'What is said may be used, but no one may reveal who said it or where they come from. Parley never shows your name or delegation with your statements, and no one sees how you voted.',
   'rule.chatham_house_plus.name': 'Chatham House Rule Plus',
-  'rule.chatham_house_plus.explain': 'As under the Chatham House Rule no one is identified, and in addition nothing said here may be quoted word for word in any public output.',
+  'rule.chatham_house_plus.explain':
+    'As under the Chatham House Rule no one is identified, and in addition nothing said here may be quoted word for word in any public output.',
   'rule.off_record.name': 'Off the record',
-  'rule.off_record.explain': 'Nothing is recorded: no statements, no votes, no notes. Speak freely in the room.',
+  'rule.off_record.explain':
+    'Nothing is recorded: no statements, no votes, no notes. Speak freely in the room.',
   'series.listTitle': 'Dialogue series',
   'series.new': 'New series',
   'series.create': 'Create the series',
@@ -145,7 +151,10 @@ export const setup = {
   'participationAction.declined': 'Mark declined',
   'participationAction.withdrawn': 'Withdraw',
   'balance.title': 'Balance of the room',
-  'balance.counted': { one: '{count} person counted (declined and withdrawn left out)', other: '{count} people counted (declined and withdrawn left out)' },
+  'balance.counted': {
+    one: '{count} person counted (declined and withdrawn left out)',
+    other: '{count} people counted (declined and withdrawn left out)',
+  },
   'balance.byDelegation': 'By delegation',
   'balance.byBackground': 'By background',
   'balance.byGender': 'By gender',
@@ -156,7 +165,8 @@ export const setup = {
   'agenda.outcomes': 'Outcomes and reports',
   'agenda.delegation': 'Nominate your delegation',
   'delegation.title': 'Your delegation in round {number}',
-  'delegation.intro': 'Nominate the people your side sends. The organisers approve each nomination and send the invitations; you can withdraw a nomination, or make it again.',
+  'delegation.intro':
+    'Nominate the people your side sends. The organisers approve each nomination and send the invitations; you can withdraw a nomination, or make it again.',
   'delegation.notFocal': 'You are not the focal point of a delegation in this series.',
   'delegation.listTitle': 'Your nominations',
   'delegation.nominate': 'Nominate a person',

@@ -20,7 +20,8 @@ export const shell = {
   'notFound.title': 'Page not found',
   'notFound.body': 'There is no page at this address.',
   'home.title': 'Parley',
-  'home.lead': 'Dialogue series: agendas, statements and votes under each session’s rule, and where the sides converge.',
+  'home.lead':
+    'Dialogue series: agendas, statements and votes under each session’s rule, and where the sides converge.',
   'home.myRounds': 'Your rounds',
   'home.openAgenda': 'Agenda',
   'home.series': 'Dialogue series',

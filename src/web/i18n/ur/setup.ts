@@ -7,7 +7,8 @@ export const setup: { [K in keyof typeof english]: Message } = {
   'invite.as': 'بطور',
   'invite.delegation': 'وفد',
   'invite.forEmail': 'یہ دعوت نامہ اس ای میل کے لیے ہے:',
-  'invite.existingAccount': 'اس ای میل سے آپ کا اکاؤنٹ پہلے سے موجود ہے: قبول کرنے کے لیے اس کا پاس ورڈ درج کریں۔',
+  'invite.existingAccount':
+    'اس ای میل سے آپ کا اکاؤنٹ پہلے سے موجود ہے: قبول کرنے کے لیے اس کا پاس ورڈ درج کریں۔',
   'invite.displayName': 'آپ کا نام، جیسا دوسروں کو نظر آئے گا',
   'invite.password.new': 'پاس ورڈ منتخب کریں',
   'invite.password.existing': 'آپ کا پاس ورڈ',
@@ -62,20 +63,25 @@ export const setup: { [K in keyof typeof english]: Message } = {
   'sessionStatus.open': 'جاری',
   'sessionStatus.closed': 'بند',
   'rule.on_record.name': 'آن دی ریکارڈ (باقاعدہ ریکارڈ پر)',
-  'rule.on_record.explain': 'آپ کی بات کا حوالہ دیا جا سکتا ہے، اور آپ کا نام دوسرے شرکاء کو دکھایا اور رپورٹوں میں استعمال کیا جا سکتا ہے۔',
+  'rule.on_record.explain':
+    'آپ کی بات کا حوالہ دیا جا سکتا ہے، اور آپ کا نام دوسرے شرکاء کو دکھایا اور رپورٹوں میں استعمال کیا جا سکتا ہے۔',
   'rule.chatham_house.name': 'چیٹم ہاؤس رُول',
-  'rule.chatham_house.explain': 'چیٹم ہاؤس رُول کا مطلب ہے کہ یہاں کہی گئی بات استعمال کی جا سکتی ہے، لیکن کوئی یہ ظاہر نہیں کر سکتا کہ بات کس نے کہی یا کہنے والا کس ادارے یا ملک سے تعلق رکھتا ہے۔ پارلی آپ کے بیانات کے ساتھ کبھی آپ کا نام یا وفد نہیں دکھاتا، اور کوئی نہیں دیکھ سکتا کہ آپ نے کیا رائے دی۔',
+  'rule.chatham_house.explain':
+    'چیٹم ہاؤس رُول کا مطلب ہے کہ یہاں کہی گئی بات استعمال کی جا سکتی ہے، لیکن کوئی یہ ظاہر نہیں کر سکتا کہ بات کس نے کہی یا کہنے والا کس ادارے یا ملک سے تعلق رکھتا ہے۔ پارلی آپ کے بیانات کے ساتھ کبھی آپ کا نام یا وفد نہیں دکھاتا، اور کوئی نہیں دیکھ سکتا کہ آپ نے کیا رائے دی۔',
   'rule.chatham_house_plus.name': 'چیٹم ہاؤس رُول پلس',
-  'rule.chatham_house_plus.explain': 'چیٹم ہاؤس رُول کی طرح کسی کی شناخت ظاہر نہیں کی جائے گی، اور مزید یہ کہ یہاں کہی گئی کوئی بات کسی عوامی دستاویز میں لفظ بہ لفظ نقل نہیں کی جا سکتی۔',
+  'rule.chatham_house_plus.explain':
+    'چیٹم ہاؤس رُول کی طرح کسی کی شناخت ظاہر نہیں کی جائے گی، اور مزید یہ کہ یہاں کہی گئی کوئی بات کسی عوامی دستاویز میں لفظ بہ لفظ نقل نہیں کی جا سکتی۔',
   'rule.off_record.name': 'آف دی ریکارڈ',
-  'rule.off_record.explain': 'کچھ بھی ریکارڈ نہیں ہوتا: نہ بیانات، نہ رائے، نہ کوئی نوٹس۔ ہال میں کھل کر بات کریں۔',
+  'rule.off_record.explain':
+    'کچھ بھی ریکارڈ نہیں ہوتا: نہ بیانات، نہ رائے، نہ کوئی نوٹس۔ ہال میں کھل کر بات کریں۔',
   'series.listTitle': 'مکالمے کے سلسلے',
   'series.new': 'نیا سلسلہ',
   'series.create': 'سلسلہ بنائیں',
   'series.edit': 'سلسلے میں ترمیم',
   'series.title': 'عنوان',
   'series.slug': 'پتے میں مختصر نام',
-  'series.slugHint': 'انگریزی کے چھوٹے حروف میں الفاظ، خط فاصل (-) سے جڑے ہوئے، مثلاً us-pakistan-dialogue۔',
+  'series.slugHint':
+    'انگریزی کے چھوٹے حروف میں الفاظ، خط فاصل (-) سے جڑے ہوئے، مثلاً us-pakistan-dialogue۔',
   'series.trackLabel': 'ٹریک',
   'series.trackLabelHint': 'مثلاً ٹریک ٹو یا ٹریک ڈیڑھ (Track 1.5)',
   'series.description': 'تفصیل',
@@ -146,7 +152,10 @@ export const setup: { [K in keyof typeof english]: Message } = {
   'participationAction.declined': 'معذرت درج کریں',
   'participationAction.withdrawn': 'دستبردار کریں',
   'balance.title': 'شرکاء کا توازن',
-  'balance.counted': { one: '{count} فرد شمار کیا گیا (معذرت اور دستبرداری والے شامل نہیں)', other: '{count} افراد شمار کیے گئے (معذرت اور دستبرداری والے شامل نہیں)' },
+  'balance.counted': {
+    one: '{count} فرد شمار کیا گیا (معذرت اور دستبرداری والے شامل نہیں)',
+    other: '{count} افراد شمار کیے گئے (معذرت اور دستبرداری والے شامل نہیں)',
+  },
   'balance.byDelegation': 'وفد کے لحاظ سے',
   'balance.byBackground': 'پس منظر کے لحاظ سے',
   'balance.byGender': 'صنف کے لحاظ سے',
@@ -157,7 +166,8 @@ export const setup: { [K in keyof typeof english]: Message } = {
   'agenda.outcomes': 'نتائج اور رپورٹیں',
   'agenda.delegation': 'اپنے وفد کی نامزدگیاں',
   'delegation.title': 'دور {number} میں آپ کا وفد',
-  'delegation.intro': 'اپنی جانب سے بھیجے جانے والے افراد کو نامزد کریں۔ منتظمین ہر نامزدگی کی منظوری دیتے اور دعوت نامے بھیجتے ہیں؛ آپ نامزدگی واپس لے سکتے ہیں یا دوبارہ کر سکتے ہیں۔',
+  'delegation.intro':
+    'اپنی جانب سے بھیجے جانے والے افراد کو نامزد کریں۔ منتظمین ہر نامزدگی کی منظوری دیتے اور دعوت نامے بھیجتے ہیں؛ آپ نامزدگی واپس لے سکتے ہیں یا دوبارہ کر سکتے ہیں۔',
   'delegation.notFocal': 'آپ اس سلسلے میں کسی وفد کے رابطہ کار نہیں ہیں۔',
   'delegation.listTitle': 'آپ کی نامزدگیاں',
   'delegation.nominate': 'کسی فرد کو نامزد کریں',

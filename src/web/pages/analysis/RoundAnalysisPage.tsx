@@ -15,9 +15,16 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 export default function RoundAnalysisPage({ roundId }: { roundId: string }) {
   const { t } = useI18n();
   const data = useResource(async () => {
-    const [round, analysis] = await Promise.all([api.get<Round>(`/rounds/${roundId}`), api.get<RoundAnalysis>(`/rounds/${roundId}/analysis`)]);
+    const [round, analysis] = await Promise.all([
+      api.get<Round>(`/rounds/${roundId}`),
+      api.get<RoundAnalysis>(`/rounds/${roundId}/analysis`),
+    ]);
     const statements = await Promise.all(
-      analysis.sessions.map((s) => api.get<Page<Statement>>(`/sessions/${s.sessionId}/statements?status=approved&limit=200`).then((p) => p.items.filter((x) => x.status === 'approved'))),
+      analysis.sessions.map((s) =>
+        api
+          .get<Page<Statement>>(`/sessions/${s.sessionId}/statements?status=approved&limit=200`)
+          .then((p) => p.items.filter((x) => x.status === 'approved')),
+      ),
     );
     return { round, analysis, statements };
   }, roundId);
@@ -26,12 +33,24 @@ export default function RoundAnalysisPage({ roundId }: { roundId: string }) {
   const { round, analysis, statements } = data.data;
   return (
     <section>
-      <p className="muted"><Link to={`/rounds/${round.id}`}>{t('vote.backToAgenda')}</Link></p>
-      <h1>{t('analysis.roundTitle')}: <RoundTitle round={round} /></h1>
+      <p className="muted">
+        <Link to={`/rounds/${round.id}`}>{t('vote.backToAgenda')}</Link>
+      </p>
+      <h1>
+        {t('analysis.roundTitle')}: <RoundTitle round={round} />
+      </h1>
       {analysis.sessions.length === 0 && <p>{t('analysis.notYet')}</p>}
       {analysis.sessions.map((s, i) => (
-        <section key={s.sessionId} aria-labelledby={`s-${s.sessionId}`} className="round-analysis__session">
-          <h2 id={`s-${s.sessionId}`}><Link to={`/sessions/${s.sessionId}/analysis`}><bdi>{s.title}</bdi></Link></h2>
+        <section
+          key={s.sessionId}
+          aria-labelledby={`s-${s.sessionId}`}
+          className="round-analysis__session"
+        >
+          <h2 id={`s-${s.sessionId}`}>
+            <Link to={`/sessions/${s.sessionId}/analysis`}>
+              <bdi>{s.title}</bdi>
+            </Link>
+          </h2>
           <SessionAnalysisView summary={s.analysis} statements={statements[i]} />
         </section>
       ))}

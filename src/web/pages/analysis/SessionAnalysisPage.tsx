@@ -16,11 +16,12 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 export default function SessionAnalysisPage({ sessionId }: { sessionId: string }) {
   const { t } = useI18n();
   const data = useResource(
-    () => Promise.all([
-      api.get<Session>(`/sessions/${sessionId}`),
-      api.get<z.infer<typeof SessionAnalysis>>(`/sessions/${sessionId}/analysis`),
-      api.get<Page<Statement>>(`/sessions/${sessionId}/statements?status=approved&limit=200`),
-    ]),
+    () =>
+      Promise.all([
+        api.get<Session>(`/sessions/${sessionId}`),
+        api.get<z.infer<typeof SessionAnalysis>>(`/sessions/${sessionId}/analysis`),
+        api.get<Page<Statement>>(`/sessions/${sessionId}/statements?status=approved&limit=200`),
+      ]),
     sessionId,
   );
   if (data.loading && !data.data) return <Loading />;
@@ -28,10 +29,18 @@ export default function SessionAnalysisPage({ sessionId }: { sessionId: string }
   const [session, analysis, statements] = data.data;
   return (
     <section>
-      <p className="muted"><Link to={`/rounds/${session.roundId}`}>{t('vote.backToAgenda')}</Link> · <Link to={`/rounds/${session.roundId}/analysis`}>{t('agenda.roundAnalysis')}</Link></p>
-      <h1>{t('analysis.title')}: <bdi>{session.title}</bdi></h1>
+      <p className="muted">
+        <Link to={`/rounds/${session.roundId}`}>{t('vote.backToAgenda')}</Link> ·{' '}
+        <Link to={`/rounds/${session.roundId}/analysis`}>{t('agenda.roundAnalysis')}</Link>
+      </p>
+      <h1>
+        {t('analysis.title')}: <bdi>{session.title}</bdi>
+      </h1>
       <RuleExplainer rule={session.attributionRule} compact />
-      <SessionAnalysisView summary={analysis.analysis} statements={statements.items.filter((s) => s.status === 'approved')} />
+      <SessionAnalysisView
+        summary={analysis.analysis}
+        statements={statements.items.filter((s) => s.status === 'approved')}
+      />
     </section>
   );
 }

@@ -14,13 +14,20 @@ export default function DelegationPage({ roundId }: { roundId: string }) {
   if (data.loading && !data.data) return <Loading />;
   if (!data.data) return <Problem error={data.error} />;
   const { round: r, series } = data.data;
-  const mine = new Set(me?.seriesRoles.filter((role) => role.seriesId === r.seriesId && role.role === 'focal_point').map((role) => role.delegationId));
+  const mine = new Set(
+    me?.seriesRoles
+      .filter((role) => role.seriesId === r.seriesId && role.role === 'focal_point')
+      .map((role) => role.delegationId),
+  );
   const delegations = series.delegations.filter((d) => mine.has(d.id));
   return (
     <section>
-      <h1>{t('delegation.title', { number: r.number })}: <bdi>{r.city}</bdi></h1>
+      <h1>
+        {t('delegation.title', { number: r.number })}: <bdi>{r.city}</bdi>
+      </h1>
       <p className="muted">
-        <bdi>{series.title}</bdi> · {dateRange(r.startsOn, r.endsOn)} · <Link to={`/rounds/${r.id}`}>{t('home.openAgenda')}</Link>
+        <bdi>{series.title}</bdi> · {dateRange(r.startsOn, r.endsOn)} ·{' '}
+        <Link to={`/rounds/${r.id}`}>{t('home.openAgenda')}</Link>
       </p>
       {delegations.length === 0 ? (
         <p>{t('delegation.notFocal')}</p>

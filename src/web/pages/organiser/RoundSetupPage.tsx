@@ -17,14 +17,24 @@ export default function RoundSetupPage({ roundId }: { roundId: string }) {
   const { round: r, series } = data.data;
   return (
     <section>
-      <h1>{t('setup.title', { number: r.number })}: <bdi>{r.city}</bdi></h1>
+      <h1>
+        {t('setup.title', { number: r.number })}: <bdi>{r.city}</bdi>
+      </h1>
       <p className="muted">
-        <bdi>{series.title}</bdi> · {dateRange(r.startsOn, r.endsOn)} · <Link to={`/series/${r.seriesId}`}>{t('setup.backToSeries')}</Link> · <Link to={`/rounds/${r.id}`}>{t('home.openAgenda')}</Link>
+        <bdi>{series.title}</bdi> · {dateRange(r.startsOn, r.endsOn)} ·{' '}
+        <Link to={`/series/${r.seriesId}`}>{t('setup.backToSeries')}</Link> ·{' '}
+        <Link to={`/rounds/${r.id}`}>{t('home.openAgenda')}</Link>
       </p>
       <RoundStatusControls round={r} onChanged={data.reload} />
       <details className="disclosure">
         <summary>{t('round.edit')}</summary>
-        <RoundForm key={JSON.stringify(r)} seriesId={r.seriesId} round={r} nextNumber={r.number} onSaved={data.reload} />
+        <RoundForm
+          key={JSON.stringify(r)}
+          seriesId={r.seriesId}
+          round={r}
+          nextNumber={r.number}
+          onSaved={data.reload}
+        />
       </details>
       <div className="columns">
         <SessionsEditor roundId={r.id} />

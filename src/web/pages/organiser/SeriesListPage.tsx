@@ -13,19 +13,37 @@ export default function SeriesListPage() {
   return (
     <section>
       <h1>{t('series.listTitle')}</h1>
-      <p><Link to="/series/new" className="button button--primary">{t('series.new')}</Link></p>
+      <p>
+        <Link to="/series/new" className="button button--primary">
+          {t('series.new')}
+        </Link>
+      </p>
       {series.loading && <Loading />}
       <Problem error={series.error} />
       <table className="table">
         <caption className="visually-hidden">{t('series.listTitle')}</caption>
         <thead>
-          <tr><th scope="col">{t('series.title')}</th><th scope="col">{t('series.delegations')}</th><th scope="col">{t('series.created')}</th></tr>
+          <tr>
+            <th scope="col">{t('series.title')}</th>
+            <th scope="col">{t('series.delegations')}</th>
+            <th scope="col">{t('series.created')}</th>
+          </tr>
         </thead>
         <tbody>
           {series.data?.items.map((s) => (
             <tr key={s.id}>
-              <td><Link to={`/series/${s.id}`}><bdi>{s.title}</bdi></Link></td>
-              <td>{s.delegations.map((d) => <bdi key={d.id} className="tag">{d.name}</bdi>)}</td>
+              <td>
+                <Link to={`/series/${s.id}`}>
+                  <bdi>{s.title}</bdi>
+                </Link>
+              </td>
+              <td>
+                {s.delegations.map((d) => (
+                  <bdi key={d.id} className="tag">
+                    {d.name}
+                  </bdi>
+                ))}
+              </td>
               <td>{date(s.createdAt)}</td>
             </tr>
           ))}

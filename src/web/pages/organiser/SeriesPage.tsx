@@ -14,7 +14,10 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 export default function SeriesPage({ seriesId }: { seriesId: string | null }) {
   const { t } = useI18n();
   const { me } = useMe();
-  const series = useResource(() => (seriesId ? api.get<Series>(`/series/${seriesId}`) : Promise.resolve(null)), seriesId ?? 'new');
+  const series = useResource(
+    () => (seriesId ? api.get<Series>(`/series/${seriesId}`) : Promise.resolve(null)),
+    seriesId ?? 'new',
+  );
 
   if (!seriesId) {
     return (
@@ -27,18 +30,34 @@ export default function SeriesPage({ seriesId }: { seriesId: string | null }) {
   if (series.loading && !series.data) return <Loading />;
   if (!series.data) return <Problem error={series.error} />;
   const s = series.data;
-  const canEdit = Boolean(me?.user?.isAdmin || me?.seriesRoles.some((r) => r.seriesId === s.id && r.role === 'organiser'));
+  const canEdit = Boolean(
+    me?.user?.isAdmin || me?.seriesRoles.some((r) => r.seriesId === s.id && r.role === 'organiser'),
+  );
 
   return (
     <section>
-      <h1><bdi>{s.title}</bdi></h1>
-      {s.trackLabel && <p className="muted"><bdi>{s.trackLabel}</bdi></p>}
-      {s.description && <p className="lead"><bdi>{s.description}</bdi></p>}
+      <h1>
+        <bdi>{s.title}</bdi>
+      </h1>
+      {s.trackLabel && (
+        <p className="muted">
+          <bdi>{s.trackLabel}</bdi>
+        </p>
+      )}
+      {s.description && (
+        <p className="lead">
+          <bdi>{s.description}</bdi>
+        </p>
+      )}
       <div className="columns">
         <RoundsPanel seriesId={s.id} canEdit={canEdit} />
         {canEdit && (
           <div>
-            <DelegationsEditor seriesId={s.id} delegations={s.delegations} onChanged={series.reload} />
+            <DelegationsEditor
+              seriesId={s.id}
+              delegations={s.delegations}
+              onChanged={series.reload}
+            />
             <details className="disclosure">
               <summary>{t('series.edit')}</summary>
               <SeriesForm key={`${s.title}|${s.slug}`} series={s} onSaved={series.reload} />

@@ -25,7 +25,9 @@ export default function OutcomesPage({ roundId }: { roundId: string }) {
   const { t } = useI18n();
   const { me } = useMe();
   const params = useSearchParams();
-  const part: Part = (PARTS as readonly string[]).includes(params.get('part') ?? '') ? (params.get('part') as Part) : 'items';
+  const part: Part = (PARTS as readonly string[]).includes(params.get('part') ?? '')
+    ? (params.get('part') as Part)
+    : 'items';
   const data = useResource(async () => {
     const round = await api.get<Round>(`/rounds/${roundId}`);
     const sessions = await api.get<Page<Session>>(`/rounds/${roundId}/sessions?limit=200`);
@@ -38,22 +40,57 @@ export default function OutcomesPage({ roundId }: { roundId: string }) {
   const visible = PARTS.filter((p) => p !== 'public' || can.organises);
   return (
     <section>
-      <h1>{t('outcomes.title')}: <RoundTitle round={round} /></h1>
+      <h1>
+        {t('outcomes.title')}: <RoundTitle round={round} />
+      </h1>
       <p className="muted">
         <Link to={`/rounds/${round.id}`}>{t('home.openAgenda')}</Link>
-        {can.writes && <> · <Link to={`/series/${round.seriesId}/continuity`}>{t('continuity.title')}</Link></>}
+        {can.writes && (
+          <>
+            {' '}
+            · <Link to={`/series/${round.seriesId}/continuity`}>{t('continuity.title')}</Link>
+          </>
+        )}
       </p>
       <nav aria-label={t('outcomes.parts')} className="outcome-tabs">
         <ul>
           {visible.map((p) => (
-            <li key={p}><Link to={`/rounds/${round.id}/outcomes?part=${p}`} aria-current={p === part ? 'page' : undefined}>{t(`outcomes.part.${p}`)}</Link></li>
+            <li key={p}>
+              <Link
+                to={`/rounds/${round.id}/outcomes?part=${p}`}
+                aria-current={p === part ? 'page' : undefined}
+              >
+                {t(`outcomes.part.${p}`)}
+              </Link>
+            </li>
           ))}
         </ul>
       </nav>
-      {part === 'items' && <OutcomeItemsPanel roundId={round.id} sessions={sessions} canWrite={can.writes} canPublish={can.organises} />}
-      {part === 'conclusions' && <ConclusionsPanel roundId={round.id} canWrite={can.writes} headOf={can.headOf} />}
-      {part === 'rreport' && <RapporteurReportPanel roundId={round.id} can={{ write: can.reports, organise: can.organises }} />}
-      {part === 'recs' && <RecommendationsPanel round={round} sessions={sessions} canWrite={can.writes} canOrganise={can.organises} />}
+      {part === 'items' && (
+        <OutcomeItemsPanel
+          roundId={round.id}
+          sessions={sessions}
+          canWrite={can.writes}
+          canPublish={can.organises}
+        />
+      )}
+      {part === 'conclusions' && (
+        <ConclusionsPanel roundId={round.id} canWrite={can.writes} headOf={can.headOf} />
+      )}
+      {part === 'rreport' && (
+        <RapporteurReportPanel
+          roundId={round.id}
+          can={{ write: can.reports, organise: can.organises }}
+        />
+      )}
+      {part === 'recs' && (
+        <RecommendationsPanel
+          round={round}
+          sessions={sessions}
+          canWrite={can.writes}
+          canOrganise={can.organises}
+        />
+      )}
       {part === 'public' && can.organises && <PublicReportPanel roundId={round.id} />}
     </section>
   );

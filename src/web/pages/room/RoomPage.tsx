@@ -18,7 +18,9 @@ export default function RoomPage({ sessionId }: { sessionId: string }) {
   const room = useRoom(sessionId);
   if (room.error) return <Problem error={room.error} />;
   if (!room.session) return <Loading />;
-  const ordered = [...room.statements].sort((a, b) => a.position - b.position || a.createdAt.localeCompare(b.createdAt));
+  const ordered = [...room.statements].sort(
+    (a, b) => a.position - b.position || a.createdAt.localeCompare(b.createdAt),
+  );
   const current = ordered.at(-1);
   const analysis = current && room.summary?.statements.find((s) => s.statementId === current.id);
   const numbers = numberStatements(room.statements);
@@ -26,9 +28,12 @@ export default function RoomPage({ sessionId }: { sessionId: string }) {
   return (
     <section className="room">
       <div className="room__head">
-        <h1><bdi>{room.session.title}</bdi></h1>
+        <h1>
+          <bdi>{room.session.title}</bdi>
+        </h1>
         <p className={`live live--${room.liveState}`} role="status">
-          {room.liveState === 'live' ? t('live.live') : t('live.reconnecting')} · {t(`sessionStatus.${room.session.status}`)}
+          {room.liveState === 'live' ? t('live.live') : t('live.reconnecting')} ·{' '}
+          {t(`sessionStatus.${room.session.status}`)}
         </p>
       </div>
       <RuleExplainer rule={room.session.attributionRule} compact />
@@ -52,7 +57,11 @@ export default function RoomPage({ sessionId }: { sessionId: string }) {
         </div>
         <div className="room__map">
           <h2>{t('analysis.map')}</h2>
-          {room.summary ? <OpinionMap summary={room.summary} numbers={numbers} /> : <p>{t('analysis.notYet')}</p>}
+          {room.summary ? (
+            <OpinionMap summary={room.summary} numbers={numbers} />
+          ) : (
+            <p>{t('analysis.notYet')}</p>
+          )}
         </div>
       </div>
     </section>

@@ -35,17 +35,25 @@ export function useRoom(sessionId: string) {
     };
   }, [sessionId]);
 
-  const liveState = useSessionEvents(sessionId, ['vote-counts', 'analysis', 'statement', 'session'], (type, data) => {
-    if (type === 'vote-counts') setStatements((list) => applyCounts(list, data as LiveVoteCounts));
-    else if (type === 'analysis') setSummary(data as AnalysisSummary);
-    else if (type === 'session') setSession((s) => (s ? { ...s, status: (data as { status: Session['status'] }).status } : s));
-    else if (type === 'statement') {
-      const statement = data as Statement;
-      setStatements((list) => {
-        const others = list.filter((s) => s.id !== statement.id);
-        return statement.status === 'approved' ? [...others, statement] : others;
-      });
-    }
-  });
+  const liveState = useSessionEvents(
+    sessionId,
+    ['vote-counts', 'analysis', 'statement', 'session'],
+    (type, data) => {
+      if (type === 'vote-counts')
+        setStatements((list) => applyCounts(list, data as LiveVoteCounts));
+      else if (type === 'analysis') setSummary(data as AnalysisSummary);
+      else if (type === 'session')
+        setSession((s) =>
+          s ? { ...s, status: (data as { status: Session['status'] }).status } : s,
+        );
+      else if (type === 'statement') {
+        const statement = data as Statement;
+        setStatements((list) => {
+          const others = list.filter((s) => s.id !== statement.id);
+          return statement.status === 'approved' ? [...others, statement] : others;
+        });
+      }
+    },
+  );
   return { session, statements, summary, error, liveState };
 }
