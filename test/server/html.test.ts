@@ -10,12 +10,10 @@ describe('html template', () => {
   });
   it('keeps nested fragments as markup and escapes array items', () => {
     const items = ['a<b', 'c'];
-    expect(
-      html`<ul>
-        ${items.map((i) => html`<li>${i}</li>`)}
-      </ul>`.value,
-    ).toBe('<ul><li>a&lt;b</li><li>c</li></ul>');
-    expect(html`${['<i>', html`<b></b>`]}`.value).toBe('&lt;i&gt;<b>');
+    expect(html`<ul>${items.map((i) => html`<li>${i}</li>`)}</ul>`.value).toBe(
+      '<ul><li>a&lt;b</li><li>c</li></ul>',
+    );
+    expect(html`${['<i>', html`<b>`]}`.value).toBe('&lt;i&gt;<b>');
   });
   it('renders nothing for null, undefined and false, and numbers as text', () => {
     expect(html`[${null}${undefined}${false}${0}${true}]`.value).toBe('[0true]');

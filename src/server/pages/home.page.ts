@@ -164,8 +164,7 @@ function sessionList(sessions: HomeView['series'][number]['rounds'][number]['ses
       const kind = s.kind === 'working' ? `${KIND.working} ${++working}` : KIND[s.kind];
       const title = s.title.trim().toLowerCase() === KIND[s.kind].toLowerCase() ? '' : s.title;
       return html`<li>
-        <span class="kind">${kind}</span>${title && html`: ${title}`}
-        <span class="rule">(${RULE[s.attributionRule]})</span>
+        <span class="kind">${kind}</span>${title && html`: ${title}`} <span class="rule">(${RULE[s.attributionRule]})</span>
       </li>`;
     })}
   </ol>`;
@@ -176,20 +175,14 @@ function roundSection(r: HomeView['series'][number]['rounds'][number]): SafeHtml
   return html`<section class="round" aria-label="Round ${r.number}">
     <h3>Round ${r.number}: ${place}</h3>
     <p class="when">
-      <time datetime="${r.startsOn}">${formatDateRange(r.startsOn, r.endsOn)}</time> ·
-      <span class="status">${STATUS[r.status]}</span>
+      <time datetime="${r.startsOn}">${formatDateRange(r.startsOn, r.endsOn)}</time> · <span class="status">${STATUS[r.status]}</span>
     </p>
-    ${r.umbrellaTheme && html`<p class="theme">Theme: ${r.umbrellaTheme}</p>`}
-    ${sessionList(r.sessions)}
+    ${r.umbrellaTheme && html`<p class="theme">Theme: ${r.umbrellaTheme}</p>`} ${sessionList(r.sessions)}
     ${
       r.delegates.length > 0 &&
       html`<dl class="delegates">
-        ${r.delegates.map(
-          (d) =>
-            html`<dt>Delegates from ${d.delegation}</dt>
-              <dd>${d.names.join(', ')}</dd>`,
-        )}
-      </dl>`
+      ${r.delegates.map((d) => html`<dt>Delegates from ${d.delegation}</dt><dd>${d.names.join(', ')}</dd>`)}
+    </dl>`
     }
   </section>`;
 }
@@ -205,11 +198,7 @@ function seriesArticle(s: HomeView['series'][number]): SafeHtml {
     .filter((p) => p.names.length);
   return html`<article class="series">
     <h2>${s.title}</h2>
-    <p class="series-link">
-      <a href="/series/${encodeURIComponent(s.slug)}"
-        >The series page: rounds and published outcome reports</a
-      >
-    </p>
+    <p class="series-link"><a href="/series/${encodeURIComponent(s.slug)}">The series page: rounds and published outcome reports</a></p>
     ${s.trackLabel && html`<p class="track">${s.trackLabel}</p>`}
     <dl class="facts">
       ${byPart.map(
@@ -237,8 +226,7 @@ export function renderHomePage(view: HomeView): string {
     </main>
     <footer>
       <p>
-        Participants, organisers and focal points sign in to the <a href="/app/">Parley app</a>. The
-        programming interface is described at
+        Participants, organisers and focal points sign in to the <a href="/app/">Parley app</a>. The programming interface is described at
         <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>.
       </p>
     </footer>`;

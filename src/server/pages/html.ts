@@ -75,15 +75,16 @@ export interface DocumentOptions {
  */
 export function htmlDocument({ title, body, lang = 'en', head }: DocumentOptions): string {
   return html`<!doctype html>
-    <html lang="${lang}">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>${title}</title>
-        ${head}
-      </head>
-      <body>
-        ${body}
-      </body>
-    </html> `.value;
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+${head}
+</head>
+<body>
+${body}
+</body>
+</html>
+`.value;
 }

@@ -14,68 +14,16 @@ import {
 import { html, htmlDocument, type SafeHtml } from './html.ts';
 
 const STYLE = html`<style>
-  body {
-    font-family: system-ui, sans-serif;
-    line-height: 1.5;
-    margin: 0;
-    padding: 2rem 1rem;
-    color: #1a1a1a;
-    background: #fafafa;
-  }
-  main {
-    max-width: 34rem;
-    margin: 0 auto;
-    background: #fff;
-    padding: 1.5rem 2rem;
-    border: 1px solid #ddd;
-    border-radius: 6px;
-  }
-  label {
-    display: block;
-    font-weight: 600;
-    margin-top: 1rem;
-  }
-  input {
-    font: inherit;
-    width: 100%;
-    box-sizing: border-box;
-    padding: 0.5rem;
-    border: 1px solid #767676;
-    border-radius: 4px;
-  }
-  input[readonly] {
-    background: #f0f0f0;
-  }
-  .hint {
-    margin: 0.25rem 0 0;
-    color: #555;
-    font-size: 0.9rem;
-  }
-  .error {
-    color: #a00000;
-    margin: 0.25rem 0 0;
-  }
-  .errors {
-    border: 2px solid #a00000;
-    padding: 0.5rem 1rem;
-    margin: 1rem 0;
-  }
-  button {
-    font: inherit;
-    margin-top: 1.5rem;
-    padding: 0.6rem 1.2rem;
-    background: #124e8c;
-    color: #fff;
-    border: 0;
-    border-radius: 4px;
-    cursor: pointer;
-  }
-  button:focus-visible,
-  input:focus-visible,
-  a:focus-visible {
-    outline: 3px solid #f5a623;
-    outline-offset: 2px;
-  }
+body { font-family: system-ui, sans-serif; line-height: 1.5; margin: 0; padding: 2rem 1rem; color: #1a1a1a; background: #fafafa; }
+main { max-width: 34rem; margin: 0 auto; background: #fff; padding: 1.5rem 2rem; border: 1px solid #ddd; border-radius: 6px; }
+label { display: block; font-weight: 600; margin-top: 1rem; }
+input { font: inherit; width: 100%; box-sizing: border-box; padding: .5rem; border: 1px solid #767676; border-radius: 4px; }
+input[readonly] { background: #f0f0f0; }
+.hint { margin: .25rem 0 0; color: #555; font-size: .9rem; }
+.error { color: #a00000; margin: .25rem 0 0; }
+.errors { border: 2px solid #a00000; padding: .5rem 1rem; margin: 1rem 0; }
+button { font: inherit; margin-top: 1.5rem; padding: .6rem 1.2rem; background: #124e8c; color: #fff; border: 0; border-radius: 4px; cursor: pointer; }
+button:focus-visible, input:focus-visible, a:focus-visible { outline: 3px solid #f5a623; outline-offset: 2px; }
 </style>`;
 
 interface FormState {
@@ -113,9 +61,7 @@ function unusablePage(reply: FastifyReply, state: 'expired' | 'used' | 'unknown'
     status,
     page(
       title,
-      html`<h1>${title}</h1>
-        <p>${text}</p>
-        <p><a href="/">Go to the Parley home page</a></p>`,
+      html`<h1>${title}</h1><p>${text}</p><p><a href="/">Go to the Parley home page</a></p>`,
     ),
   );
 }
@@ -139,17 +85,9 @@ function field(o: {
     .filter(Boolean)
     .join(' ');
   return html`<label for="${o.name}">${o.label}</label>
-    <input
-      id="${o.name}"
-      name="${o.name}"
-      type="${o.type}"
-      autocomplete="${o.autocomplete}"
-      required
-      maxlength="200"
-      ${o.minlength ? html` minlength="${o.minlength}"` : ''}${o.value !== undefined ? html` value="${o.value}"` : ''}${describedBy ? html` aria-describedby="${describedBy}"` : ''}${o.error ? html` aria-invalid="true"` : ''}
-    />
-    ${o.hint && html`<p class="hint" id="${o.name}-hint">${o.hint}</p>`}
-    ${o.error && html`<p class="error" id="${o.name}-error">${o.error}</p>`}`;
+<input id="${o.name}" name="${o.name}" type="${o.type}" autocomplete="${o.autocomplete}" required maxlength="200"${o.minlength ? html` minlength="${o.minlength}"` : ''}${o.value !== undefined ? html` value="${o.value}"` : ''}${describedBy ? html` aria-describedby="${describedBy}"` : ''}${o.error ? html` aria-invalid="true"` : ''}>
+${o.hint && html`<p class="hint" id="${o.name}-hint">${o.hint}</p>`}
+${o.error && html`<p class="error" id="${o.name}-error">${o.error}</p>`}`;
 }
 
 /** The acceptance form: a name and a new password, or the existing account's password. */
@@ -166,27 +104,22 @@ export function renderInvitationForm(
   return page(
     `Invitation to the ${grant.seriesTitle}`,
     html`<h1>Invitation to the ${grant.seriesTitle}</h1>
-      <p>
-        You are invited to ${words.round ? html`<strong>${words.round}</strong>` : 'the series'} as
-        <strong>${words.role}</strong>.
-      </p>
-      <p>This invitation is for ${status.email} and expires on ${expires}.</p>
-      ${summary && html`<div class="errors" role="alert"><p>${summary}</p></div>`}
-      <form method="post" action="/invitations/${token}">
-        ${csrfToken && html`<input type="hidden" name="_csrf" value="${csrfToken}" />`}
-        <label for="email">Email</label>
-        <input id="email" type="email" value="${status.email}" autocomplete="username" readonly />
-        ${
-          status.accountExists
-            ? html`<p class="hint">
-                  You already have an account with this email: enter its password to accept.
-                </p>
-                ${field({ name: 'password', label: 'Your password', type: 'password', autocomplete: 'current-password', error: fieldError(form.errors, 'password') })}`
-            : html`${field({ name: 'displayName', label: 'Your name', type: 'text', autocomplete: 'name', value: form.displayName, error: fieldError(form.errors, 'displayName') })}
-              ${field({ name: 'password', label: 'Choose a password', type: 'password', autocomplete: 'new-password', minlength: 10, hint: 'At least 10 characters.', error: fieldError(form.errors, 'password') })}`
-        }
-        <button type="submit">Accept the invitation</button>
-      </form>`,
+<p>You are invited to ${words.round ? html`<strong>${words.round}</strong>` : 'the series'} as <strong>${words.role}</strong>.</p>
+<p>This invitation is for ${status.email} and expires on ${expires}.</p>
+${summary && html`<div class="errors" role="alert"><p>${summary}</p></div>`}
+<form method="post" action="/invitations/${token}">
+${csrfToken && html`<input type="hidden" name="_csrf" value="${csrfToken}">`}
+<label for="email">Email</label>
+<input id="email" type="email" value="${status.email}" autocomplete="username" readonly>
+${
+  status.accountExists
+    ? html`<p class="hint">You already have an account with this email: enter its password to accept.</p>
+${field({ name: 'password', label: 'Your password', type: 'password', autocomplete: 'current-password', error: fieldError(form.errors, 'password') })}`
+    : html`${field({ name: 'displayName', label: 'Your name', type: 'text', autocomplete: 'name', value: form.displayName, error: fieldError(form.errors, 'displayName') })}
+${field({ name: 'password', label: 'Choose a password', type: 'password', autocomplete: 'new-password', minlength: 10, hint: 'At least 10 characters.', error: fieldError(form.errors, 'password') })}`
+}
+<button type="submit">Accept the invitation</button>
+</form>`,
   );
 }
 
@@ -235,10 +168,7 @@ export function invitationPages(app: FastifyInstance, deps: Deps) {
           403,
           page(
             'Not accepted',
-            html`<h1>Not accepted</h1>
-              <p>
-                This form must be sent from Parley itself. Please open your invitation link again.
-              </p>`,
+            html`<h1>Not accepted</h1><p>This form must be sent from Parley itself. Please open your invitation link again.</p>`,
           ),
         );
       }
@@ -258,9 +188,7 @@ export function invitationPages(app: FastifyInstance, deps: Deps) {
           200,
           page(
             'Welcome',
-            html`<h1>Welcome to Parley</h1>
-              <p>Your invitation is accepted and you are signed in.</p>
-              <p><a href="/app/">Continue to Parley</a></p>`,
+            html`<h1>Welcome to Parley</h1><p>Your invitation is accepted and you are signed in.</p><p><a href="/app/">Continue to Parley</a></p>`,
           ),
         );
       } catch (error) {

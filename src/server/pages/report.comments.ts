@@ -34,19 +34,14 @@ export function renderComments(o: {
   const one = (
     c: { id: string; name: string; text: string; createdAt: string },
     replyable: boolean,
-  ) =>
-    html`<div class="comment" id="comment-${c.id}">
-      <p class="who">
-        <span dir="auto">${c.name}</span> ·
-        <time datetime="${c.createdAt}">${formatDate(c.createdAt, o.lang)}</time>
-      </p>
-      <p class="text" dir="auto">${c.text}</p>
-      ${replyable && html`<p><a href="${o.pagePath}?${langParam}replyTo=${c.id}#leave-comment">${w.replyTo(c.name)}</a></p>`}
-    </div>`;
+  ) => html`<div class="comment" id="comment-${c.id}">
+    <p class="who"><span dir="auto">${c.name}</span> · <time datetime="${c.createdAt}">${formatDate(c.createdAt, o.lang)}</time></p>
+    <p class="text" dir="auto">${c.text}</p>
+    ${replyable && html`<p><a href="${o.pagePath}?${langParam}replyTo=${c.id}#leave-comment">${w.replyTo(c.name)}</a></p>`}
+  </div>`;
   const field = (name: string, label: string, input: SafeHtml, hint?: string) => {
     const error = errorOf(state, name);
-    return html`<label for="comment-${name}">${label}</label
-      >${input}${hint && html`<p class="hint" id="comment-${name}-hint">${hint}</p>`}${error && html`<p class="error" id="comment-${name}-error">${error}</p>`}`;
+    return html`<label for="comment-${name}">${label}</label>${input}${hint && html`<p class="hint" id="comment-${name}-hint">${hint}</p>`}${error && html`<p class="error" id="comment-${name}-error">${error}</p>`}`;
   };
   const described = (name: string, hint?: boolean) =>
     [hint && `comment-${name}-hint`, errorOf(state, name) && `comment-${name}-error`]
@@ -58,38 +53,26 @@ export function renderComments(o: {
   };
   const summary = state.message ?? (state.errors?.length ? w.checkForm : null);
   return html`<section id="comments" aria-labelledby="comments-heading" class="panel">
-    <h2 id="comments-heading">${w.comments}</h2>
-    ${state.held && html`<p class="notice" role="status">${w.held}</p>`}
-    ${
-      o.threads.length
-        ? o.threads.map(
-            (t) =>
-              html`${one(t, true)}${t.replies.length > 0 && html`<div class="replies">${t.replies.map((r) => one(r, true))}</div>`}`,
-          )
-        : html`<p>${w.noComments}</p>`
-    }
-    <h2 id="leave-comment">${w.leaveComment}</h2>
-    ${summary && html`<div class="errors" role="alert"><p>${summary}</p></div>`}
-    <form method="post" action="${o.action}" novalidate>
-      ${o.csrfToken && html`<input type="hidden" name="_csrf" value="${o.csrfToken}" />`}
-      ${
-        replyTarget &&
-        html`<input type="hidden" name="parentId" value="${state.replyTo!}" />
-          <p>
-            ${w.replyingTo(replyTarget.name)}
-            <a href="${o.pagePath}${o.lang === 'ur' ? '?lang=ur' : ''}#leave-comment"
-              >${w.cancelReply}</a
-            >
-          </p>`
-      }
-      ${field('name', w.name, html`<input id="comment-name" name="name" type="text" autocomplete="name" required maxlength="120" value="${state.values?.name ?? ''}" ${attrs('name')} />`)}
-      ${field('email', w.email, html`<input id="comment-email" name="email" type="email" autocomplete="email" maxlength="200" value="${state.values?.email ?? ''}" ${attrs('email')} />`)}
-      ${field('text', w.text, html`<textarea id="comment-text" name="text" required maxlength="4000" ${attrs('text', true)}>${state.values?.text ?? ''}</textarea>`, w.textHint)}
-      <div class="trap" aria-hidden="true">
-        <label for="comment-website">${w.honeypot}</label
-        ><input id="comment-website" name="website" type="text" tabindex="-1" autocomplete="off" />
-      </div>
-      <button type="submit">${w.send}</button>
-    </form>
-  </section>`;
+  <h2 id="comments-heading">${w.comments}</h2>
+  ${state.held && html`<p class="notice" role="status">${w.held}</p>`}
+  ${
+    o.threads.length
+      ? o.threads.map(
+          (t) =>
+            html`${one(t, true)}${t.replies.length > 0 && html`<div class="replies">${t.replies.map((r) => one(r, true))}</div>`}`,
+        )
+      : html`<p>${w.noComments}</p>`
+  }
+  <h2 id="leave-comment">${w.leaveComment}</h2>
+  ${summary && html`<div class="errors" role="alert"><p>${summary}</p></div>`}
+  <form method="post" action="${o.action}" novalidate>
+    ${o.csrfToken && html`<input type="hidden" name="_csrf" value="${o.csrfToken}">`}
+    ${replyTarget && html`<input type="hidden" name="parentId" value="${state.replyTo!}"><p>${w.replyingTo(replyTarget.name)} <a href="${o.pagePath}${o.lang === 'ur' ? '?lang=ur' : ''}#leave-comment">${w.cancelReply}</a></p>`}
+    ${field('name', w.name, html`<input id="comment-name" name="name" type="text" autocomplete="name" required maxlength="120" value="${state.values?.name ?? ''}"${attrs('name')}>`)}
+    ${field('email', w.email, html`<input id="comment-email" name="email" type="email" autocomplete="email" maxlength="200" value="${state.values?.email ?? ''}"${attrs('email')}>`)}
+    ${field('text', w.text, html`<textarea id="comment-text" name="text" required maxlength="4000"${attrs('text', true)}>${state.values?.text ?? ''}</textarea>`, w.textHint)}
+    <div class="trap" aria-hidden="true"><label for="comment-website">${w.honeypot}</label><input id="comment-website" name="website" type="text" tabindex="-1" autocomplete="off"></div>
+    <button type="submit">${w.send}</button>
+  </form>
+</section>`;
 }

@@ -19,42 +19,33 @@ export function renderReportArticle(
   const place = [view.round.venue, view.round.city, view.round.country].filter(Boolean).join(', ');
   const path = roundPath(view.series.slug, view.round.number);
   return html`<article aria-labelledby="report-headline">
-    <h1 id="report-headline">${view.text.headline}</h1>
-    <p class="meta">
-      ${view.series.title} · ${w.round(view.round.number)} ·
-      <time datetime="${view.round.startsOn}"
-        >${formatDates(view.round.startsOn, view.round.endsOn, lang)}</time
-      >
-      · ${place}
-    </p>
-    ${view.corrections.map((c) => html`<p class="correction" role="note">${w.corrected(formatDate(c.on, lang), c.note)}</p>`)}
-    ${view.text.sections.map((s) =>
-      s.heading
-        ? html`<section aria-labelledby="section-${s.key}">
-            <h2 id="section-${s.key}">${s.heading}</h2>
-            ${renderMarkdown(s.markdown)}
-          </section>`
-        : renderMarkdown(s.markdown),
-    )}
-    <p class="version">${w.version(view.version, formatDate(view.publishedAt, lang))}</p>
-    ${options.pdfLink && html`<p class="pdf-link"><a href="${path}/report.pdf?lang=${lang}">${w.pdf}</a></p>`}
-  </article>`;
+  <h1 id="report-headline">${view.text.headline}</h1>
+  <p class="meta">${view.series.title} · ${w.round(view.round.number)} · <time datetime="${view.round.startsOn}">${formatDates(view.round.startsOn, view.round.endsOn, lang)}</time> · ${place}</p>
+  ${view.corrections.map((c) => html`<p class="correction" role="note">${w.corrected(formatDate(c.on, lang), c.note)}</p>`)}
+  ${view.text.sections.map((s) =>
+    s.heading
+      ? html`<section aria-labelledby="section-${s.key}"><h2 id="section-${s.key}">${s.heading}</h2>${renderMarkdown(s.markdown)}</section>`
+      : renderMarkdown(s.markdown),
+  )}
+  <p class="version">${w.version(view.version, formatDate(view.publishedAt, lang))}</p>
+  ${options.pdfLink && html`<p class="pdf-link"><a href="${path}/report.pdf?lang=${lang}">${w.pdf}</a></p>`}
+</article>`;
 }
 
 function openGraph(view: ReportView, lang: ReportLanguage, publicUrl: string): SafeHtml {
   const url = `${publicUrl}${roundPath(view.series.slug, view.round.number)}${lang === 'ur' ? '?lang=ur' : ''}`;
   const first = view.text.sections[0] ? markdownAsText(view.text.sections[0].markdown) : '';
   const description = first.length > 200 ? `${first.slice(0, 197)}…` : first;
-  return html`<meta name="description" content="${description}" />
-    <meta property="og:type" content="article" />
-    <meta property="og:site_name" content="Parley" />
-    <meta property="og:title" content="${view.text.headline}" />
-    <meta property="og:description" content="${description}" />
-    <meta property="og:url" content="${url}" />
-    <meta property="og:locale" content="${lang === 'ur' ? 'ur_PK' : 'en_GB'}" />
-    <meta property="og:locale:alternate" content="${lang === 'ur' ? 'en_GB' : 'ur_PK'}" />
-    <meta property="article:published_time" content="${view.publishedAt}" />
-    <link rel="canonical" href="${url}" />`;
+  return html`<meta name="description" content="${description}">
+<meta property="og:type" content="article">
+<meta property="og:site_name" content="Parley">
+<meta property="og:title" content="${view.text.headline}">
+<meta property="og:description" content="${description}">
+<meta property="og:url" content="${url}">
+<meta property="og:locale" content="${lang === 'ur' ? 'ur_PK' : 'en_GB'}">
+<meta property="og:locale:alternate" content="${lang === 'ur' ? 'en_GB' : 'ur_PK'}">
+<meta property="article:published_time" content="${view.publishedAt}">
+<link rel="canonical" href="${url}">`;
 }
 
 /** The public page of a round's published report, with its comments and the comment form. */
@@ -75,7 +66,7 @@ export function renderReportPage(
       { href: `${path}${q}`, label: WORDS[o.lang].round(view.round.number) },
     ],
     main: html`${renderReportArticle(view, o.lang, { pdfLink: true })}
-    ${renderComments({ threads: view.comments, lang: o.lang, action: `${path}/comments${q}`, pagePath: path, csrfToken: o.csrfToken, state: o.form })}`,
+${renderComments({ threads: view.comments, lang: o.lang, action: `${path}/comments${q}`, pagePath: path, csrfToken: o.csrfToken, state: o.form })}`,
   });
 }
 

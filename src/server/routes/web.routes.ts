@@ -15,19 +15,10 @@ const ASSET = /^assets\/[A-Za-z0-9_.-]+$/;
 
 function notBuilt(reply: FastifyReply) {
   const page = html`<!doctype html>
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <title>Parley: web app not built</title>
-      </head>
-      <body>
-        <h1>The web app has not been built</h1>
-        <p>
-          Run <code>npm run build:web</code> (or start Parley with <code>npm start</code>, which
-          builds it first), then reload this page.
-        </p>
-      </body>
-    </html>`;
+<html lang="en"><head><meta charset="utf-8"><title>Parley: web app not built</title></head>
+<body><h1>The web app has not been built</h1>
+<p>Run <code>npm run build:web</code> (or start Parley with <code>npm start</code>, which builds it first), then reload this page.</p>
+</body></html>`;
   return reply
     .status(503)
     .header('cache-control', 'no-store')
