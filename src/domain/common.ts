@@ -19,6 +19,13 @@ export const Text = (max: number) =>
 export const OptionalText = (max: number) =>
   z.string().trim().max(max, `must be at most ${max} characters`).default('');
 
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http or https URL' });
+/**
+ * A link a user gives (evidence, an organisation's website): http or https only, so it can never
+ * become a javascript:, data: or file: link where it is shown (renderers check again: links.ts).
+ */
+export const HttpUrl = (max: number) => httpUrl.max(max, `must be at most ${max} characters`);
+
 /** Query parameters of every list endpoint. */
 export const PageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),

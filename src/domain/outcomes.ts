@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDate, IsoDateTime, PageQuery, Text } from './common.ts';
+import { HttpUrl, Id, IsoDate, IsoDateTime, PageQuery, Text } from './common.ts';
 import { CLASSIFICATIONS } from './analysis.ts';
 
 /**
@@ -242,7 +242,7 @@ export const RecommendationPatch = z
 export const StatusChangeInput = z.strictObject({
   status: z.enum(RECOMMENDATION_STATUSES),
   on: IsoDate,
-  evidence: z.strictObject({ text: Text(2000), url: z.url('must be a URL').max(500).optional() }),
+  evidence: z.strictObject({ text: Text(2000), url: HttpUrl(500).optional() }),
 });
 export const CarryInput = z.strictObject({ roundId: Id });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, OptionalText, Text } from './common.ts';
+import { HttpUrl, Id, OptionalText, Text } from './common.ts';
 import { ORGANISATION_PARTS } from './enums.ts';
 import { patchOf } from './patch.ts';
 
@@ -16,7 +16,7 @@ export const OrganisationInput = z.strictObject({
   name: Text(200),
   shortName: OptionalText(40),
   country: OptionalText(100),
-  website: z.union([z.url({ protocol: /^https?$/ }).max(300), z.literal('')]).default(''),
+  website: z.union([HttpUrl(300), z.literal('')]).default(''),
 });
 export const OrganisationPatch = patchOf(OrganisationInput);
 

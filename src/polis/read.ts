@@ -1,6 +1,7 @@
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { StatementInput, VoteTable } from '../analysis/types.ts';
+import { restoreFormula } from './csv-cells.ts';
 import { readCsvRows, type ByteRow } from './csv-bytes.ts';
 import { columnsOf, CsvError, readCsvFile, type CsvRow, type ProgressCallback } from './csv.ts';
 import { VoteColumns } from './vote-columns.ts';
@@ -37,7 +38,10 @@ async function exists(path: string): Promise<boolean> {
   );
 }
 
-/** Streams every row after the header; the header row itself is returned by the first call of `onHeader`. */
+/**
+ * Streams every row after the header; the header row itself is returned by the first call of
+ * `onHeader`. Text fields come back without the quote Parley's writer puts before a formula.
+ */
 async function eachRow(
   path: string,
   onHeader: (header: CsvRow | undefined) => void,
@@ -46,7 +50,8 @@ async function eachRow(
 ) {
   let header: CsvRow | undefined;
   for await (const batch of readCsvFile(path, progress)) {
-    for (const row of batch) {
+    for (const read of batch) {
+      const row = { line: read.line, fields: read.fields.map(restoreFormula) };
       if (!header) {
         header = row;
         onHeader(header);
@@ -71,7 +76,7 @@ function voteOf(file: string, row: ByteRow, field: number): number {
 function idOf(row: ByteRow, field: number): string | number | undefined {
   const n = row.canonicalInteger(field);
   if (n >= 0) return n;
-  return row.isEmpty(field) ? undefined : row.text(field);
+  return row.isEmpty(field) ? undefined : restoreFormula(row.text(field));
 }
 
 /** Streams the rows of a large file as bytes, handing the header (as text) and every later row. */
@@ -88,7 +93,8 @@ async function eachByteRow(
       if (seenHeader) return onRow(row);
       seenHeader = true;
       // onHeader may say how many leading fields the later rows need.
-      row.fieldLimit = onHeader({ line: row.line, fields: row.texts() }) ?? Infinity;
+      const fields = row.texts().map(restoreFormula);
+      row.fieldLimit = onHeader({ line: row.line, fields }) ?? Infinity;
     },
     progress,
   );
@@ -100,7 +106,8 @@ async function readSummary(folder: string): Promise<Record<string, string>> {
   const summary: Record<string, string> = {};
   if (!(await exists(path))) return summary;
   for await (const batch of readCsvFile(path))
-    for (const row of batch) summary[row.fields[0]] = row.fields.slice(1).join(',');
+    for (const { fields } of batch)
+      summary[restoreFormula(fields[0])] = restoreFormula(fields.slice(1).join(','));
   return summary;
 }
 
@@ -150,7 +157,8 @@ export function compareIds(a: string, b: string): number {
  * Reads a Polis export folder: summary.csv, comments.csv, then the votes from votes.csv or, when
  * it is missing, from participants-votes.csv (whose group-id column is kept for validation either
  * way). Moderated-out (rejected) comments become excluded statements. A malformed row throws a
- * CsvError naming the file and line. Files are streamed.
+ * CsvError naming the file and line. Files are streamed. Text fields lose the one quote that
+ * Parley's writer puts before a would-be formula (csv-cells.ts), so its exports read back exactly.
  */
 export async function readPolisExport(
   folder: string,
@@ -217,7 +225,7 @@ export async function readPolisExport(
       (row) => {
         const id = idOf(row, participantAt);
         if (id === undefined) throw new CsvError(wideFile, row.line, 'missing participant');
-        if (!row.isEmpty(groupAt)) polisGroups.set(String(id), row.text(groupAt));
+        if (!row.isEmpty(groupAt)) polisGroups.set(String(id), restoreFormula(row.text(groupAt)));
         if (hasVotes) return;
         let participant = -1;
         for (const column of voteColumns) {

@@ -1,13 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildVoteMatrix } from '../analysis/matrix.ts';
+import { csvField } from './csv-cells.ts';
 import type { PolisExport } from './read.ts';
-
-/** Quotes a CSV field when it holds a comma, quote, CR or LF (RFC 4180). */
-export function csvField(value: string | number): string {
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
 
 function csvLine(fields: readonly (string | number)[]): string {
   return `${fields.map(csvField).join(',')}\n`;
@@ -17,6 +12,7 @@ function csvLine(fields: readonly (string | number)[]): string {
  * Writes a Polis export folder with Polis's headers and signs (1 = agree, -1 = disagree, 0 = pass):
  * summary.csv, comments.csv, votes.csv (every vote, in table order) and participants-votes.csv
  * (the latest vote per cell; `groups` fills the group-id column, blank for the unclustered).
+ * Text cells are neutralised against formula injection (csv-cells.ts); numbers are written as is.
  */
 export async function writePolisExport(
   folder: string,
@@ -100,13 +96,13 @@ export async function writePolisExport(
   ];
   const authored = new Map<string, number>();
   for (const c of data.comments) authored.set(c.authorId, (authored.get(c.authorId) ?? 0) + 1);
-  const cells = new Array<string>(table.statements.length);
+  const cells = new Array<number | ''>(table.statements.length);
   for (let i = 0; i < table.participants.length; i++) {
     cells.fill('');
     let [n, a, d] = [0, 0, 0];
     for (let p = matrix.rowStart[i]; p < matrix.rowStart[i + 1]; p++) {
       const v = matrix.value[p];
-      cells[matrix.statementIndex[p]] = String(v);
+      cells[matrix.statementIndex[p]] = v;
       n++;
       if (v > 0) a++;
       else if (v < 0) d++;

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -6,6 +6,7 @@ import { parseCsvBytes } from '../../src/polis/csv-bytes.ts';
 import { CsvError, parseCsv } from '../../src/polis/csv.ts';
 import { readPolisExport } from '../../src/polis/read.ts';
 import { writePolisExport } from '../../src/polis/write.ts';
+import { csvField } from '../../src/polis/csv-cells.ts';
 
 const fixtures = join(import.meta.dirname, '../fixtures/polis');
 const scratch = await mkdtemp(join(tmpdir(), 'parley-polis-'));
@@ -157,5 +158,60 @@ describe('Polis export reader', () => {
     expect(Array.from(again.table.statement)).toEqual(Array.from(original.table.statement));
     expect(Array.from(again.table.at ?? [])).toEqual(Array.from(original.table.at ?? []));
     expect(again.polisGroups).toEqual(original.polisGroups);
+  });
+
+  it('neutralises would-be formulas in text cells, keeps numbers as numbers, and reads its own files back exactly', async () => {
+    const original = await readPolisExport(join(fixtures, 'brexit-consensus'));
+    const formulas = ['=HYPERLINK("http://x")', '+1', '-2+3', '@SUM(A1)', '\tx', '\rx'];
+    // Text that already starts with quotes before such a character, and harmless quotes.
+    const quoted = ["'=already quoted", "''-twice", "'plain", "it's fine"];
+    const bodies = [...formulas, ...quoted];
+    const data = {
+      ...original,
+      summary: { ...original.summary, topic: '=cmd|" /C calc"!A0', groups: '-1' },
+      comments: original.comments.map((c, i) =>
+        i < bodies.length ? { ...c, body: bodies[i], moderated: i === 0 ? -1 : c.moderated } : c,
+      ),
+    };
+    const out = join(scratch, 'formulas');
+    await writePolisExport(out, data);
+
+    const raw = async (file: string) => rows(await readFile(join(out, file), 'utf8'), 1 << 16);
+    const comments = await raw('comments.csv');
+    const written = comments.slice(1, bodies.length + 1).map((r) => r.fields[7]);
+    expect(written).toEqual([
+      ...formulas.map((f) => `'${f}`),
+      ...quoted.slice(0, 2).map((q) => `'${q}`),
+      ...quoted.slice(2),
+    ]);
+    expect(comments.map((r) => r.fields[6])).toContain('-1'); // moderated out, still a number
+    const summary = Object.fromEntries((await raw('summary.csv')).map((r) => r.fields));
+    expect(summary.topic).toBe(`'=cmd|" /C calc"!A0`);
+    for (const row of (await raw('votes.csv')).slice(1))
+      expect(row.fields[4]).toMatch(/^(-1|0|1)$/);
+    const wide = (await raw('participants-votes.csv')).slice(1).flatMap((r) => r.fields.slice(6));
+    expect(wide).toContain('-1');
+    expect(wide.every((cell) => /^(-1|0|1|)$/.test(cell))).toBe(true);
+
+    const again = await readPolisExport(out);
+    expect(again.comments).toEqual(data.comments);
+    expect(again.summary).toEqual(data.summary);
+    expect(Array.from(again.table.value)).toEqual(Array.from(original.table.value));
+  });
+
+  it('writes a number as it is, and text with a leading formula character behind a quote', () => {
+    expect([-1, -2.5, 0, 1700000000123].map(csvField)).toEqual([
+      '-1',
+      '-2.5',
+      '0',
+      '1700000000123',
+    ]);
+    expect(['-1', '=1+1', '@x', 'a,b', '\r=x'].map(csvField)).toEqual([
+      "'-1",
+      "'=1+1",
+      "'@x",
+      '"a,b"',
+      '"\'\r=x"',
+    ]);
   });
 });

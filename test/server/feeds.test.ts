@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { foldLine, icsText } from '../../src/server/pages/feeds.ics.ts';
+import { foldLine, icsText, renderRoundsIcs } from '../../src/server/pages/feeds.ics.ts';
 import { createTestApp, signIn, type Client, type TestApp } from '../support/app.ts';
 import { testDialects } from '../support/databases.ts';
 import { buildReportableRound, publishThroughApi } from './reports.fixture.ts';
@@ -7,6 +7,33 @@ import { buildReportableRound, publishThroughApi } from './reports.fixture.ts';
 describe('iCalendar text', () => {
   it('escapes backslashes, semicolons, commas and newlines', () => {
     expect(icsText('a\\b;c,d\ne')).toBe('a\\\\b\\;c\\,d\\ne');
+  });
+  it('escapes a bare CR too, so a title cannot start a property of its own', () => {
+    expect(icsText('a\rb\r\nc\nd')).toBe('a\\nb\\nc\\nd');
+    const ics = renderRoundsIcs(
+      [
+        {
+          id: 'r1',
+          slug: 's',
+          seriesTitle: 'Talks\rX-INJECTED:1\rATTACH:http://evil.example',
+          number: 1,
+          city: 'Doha',
+          country: 'Qatar',
+          venue: 'Hall\r',
+          startsOn: '2026-01-01',
+          endsOn: '2026-01-02',
+          umbrellaTheme: 'Water\rand peace',
+        },
+      ],
+      'https://dialogue.example',
+      new Date('2026-01-01T00:00:00Z'),
+    );
+    expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    const unfolded = ics.replace(/\r\n /g, '');
+    expect(unfolded).toContain(
+      'SUMMARY:Talks\\nX-INJECTED:1\\nATTACH:http://evil.example: round 1\r\n',
+    );
+    expect(unfolded).toContain('DESCRIPTION:Water\\nand peace\r\n');
   });
   it('folds lines at 75 octets without splitting a character', () => {
     const folded = foldLine(`SUMMARY:${'اسلام آباد '.repeat(12)}`);

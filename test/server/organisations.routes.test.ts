@@ -72,13 +72,12 @@ for (const dialect of testDialects()) {
           (await sponsor.request('POST', '/api/v1/organisations', { name: 'X' })).statusCode,
         ).toBe(403);
       });
-      it('names the field of a bad website', async () => {
-        const res = await admin.request('POST', '/api/v1/organisations', {
-          name: 'X',
-          website: 'javascript:alert(1)',
-        });
-        expect(res.statusCode).toBe(400);
-        expect(res.json().errors[0].field).toBe('body.website');
+      it('names the field of a bad website: http and https only', async () => {
+        for (const website of ['javascript:alert(1)', 'data:text/html,x', 'file:///etc/passwd']) {
+          const res = await admin.request('POST', '/api/v1/organisations', { name: 'X', website });
+          expect(res.statusCode, website).toBe(400);
+          expect(res.json().errors[0].field).toBe('body.website');
+        }
       });
       it('refuses an empty name and unknown fields', async () => {
         expect(

@@ -122,5 +122,31 @@ for (const dialect of testDialects()) {
       const codes = await target.db.kysely.selectFrom('recommendations').select('number').execute();
       expect(codes).toEqual([{ number: 1 }]);
     });
+
+    it('refuses a document whose evidence link or website is not http(s), naming the path', () => {
+      const doc = JSON.parse(text);
+      doc.recommendationStatusChanges[0].evidenceUrl = 'javascript:alert(1)';
+      doc.organisations = [
+        {
+          id: 'org-1',
+          name: 'Peace Institute',
+          shortName: 'PI',
+          country: '',
+          website: 'data:text/html,x',
+          createdAt: '2026-01-01T00:00:00.000Z',
+        },
+      ];
+      expect(() => parseSeriesDocumentText(JSON.stringify(doc))).toThrow(
+        expect.objectContaining({
+          problems: expect.arrayContaining([
+            { path: 'organisations[0].website', message: expect.any(String) },
+            {
+              path: 'recommendationStatusChanges[0].evidenceUrl',
+              message: 'must be an http or https URL',
+            },
+          ]),
+        }),
+      );
+    });
   });
 }

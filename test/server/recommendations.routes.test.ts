@@ -78,6 +78,22 @@ for (const dialect of testDialects()) {
         evidence: { text: 'Agreed in plenary.' },
       });
       expect(undated.json().errors[0].field).toBe('body.on');
+      for (const link of [
+        'javascript:alert(1)',
+        'data:text/html,<script>x</script>',
+        'file:///etc/passwd',
+      ]) {
+        const bad = await room.organiser.request('POST', url, {
+          status: 'agreed',
+          on: '2026-04-06',
+          evidence: { text: 'Agreed in plenary.', url: link },
+        });
+        expect(bad.statusCode, link).toBe(400);
+        expect(bad.json().errors[0]).toEqual({
+          field: 'body.evidence.url',
+          message: 'must be an http or https URL',
+        });
+      }
 
       expect(
         (

@@ -8,20 +8,25 @@ const OPTIONS = {
   parallelism: 1,
 };
 
+/**
+ * An argon2id hash (same parameters as OPTIONS) of a random password nobody kept. An account
+ * without a password, or an unknown email, is checked against it, so the answer costs one full
+ * verification either way: timing tells neither which emails exist nor which have no password.
+ */
+export const DUMMY_HASH =
+  '$argon2id$v=19$m=19456,t=2,p=1$eqkrnRKnt7zHEgFMHKskqA$2xXDP+LFqZbUuDMpP2raf2+LulOKaF56ibl1NFw7n0I';
+
 export const hashPassword = (password: string) => hash(password, OPTIONS);
 
+/** False for a wrong password and for an account without one, after the same work in both cases. */
 export async function verifyPassword(
-  passwordHash: string | null,
+  passwordHash: string | null | undefined,
   password: string,
 ): Promise<boolean> {
-  if (!passwordHash) return false;
   try {
-    return await verify(passwordHash, password);
+    const matches = await verify(passwordHash || DUMMY_HASH, password);
+    return matches && !!passwordHash;
   } catch {
     return false;
   }
 }
-
-/** A hash to verify against when the email is unknown, so timing does not reveal which emails exist. */
-let dummy: Promise<string> | undefined;
-export const dummyHash = () => (dummy ??= hashPassword('not-a-real-password-0000'));

@@ -1,9 +1,16 @@
 import type { FeedRound } from '../services/feeds.service.ts';
 import { roundPath } from './report.page.ts';
 
-/** RFC 5545 TEXT: backslash, semicolon and comma escaped, newlines as \n. */
+/**
+ * RFC 5545 TEXT: backslash, semicolon and comma escaped; every line break (CRLF, LF or a bare CR,
+ * which some readers take as a line end and so as a new property) becomes \n.
+ */
 export const icsText = (text: string) =>
-  text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+  text
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n');
 
 /** Lines longer than 75 octets are folded (CRLF and a space), never inside a UTF-8 character. */
 export function foldLine(line: string): string {

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
-import { Id, IsoDate } from '../../domain/common.ts';
+import { HttpUrl, Id, IsoDate } from '../../domain/common.ts';
 import {
   OUTCOME_TYPES,
   OUTCOME_VISIBILITIES,
@@ -256,7 +256,7 @@ export const OUTCOME_TRANSFER_TABLES: TransferTable[] = [
       status: z.enum(RECOMMENDATION_STATUSES),
       onDate: IsoDate,
       evidence: str(2000),
-      evidenceUrl: str(500).nullable(),
+      evidenceUrl: HttpUrl(500).nullable(),
       changedBy: z.string().nullable(),
       at: Instant,
     }),

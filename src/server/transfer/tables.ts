@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
-import { Id, IsoDate } from '../../domain/common.ts';
+import { HttpUrl, Id, IsoDate } from '../../domain/common.ts';
 import {
   ATTRIBUTION_RULES,
   BACKGROUNDS,
@@ -93,7 +93,7 @@ export const TRANSFER_TABLES: TransferTable[] = [
       name: str(200).min(1),
       shortName: str(40),
       country: str(100),
-      website: str(300),
+      website: z.union([HttpUrl(300), z.literal('')]),
       createdAt: Instant,
     }),
     order: ['id'],

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { isHttpUrl } from '../../../domain/links.ts';
 
 /**
  * A deliberately small Markdown renderer: headings, paragraphs, bullet and numbered lists,
@@ -76,7 +77,7 @@ function inline(text: string): ReactNode[] {
       return <em key={i}>{part.slice(1, -1)}</em>;
     const link = /^\[([^\]]+)\]\(([^)\s]+)\)$/.exec(part);
     if (link)
-      return /^https?:\/\//i.test(link[2]) ? (
+      return isHttpUrl(link[2]) ? (
         <a key={i} href={link[2]} rel="noopener noreferrer">
           {link[1]}
         </a>

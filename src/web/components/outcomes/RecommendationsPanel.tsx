@@ -10,6 +10,7 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { SelectField, TextAreaField, TextField } from '../Field.tsx';
 import { Loading } from '../Loading.tsx';
 import { Problem } from '../Problem.tsx';
+import { EvidenceLink } from './EvidenceLink.tsx';
 import { Markdown } from './Markdown.tsx';
 
 interface Props {
@@ -120,16 +121,7 @@ function RecommendationCard({
           <li key={h.at}>
             <strong>{t(`outcomes.recs.status.${h.status}`)}</strong> · {date(h.on)}:{' '}
             <bdi>{h.evidence}</bdi>
-            {h.evidenceUrl && (
-              <>
-                {' '}
-                (
-                <a href={h.evidenceUrl} rel="noopener noreferrer">
-                  {t('outcomes.recs.source')}
-                </a>
-                )
-              </>
-            )}
+            <EvidenceLink url={h.evidenceUrl} label={t('outcomes.recs.source')} />
           </li>
         ))}
       </ol>
