@@ -123,22 +123,32 @@ describe('invitation links, opened exactly as issued', () => {
     const theirs = await buildInvitation(app, { seriesId, seriesRole: 'sponsor' });
     const fields = `<input type="hidden" name="displayName" value="Attacker">
       <input type="hidden" name="password" value="the attacker's password">`;
-    for (const [name, head] of [
-      ['with its own Origin', ''],
-      ['from a no-referrer page (Origin: null)', '<meta name="referrer" content="no-referrer">'],
+    const noReferrer = '<meta name="referrer" content="no-referrer">';
+    const api = `${app.baseUrl}/api/v1/invitations/accept`;
+    const apiFields = `${fields}<input type="hidden" name="token" value="${theirs.token}">`;
+    for (const { name, head, action, inputs, status } of [
+      { name: 'with its own Origin', head: '', action: theirs.link, inputs: fields, status: 403 },
+      { name: 'Origin: null', head: noReferrer, action: theirs.link, inputs: fields, status: 403 },
+      { name: 'to the API', head: '', action: api, inputs: apiFields, status: 415 },
+      {
+        name: 'to the API, Origin: null',
+        head: noReferrer,
+        action: api,
+        inputs: apiFields,
+        status: 415,
+      },
     ]) {
       const { context, page } = await chrome.newPage(1280);
       await otherSitePage(
         page,
         'http://attacker.test/prize',
-        `${head}<form method="post" action="${theirs.link}">${fields}<button>Claim</button></form>`,
+        `${head}<form method="post" action="${action}">${inputs}<button>Claim</button></form>`,
       );
       const [response] = await Promise.all([
-        page.waitForResponse((r) => r.url() === theirs.link),
+        page.waitForResponse((r) => r.url() === action),
         page.getByRole('button', { name: 'Claim' }).click(),
       ]);
-      expect(response.status(), name).toBe(403);
-      expect(await response.text(), name).toContain('This form must be sent from Parley itself.');
+      expect(response.status(), name).toBe(status);
       expect(
         (await context.cookies()).map((c) => c.name),
         name,
