@@ -7,6 +7,7 @@ import {
   seriousAxeViolations,
   type TestBrowser,
 } from './support/browser.ts';
+import { acceptInvitationLink } from './support/invitations.ts';
 import { makeUser, signInThroughForm } from './support/people.ts';
 import { startApp, type RunningApp } from './support/server.ts';
 
@@ -139,24 +140,27 @@ describe('organiser walk-through: series, round, agenda, participants, invitatio
     await checkPage(page, 'round-setup');
   });
 
-  it('lets the invitee accept (in Urdu) and see the agenda with the rule explained', async () => {
+  it('lets the invitee accept the link as issued, then read the agenda in Urdu with the rule explained', async () => {
     const { page: invitee } = await chrome.newPage(360);
     sana = invitee;
-    const token = inviteLink.split('/invitations/')[1];
-    await invitee.goto(`${app.baseUrl}/app/invitations/${token}`);
-    await invitee.getByRole('button', { name: 'اردو' }).click();
-    await invitee.getByRole('heading', { level: 1, name: 'آپ کا دعوت نامہ' }).waitFor();
+    await invitee.goto(inviteLink);
     expect(await invitee.textContent('main')).toContain('US-Pakistan Strategic Dialogue');
-    await checkPage(invitee, 'invitation-ur');
-    await invitee.getByLabel('آپ کا نام، جیسا دوسروں کو نظر آئے گا').fill('Sana Mir');
-    await invitee.getByLabel('پاس ورڈ منتخب کریں').fill('a long enough password');
-    await invitee.getByRole('button', { name: 'دعوت قبول کریں' }).click();
+    await checkPage(invitee, 'invitation');
+    await acceptInvitationLink(
+      invitee,
+      inviteLink,
+      { name: 'Sana Mir', password: 'a long enough password' },
+      async () => {},
+    );
+    await invitee.getByRole('button', { name: 'اردو' }).click();
+    await invitee.getByRole('link', { name: 'ایجنڈا' }).click();
     await invitee.getByRole('heading', { level: 1, name: /دور ۱|دور 1/ }).waitFor();
     const rule = await invitee.locator('.rule').first().textContent();
     expect(rule).toContain('چیٹم ہاؤس رُول پلس');
     expect(rule).toContain('لفظ بہ لفظ');
     await checkPage(invitee, 'agenda-ur');
-    expect(appErrors(invitee)).toEqual([]);
+    // The server-rendered invitation page names no icon: Chromium's /favicon.ico probe is a 404.
+    expect(appErrors(invitee).filter((e) => !e.includes('status of 404'))).toEqual([]);
   });
 
   it('invites the second delegation’s participant, who accepts in English', async () => {
@@ -168,10 +172,11 @@ describe('organiser walk-through: series, round, agenda, participants, invitatio
       .getByLabel(/Invitation link/)
       .inputValue();
     john = (await chrome.newPage(1280)).page;
-    await john.goto(`${app.baseUrl}/app/invitations/${link.split('/invitations/')[1]}`);
-    await john.getByLabel('Your name as others will see it').fill('John Carter');
-    await john.getByLabel('Choose a password').fill('another long password');
-    await john.getByRole('button', { name: 'Accept the invitation' }).click();
+    await acceptInvitationLink(john, link, {
+      name: 'John Carter',
+      password: 'another long password',
+    });
+    await john.getByRole('link', { name: 'Agenda' }).click();
     await john.getByRole('heading', { level: 1, name: /Round 1/ }).waitFor();
   });
 

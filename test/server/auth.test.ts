@@ -58,6 +58,16 @@ for (const dialect of testDialects()) {
       });
       expect(right.statusCode).toBe(201);
     });
+    it('refuses a login posted as a form, as another site could (login CSRF)', async () => {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams({ email, password: TEST_PASSWORD }).toString(),
+      });
+      expect(res.statusCode).toBe(415);
+      expect(res.cookies).toEqual([]);
+    });
     it('sets an HttpOnly, SameSite session cookie', async () => {
       const { session } = await cookieOf();
       expect(session.httpOnly).toBe(true);

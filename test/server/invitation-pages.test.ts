@@ -16,6 +16,8 @@ import {
 
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
 const FORM_TYPE = { 'content-type': 'application/x-www-form-urlencoded' };
+/** What Chromium sends with a form posted from a page served with Referrer-Policy: no-referrer. */
+const CHROMIUM = { origin: 'null', 'sec-fetch-site': 'same-origin' };
 
 for (const dialect of testDialects()) {
   describe(`[${dialect}] invitation pages`, () => {
@@ -26,14 +28,23 @@ for (const dialect of testDialects()) {
     const post = (
       token: string,
       fields: Record<string, string>,
-      headers: Record<string, string> = {},
+      headers: Record<string, string> = CHROMIUM,
+      cookies: Record<string, string> = {},
     ) =>
       t.app.inject({
         method: 'POST',
         url: `/invitations/${token}`,
         payload: form(fields),
         headers: { ...FORM_TYPE, host: 'parley.test', ...headers },
+        cookies,
       });
+    /** Opens the form as a browser would: its cookie, and the form token the page carries. */
+    const openForm = async (token: string) => {
+      const res = await t.app.inject({ method: 'GET', url: `/invitations/${token}` });
+      const cookie = res.cookies.find((c) => c.name === 'parley_form')!;
+      const formToken = /name="_form" value="([^"]+)"/.exec(res.body)![1];
+      return { cookie, formToken, cookies: { parley_form: cookie.value } };
+    };
 
     beforeAll(async () => {
       clock = new Date();
@@ -66,12 +77,56 @@ for (const dialect of testDialects()) {
         expect(res.body).toContain('Round 2, Islamabad');
         expect(res.body).toContain(`<form method="post" action="/invitations/${made.token}"`);
         expect(res.body).toMatch(
-          /<label for="displayName">Your name<\/label>\s*<input id="displayName"/,
+          /<label for="displayName">Your name<\/label>\s*<input\s+id="displayName"/,
         );
         expect(res.body).toMatch(
-          /<label for="password">Choose a password<\/label>\s*<input id="password" name="password" type="password" autocomplete="new-password"/,
+          /<label for="password">Choose a password<\/label>\s*<input\s+id="password"\s+name="password"\s+type="password"\s+autocomplete="new-password"/,
         );
         expect(res.body).not.toContain('_csrf');
+        expect(res.body).toMatch(/<input type="hidden" name="_form" value="[A-Za-z0-9_-]{43}">/);
+      });
+      it('gives the browser its form token in an HttpOnly, SameSite=Lax cookie, kept across pages', async () => {
+        const made = await buildInvitation(t, { seriesId: series.id, seriesRole: 'sponsor' });
+        const first = await openForm(made.token);
+        expect(first.formToken).toBe(first.cookie.value);
+        expect(first.cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+        expect(first.cookie.secure).toBeFalsy();
+        const again = await t.app.inject({
+          method: 'GET',
+          url: `/invitations/${made.token}`,
+          cookies: first.cookies,
+        });
+        expect(again.cookies).toEqual([]);
+        expect(again.body).toContain(`name="_form" value="${first.formToken}"`);
+      });
+      it('over HTTPS, names the cookie __Host- (Secure, no Domain) so no subdomain can plant one', async () => {
+        const https = await createTestApp(dialect, {
+          env: { PUBLIC_URL: 'https://parley.example.org' },
+        });
+        try {
+          const own = await buildSeries(https.deps.db.kysely);
+          const made = await buildInvitation(https, { seriesId: own.id, seriesRole: 'sponsor' });
+          const page = await https.app.inject({ method: 'GET', url: `/invitations/${made.token}` });
+          const cookie = page.cookies.find((c) => c.name === '__Host-parley_form')!;
+          expect(cookie).toMatchObject({ secure: true, httpOnly: true, path: '/' });
+          expect(cookie.domain).toBeUndefined();
+          const send = (cookies: Record<string, string>) =>
+            https.app.inject({
+              method: 'POST',
+              url: `/invitations/${made.token}`,
+              headers: { ...FORM_TYPE, origin: 'null' },
+              cookies,
+              payload: form({
+                displayName: 'Secure',
+                password: TEST_PASSWORD,
+                _form: cookie.value,
+              }),
+            });
+          expect((await send({ parley_form: cookie.value })).statusCode).toBe(403);
+          expect((await send({ '__Host-parley_form': cookie.value })).statusCode).toBe(200);
+        } finally {
+          await https.close();
+        }
       });
       it('asks for the existing password when the email has an account', async () => {
         await buildUser(db(), { email: 'has-account@example.org' });
@@ -150,20 +205,77 @@ for (const dialect of testDialects()) {
         expect(res.body).toContain('value="Keep &lt;Me&gt;"');
         expect(res.body).toContain('id="password-error"');
       });
-      it('refuses a cross-site post (login CSRF) and leaves the link usable', async () => {
+      it('accepts the post Chromium sends from the page as served (Origin: null, same-origin)', async () => {
         const made = await buildInvitation(t, { seriesId: series.id, seriesRole: 'sponsor' });
-        const foreign = await post(
+        const res = await post(made.token, { displayName: 'As Sent', password: TEST_PASSWORD });
+        expect(res.statusCode).toBe(200);
+        expect(res.body).toContain('Welcome to Parley');
+        expect(res.cookies.map((c) => c.name)).toContain('parley_session');
+      });
+      it('accepts Origin: null without fetch metadata when the form carries this browser’s token', async () => {
+        const made = await buildInvitation(t, { seriesId: series.id, seriesRole: 'sponsor' });
+        const { formToken, cookies } = await openForm(made.token);
+        const res = await post(
           made.token,
-          { displayName: 'Victim', password: TEST_PASSWORD },
-          { origin: 'https://evil.example' },
+          { displayName: 'Older Engine', password: TEST_PASSWORD, _form: formToken },
+          { origin: 'null' },
+          cookies,
         );
-        expect(foreign.statusCode).toBe(403);
-        const fetchSite = await post(
-          made.token,
-          { displayName: 'Victim', password: TEST_PASSWORD },
-          { 'sec-fetch-site': 'cross-site' },
-        );
-        expect(fetchSite.statusCode).toBe(403);
+        expect(res.statusCode).toBe(200);
+        expect(res.cookies.map((c) => c.name)).toContain('parley_session');
+      });
+      it('refuses a cross-site post (login CSRF) and leaves the link usable', async () => {
+        // The attacker opens the form of their own invitation, so they hold a valid token pair.
+        const made = await buildInvitation(t, { seriesId: series.id, seriesRole: 'sponsor' });
+        const theirs = await openForm(made.token);
+        const victims = await openForm(made.token);
+        const fields = { displayName: 'Victim', password: TEST_PASSWORD };
+        const withToken = { ...fields, _form: theirs.formToken };
+        const refused: Array<[string, Record<string, string>, Record<string, string>, object]> = [
+          ['another Origin', fields, { origin: 'https://evil.example' }, {}],
+          [
+            'another Origin, token and all',
+            withToken,
+            { origin: 'https://evil.example' },
+            theirs.cookies,
+          ],
+          [
+            'Sec-Fetch-Site: cross-site',
+            withToken,
+            { 'sec-fetch-site': 'cross-site' },
+            theirs.cookies,
+          ],
+          [
+            'cross-site with Origin: null',
+            fields,
+            { origin: 'null', 'sec-fetch-site': 'cross-site' },
+            {},
+          ],
+          [
+            'a sibling subdomain (same-site)',
+            withToken,
+            { origin: 'null', 'sec-fetch-site': 'same-site' },
+            theirs.cookies,
+          ],
+          ['Origin: null and no token', fields, { origin: 'null' }, victims.cookies],
+          [
+            'Origin: null, the attacker’s token, the victim’s cookie',
+            withToken,
+            { origin: 'null' },
+            victims.cookies,
+          ],
+          ['Origin: null, a token but no cookie', withToken, { origin: 'null' }, {}],
+          ['no Origin, no fetch metadata, no token', fields, {}, {}],
+        ];
+        for (const [what, body, headers, cookies] of refused) {
+          const res = await post(made.token, body, headers, cookies as Record<string, string>);
+          expect(res.statusCode, what).toBe(403);
+          expect(res.body, what).toContain('This form must be sent from Parley itself.');
+          expect(
+            res.cookies.map((c) => c.name),
+            what,
+          ).not.toContain('parley_session');
+        }
         const status = await t.app.inject({
           method: 'GET',
           url: `/api/v1/invitations/status?token=${made.token}`,
@@ -188,7 +300,7 @@ for (const dialect of testDialects()) {
           method: 'POST',
           url: `/invitations/${made.token}`,
           cookies,
-          headers: FORM_TYPE,
+          headers: { ...FORM_TYPE, ...CHROMIUM },
           payload: form({ displayName: 'Signed In', password: TEST_PASSWORD, _csrf: csrf }),
         });
         expect(withField.statusCode).toBe(200);

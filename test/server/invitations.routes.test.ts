@@ -343,6 +343,32 @@ for (const dialect of testDialects()) {
           .execute();
         expect(grants).toHaveLength(1);
       });
+      it('refuses an accept posted as a form, as another site could (login CSRF), and keeps the link', async () => {
+        const made = await buildInvitation(t, { seriesId: series.id, seriesRole: 'sponsor' });
+        const fields = { token: made.token, displayName: 'Victim', password: TEST_PASSWORD };
+        for (const [type, payload] of [
+          ['application/x-www-form-urlencoded', new URLSearchParams(fields).toString()],
+          ['text/plain', JSON.stringify(fields)],
+        ]) {
+          const res = await t.app.inject({
+            method: 'POST',
+            url: '/api/v1/invitations/accept',
+            headers: { 'content-type': type, origin: 'https://evil.example' },
+            payload,
+          });
+          expect(res.statusCode, type).toBe(415);
+          expect(res.json().errors, type).toEqual([
+            { field: 'header.content-type', message: 'must be application/json' },
+          ]);
+          expect(res.cookies, type).toEqual([]);
+        }
+        const status = await publicClient(t).request(
+          'GET',
+          `/api/v1/invitations/status?token=${made.token}`,
+        );
+        expect(status.json().state).toBe('valid');
+        expect((await accept(fields)).statusCode).toBe(200);
+      });
       it('names the field for a short password or a missing name', async () => {
         const made = await buildInvitation(t, { seriesId: series.id, seriesRole: 'sponsor' });
         const short = await accept({

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Actor } from '../auth/actor.ts';
-import { badRequest } from './errors.ts';
+import { badRequest, HttpError } from './errors.ts';
 import { zodFieldErrors } from './problem.ts';
 import type { OpenApiRegistry } from './openapi.ts';
 
@@ -51,6 +51,20 @@ function parsePart<T extends z.ZodType>(
 }
 
 /**
+ * The API takes JSON only. A form another site makes a browser post (urlencoded, multipart,
+ * text/plain) sends no preflight, so it must never reach a handler: an accept or a login so
+ * sent would sign the victim in to the attacker's account (login CSRF).
+ */
+function requireJson(request: FastifyRequest) {
+  const type = request.headers['content-type'];
+  if (request.method === 'GET' || type === undefined || /^application\/json\s*(;|$)/i.test(type))
+    return;
+  throw new HttpError(415, 'Unsupported Media Type', 'Send application/json.', [
+    { field: 'header.content-type', message: 'must be application/json' },
+  ]);
+}
+
+/**
  * Declares one endpoint: validation of params, query and body against the shared zod
  * schemas, the handler, and its entry in the OpenAPI document. Reads like a sentence:
  * `route(app, api, { method: 'POST', url: '/api/v1/series', body: SeriesInput, handler })`.
@@ -67,6 +81,7 @@ export function route<
     url: spec.url.replace(/\{(\w+)\}/g, ':$1'),
     config: spec.rateLimit ? { rateLimit: spec.rateLimit } : {},
     handler: async (request, reply) => {
+      requireJson(request);
       const params = parsePart(spec.params, request.params, 'path');
       const query = parsePart(spec.query, request.query, 'query');
       const body = spec.body ? parsePart(spec.body, request.body, 'body') : undefined;

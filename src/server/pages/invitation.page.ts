@@ -12,6 +12,7 @@ import {
   invitationStatus,
 } from '../services/invitations.service.ts';
 import { html, htmlDocument, type SafeHtml } from './html.ts';
+import { FORM_TOKEN_FIELD, invitationFormToken, isOwnFormPost } from './invitation-form-guard.ts';
 
 const STYLE = html`<style>
 body { font-family: system-ui, sans-serif; line-height: 1.5; margin: 0; padding: 2rem 1rem; color: #1a1a1a; background: #fafafa; }
@@ -96,6 +97,7 @@ export function renderInvitationForm(
   status: InvitationStatus,
   form: FormState,
   csrfToken: string | null,
+  formToken: string,
 ): string {
   const grant = status.grant!;
   const words = grantInWords(grant);
@@ -108,6 +110,7 @@ export function renderInvitationForm(
 <p>This invitation is for ${status.email} and expires on ${expires}.</p>
 ${summary && html`<div class="errors" role="alert"><p>${summary}</p></div>`}
 <form method="post" action="/invitations/${token}">
+<input type="hidden" name="${FORM_TOKEN_FIELD}" value="${formToken}">
 ${csrfToken && html`<input type="hidden" name="_csrf" value="${csrfToken}">`}
 <label for="email">Email</label>
 <input id="email" type="email" value="${status.email}" autocomplete="username" readonly>
@@ -123,24 +126,6 @@ ${field({ name: 'password', label: 'Choose a password', type: 'password', autoco
   );
 }
 
-/**
- * A cross-site form post could sign a victim's browser into an account the attacker invited
- * ("login CSRF"). There is no session yet to carry a token, so the secret in the path is the
- * capability and the browser's own Origin / Sec-Fetch-Site headers must say the post came from
- * this site. (A signed-in visitor's form also carries their session's _csrf, which the session
- * hook requires.)
- */
-function sameOrigin(request: FastifyRequest): boolean {
-  if (request.headers['sec-fetch-site'] === 'cross-site') return false;
-  const origin = request.headers.origin;
-  if (!origin) return true;
-  try {
-    return new URL(origin).host === request.headers.host;
-  } catch {
-    return false;
-  }
-}
-
 const TokenParams = (request: FastifyRequest) =>
   String((request.params as { token?: unknown }).token ?? '').slice(0, 200);
 
@@ -153,7 +138,13 @@ export function invitationPages(app: FastifyInstance, deps: Deps) {
     return send(
       reply,
       200,
-      renderInvitationForm(token, status, { displayName: '', errors: [] }, request.actor.csrfToken),
+      renderInvitationForm(
+        token,
+        status,
+        { displayName: '', errors: [] },
+        request.actor.csrfToken,
+        invitationFormToken(deps, request, reply),
+      ),
     );
   });
 
@@ -162,7 +153,7 @@ export function invitationPages(app: FastifyInstance, deps: Deps) {
     { config: { rateLimit: { max: 20, timeWindow: '1 minute' } } },
     async (request, reply) => {
       const token = TokenParams(request);
-      if (!sameOrigin(request)) {
+      if (!isOwnFormPost(deps, request)) {
         return send(
           reply,
           403,
@@ -203,6 +194,7 @@ export function invitationPages(app: FastifyInstance, deps: Deps) {
             status,
             { displayName, errors: error.errors ?? [], message: error.detail },
             request.actor.csrfToken,
+            invitationFormToken(deps, request, reply),
           ),
         );
       }
