@@ -22,7 +22,7 @@ const EnvSchema = z.object({
     .max(24 * 90)
     .default(24 * 14),
   /** Open live streams (server-sent events) one user may hold at once, in one server process. */
-  LIVE_STREAMS_PER_USER: z.coerce.number().int().min(1).max(1000).default(10),
+  LIVE_STREAMS_PER_USER: z.coerce.number().int().min(1).max(100_000).default(10),
   /** Open live streams from one client address, in one server process (a hotel's delegates share one NAT address). */
   LIVE_STREAMS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(200),
   /** A live stream ends after this long (slightly less, jittered) and the browser reconnects. */
