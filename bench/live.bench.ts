@@ -210,7 +210,12 @@ async function measure(dialect: 'sqlite' | 'postgres'): Promise<{ quiet: Figures
     statements: STATEMENTS,
     preVoted: PRE_VOTED,
   });
-  const server = await startServerProcess(database.url);
+  // The bench's clients share one account and one address, and must outlast the measurement.
+  const server = await startServerProcess(database.url, {
+    LIVE_STREAMS_PER_USER: String(CLIENTS),
+    LIVE_STREAMS_PER_ADDRESS: String(CLIENTS),
+    LIVE_STREAM_LIFETIME_SECONDS: '86400',
+  });
   const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
   let streams: EventStream[] = [];
   try {

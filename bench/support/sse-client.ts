@@ -14,6 +14,8 @@ export interface EventStream {
   headers: http.IncomingHttpHeaders;
   /** Every event received so far, in order. */
   events: SseEvent[];
+  /** The last id the server sent, as a browser's EventSource keeps it (an id-only block sets it too). */
+  readonly lastEventId: number | null;
   onEvent(listener: (event: SseEvent) => void): void;
   /** Resolves with the first event (already received or future) that matches; rejects after timeoutMs. */
   waitFor(match: (event: SseEvent) => boolean, timeoutMs?: number): Promise<SseEvent>;
@@ -28,16 +30,22 @@ export interface EventStream {
  */
 export function openEventStream(
   url: string,
-  options: { cookie?: string; lastEventId?: number; agent?: http.Agent } = {},
+  options: {
+    cookie?: string;
+    lastEventId?: number;
+    agent?: http.Agent;
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<EventStream> {
   return new Promise((resolve, reject) => {
-    const headers: Record<string, string> = { accept: 'text/event-stream' };
+    const headers: Record<string, string> = { accept: 'text/event-stream', ...options.headers };
     if (options.cookie) headers.cookie = options.cookie;
     if (options.lastEventId !== undefined) headers['last-event-id'] = String(options.lastEventId);
     const request = http.request(url, { headers, agent: options.agent }, (response) => {
       const events: SseEvent[] = [];
       const listeners: ((event: SseEvent) => void)[] = [];
       let buffer = '';
+      let lastEventId: number | null = null;
       let endedResolve!: () => void;
       const ended = new Promise<void>((r) => (endedResolve = r));
       response.setEncoding('utf8');
@@ -47,7 +55,8 @@ export function openEventStream(
         while ((split = buffer.indexOf('\n\n')) >= 0) {
           const block = buffer.slice(0, split);
           buffer = buffer.slice(split + 2);
-          const event = parseBlock(block);
+          const { id, event } = parseBlock(block);
+          if (id !== null) lastEventId = id;
           if (!event) continue;
           events.push(event);
           for (const listener of [...listeners]) listener(event);
@@ -60,6 +69,9 @@ export function openEventStream(
         status: response.statusCode ?? 0,
         headers: response.headers,
         events,
+        get lastEventId() {
+          return lastEventId;
+        },
         ended,
         onEvent: (listener) => listeners.push(listener),
         waitFor(match, timeoutMs = 10_000) {
@@ -92,11 +104,10 @@ export function openEventStream(
   });
 }
 
-function parseBlock(block: string): SseEvent | null {
+function parseBlock(block: string): { id: number | null; event: SseEvent | null } {
   let id: number | null = null;
   let event = 'message';
   const data: string[] = [];
-  let sawField = false;
   for (const line of block.split('\n')) {
     if (line === '' || line.startsWith(':')) continue;
     const colon = line.indexOf(':');
@@ -105,15 +116,16 @@ function parseBlock(block: string): SseEvent | null {
     if (field === 'id') id = Number(value);
     else if (field === 'event') event = value;
     else if (field === 'data') data.push(value);
-    else continue;
-    sawField = true;
   }
-  // Comments (heartbeats) and a bare `retry:` carry no event.
-  if (!sawField || (data.length === 0 && id === null)) return null;
+  // Comments (heartbeats), a bare `retry:` and an id-only block carry no event (as in browsers).
+  if (data.length === 0) return { id, event: null };
   return {
     id,
-    event,
-    data: data.join('\n'),
-    receivedAt: performance.timeOrigin + performance.now(),
+    event: {
+      id,
+      event,
+      data: data.join('\n'),
+      receivedAt: performance.timeOrigin + performance.now(),
+    },
   };
 }

@@ -10,6 +10,7 @@ import { OpenApiRegistry } from './http/openapi.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { frameworkErrorHandler, registerProblemHandlers } from './http/problem.ts';
 import { registerRoutes } from './routes/index.ts';
+import { registerLiveStreams } from './live/stream-access.ts';
 
 export const API_VERSION = '1.0.0';
 const ONE_MEGABYTE = 1024 * 1024;
@@ -42,6 +43,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(formbody);
   await app.register(rateLimit, { global: false });
   registerSessionAuth(app, deps);
+  registerLiveStreams(app, deps);
   if (deps.db.dialect === 'postgres' && deps.config.databaseUrl) {
     const stopWatching = await watchGrantsOfOtherProcesses(
       deps.db,

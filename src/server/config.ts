@@ -21,6 +21,12 @@ const EnvSchema = z.object({
     .min(1)
     .max(24 * 90)
     .default(24 * 14),
+  /** Open live streams (server-sent events) one user may hold at once, in one server process. */
+  LIVE_STREAMS_PER_USER: z.coerce.number().int().min(1).max(100_000).default(10),
+  /** Open live streams from one client address, in one server process (a hotel's delegates share one NAT address). */
+  LIVE_STREAMS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(200),
+  /** A live stream ends after this long (slightly less, jittered) and the browser reconnects. */
+  LIVE_STREAM_LIFETIME_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /**
    * Which proxies' X-Forwarded-For to believe for the client's address (rate limits, comment
@@ -56,6 +62,7 @@ export interface Config {
   secureCookies: boolean;
   /** Fastify's trustProxy: false, true, a hop count, or proxy addresses. */
   trustProxy: boolean | number | string;
+  liveStreams: { perUser: number; perAddress: number; lifetimeMs: number };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -87,5 +94,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           : /^\d+$/.test(e.TRUST_PROXY)
             ? Number(e.TRUST_PROXY)
             : e.TRUST_PROXY,
+    liveStreams: {
+      perUser: e.LIVE_STREAMS_PER_USER,
+      perAddress: e.LIVE_STREAMS_PER_ADDRESS,
+      lifetimeMs: e.LIVE_STREAM_LIFETIME_SECONDS * 1000,
+    },
   };
 }

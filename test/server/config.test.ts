@@ -19,3 +19,19 @@ describe('TRUST_PROXY', () => {
     );
   });
 });
+
+describe('live stream limits', () => {
+  it('default to 10 per user, 200 per address and a 10-minute lifetime', () => {
+    expect(loadConfig({}).liveStreams).toEqual({
+      perUser: 10,
+      perAddress: 200,
+      lifetimeMs: 600_000,
+    });
+  });
+  it('take other values and refuse a zero, naming the variable', () => {
+    expect(
+      loadConfig({ LIVE_STREAMS_PER_USER: '3', LIVE_STREAM_LIFETIME_SECONDS: '60' }).liveStreams,
+    ).toMatchObject({ perUser: 3, lifetimeMs: 60_000 });
+    expect(() => loadConfig({ LIVE_STREAMS_PER_ADDRESS: '0' })).toThrow(/LIVE_STREAMS_PER_ADDRESS/);
+  });
+});

@@ -8,6 +8,7 @@ import { loadConfig } from '../../src/server/config.ts';
 import type { Deps } from '../../src/server/deps.ts';
 import { openSession } from '../../src/server/services/accounts.service.ts';
 import { createTestDatabase, testDialects, type TestDatabase } from '../support/databases.ts';
+import { within } from '../support/live.ts';
 import {
   buildMember,
   buildParticipation,
@@ -74,6 +75,8 @@ describe.skipIf(!onPostgres)('[postgres] live events across two server processes
   let statementId: string;
   let voter: { cookie: string; csrf: string };
   let watcherCookie: string;
+  let organiserCsrf: string;
+  let leaver: { cookie: string; participationId: string };
 
   beforeAll(async () => {
     database = await createTestDatabase('postgres');
@@ -126,7 +129,21 @@ describe.skipIf(!onPostgres)('[postgres] live events across two server processes
     };
     const organiser = await buildUser(db);
     await buildMember(db, { series_id: series.id, user_id: organiser.id, role: 'organiser' });
-    watcherCookie = `parley_session=${(await openSession(deps, organiser.id)).secret}`;
+    const organiserSecret = (await openSession(deps, organiser.id)).secret;
+    watcherCookie = `parley_session=${organiserSecret}`;
+    organiserCsrf = (await loadActor(deps, organiserSecret)).csrfToken!;
+    const leaverPerson = await buildPerson(db);
+    const leaverParticipation = await buildParticipation(db, {
+      round_id: round.id,
+      person_id: leaverPerson.id,
+      delegation_id: series.delegations[1].id,
+      status: 'confirmed',
+    });
+    const leaverUser = await buildUser(db, { person_id: leaverPerson.id });
+    leaver = {
+      cookie: `parley_session=${(await openSession(deps, leaverUser.id)).secret}`,
+      participationId: leaverParticipation.id,
+    };
     [a, b] = await Promise.all([serve(database.url), serve(database.url)]);
   });
 
@@ -183,5 +200,23 @@ describe.skipIf(!onPostgres)('[postgres] live events across two server processes
     );
     expect(counts.id).toBeGreaterThan(0);
     stream.close();
+  });
+
+  it("closes a participant's stream open on process B when process A withdraws the participation", async () => {
+    const stream = await openEventStream(`${b.url}/api/v1/sessions/${sessionId}/events`, {
+      cookie: leaver.cookie,
+    });
+    expect(stream.status).toBe(200);
+    const res = await fetch(`${a.url}/api/v1/participations/${leaver.participationId}`, {
+      method: 'PATCH',
+      headers: {
+        'content-type': 'application/json',
+        cookie: watcherCookie,
+        'x-csrf-token': organiserCsrf,
+      },
+      body: JSON.stringify({ status: 'withdrawn' }),
+    });
+    expect(res.status).toBe(200);
+    await within(stream.ended, 'the stream on B did not end after the withdrawal on A', 15_000);
   });
 });

@@ -1,3 +1,4 @@
+import http from 'node:http';
 import type { AnalysisSummary } from '../../src/domain/analysis.ts';
 import type { LiveEvent } from '../../src/server/live/hub.ts';
 import { openSession } from '../../src/server/services/accounts.service.ts';
@@ -52,4 +53,46 @@ export async function analysisWithVotes(
     (d) => (d as AnalysisSummary).voteCount === voteCount,
   );
   return JSON.parse(event.payload) as AnalysisSummary;
+}
+
+/** Resolves when the promise does; rejects after timeoutMs, naming what did not happen. */
+export function within<T>(promise: Promise<T>, what: string, timeoutMs = 10_000): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${what} within ${timeoutMs} ms`)), timeoutMs);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error as Error);
+      },
+    );
+  });
+}
+
+/** An event stream opened by a client that never reads it: `resume()` reads on to the end. */
+export function openUnreadStream(
+  url: string,
+  cookie: string,
+): Promise<{ status: number; resume(): void; closed: Promise<void>; destroy(): void }> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(
+      url,
+      { headers: { cookie, accept: 'text/event-stream' }, agent: false },
+      (response) => {
+        response.pause();
+        const closed = new Promise<void>((r) => response.once('close', () => r()));
+        response.on('error', () => {});
+        resolve({
+          status: response.statusCode ?? 0,
+          resume: () => response.resume(),
+          closed,
+          destroy: () => request.destroy(),
+        });
+      },
+    );
+    request.on('error', reject);
+  });
 }

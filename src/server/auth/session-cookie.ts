@@ -27,20 +27,17 @@ function knownActor(
   return cache?.get(sessionSecret, deps.db.grants.generation, deps.now().getTime());
 }
 
-export async function loadActor(
-  deps: Deps,
-  sessionSecret: string | undefined,
-  cache?: ActorCache,
-): Promise<Actor> {
-  const known = knownActor(deps, sessionSecret, cache);
-  if (known) return known;
-  const now = deps.now();
-  // Read the generation before loading: a grant written meanwhile makes this load uncacheable.
-  const generation = deps.db.grants.generation;
-  const ttlMs = deps.db.grants.seesOtherProcesses ? ACTOR_TTL_WATCHED_MS : ACTOR_TTL_MS;
+/** A sign-in as it stands now: its actor and when it expires; null once signed out or expired. */
+export interface SignIn {
+  actor: Actor;
+  expiresAt: number;
+}
+
+/** Loads the sign-in whose secret hashes to idHash, with every grant, afresh (no cache). */
+export async function resolveSignIn(deps: Deps, idHash: string): Promise<SignIn | null> {
   const db = deps.db.kysely;
-  const row = await authSessions.findValid(db, hashSecret(sessionSecret!), now.toISOString());
-  if (!row) return PUBLIC;
+  const row = await authSessions.findValid(db, idHash, deps.now().toISOString());
+  if (!row) return null;
   const [seriesRoles, participations] = await Promise.all([
     grants.seriesRoles(db, row.id),
     grants.participations(db, row.person_id),
@@ -57,8 +54,24 @@ export async function loadActor(
     seriesRoles,
     participations,
   };
-  cache?.set(sessionSecret!, actor, generation, now.getTime(), Date.parse(row.expires_at), ttlMs);
-  return actor;
+  return { actor, expiresAt: Date.parse(row.expires_at) };
+}
+
+export async function loadActor(
+  deps: Deps,
+  sessionSecret: string | undefined,
+  cache?: ActorCache,
+): Promise<Actor> {
+  const known = knownActor(deps, sessionSecret, cache);
+  if (known) return known;
+  const now = deps.now();
+  // Read the generation before loading: a grant written meanwhile makes this load uncacheable.
+  const generation = deps.db.grants.generation;
+  const ttlMs = deps.db.grants.seesOtherProcesses ? ACTOR_TTL_WATCHED_MS : ACTOR_TTL_MS;
+  const signIn = await resolveSignIn(deps, hashSecret(sessionSecret!));
+  if (!signIn) return PUBLIC;
+  cache?.set(sessionSecret!, signIn.actor, generation, now.getTime(), signIn.expiresAt, ttlMs);
+  return signIn.actor;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -18,10 +18,12 @@ export async function watchGrantsOfOtherProcesses(
   const listener = new PgChannelListener(url, GRANTS_CHANNEL, {
     onNotification: () => {
       version++;
+      db.grants.notifyRemoteChange();
     },
     // Changes made while disconnected were not seen: count the reconnection as one.
     onReconnected: async () => {
       version++;
+      db.grants.notifyRemoteChange();
     },
     log,
   });

@@ -58,6 +58,7 @@ export class GrantsWatcher implements KyselyPlugin {
   private lastRemoteVersion = 0;
   private remoteCheckedThisTurn = false;
   private readonly pending = new WeakSet<object>();
+  private readonly listeners = new Set<(remote: boolean) => void>();
 
   get generation(): number {
     if (this.remote && !this.remoteCheckedThisTurn) {
@@ -79,6 +80,34 @@ export class GrantsWatcher implements KyselyPlugin {
     return this.remote?.reliable() ?? false;
   }
 
+  /**
+   * Calls the listener after each grant write of this process has run, and when a source of
+   * remote changes reports one (notifyRemoteChange). SQLite's data_version cannot call: whoever
+   * needs other processes' writes there reads `generation` now and then. `remote` is false for
+   * this process's own writes, which may still be inside an uncommitted transaction. Returns the
+   * unsubscribe.
+   */
+  onChange(listener: (remote: boolean) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Told by a push source (PostgreSQL's NOTIFY) that another process may have written a grant. */
+  notifyRemoteChange() {
+    this.changed(true);
+  }
+
+  private changed(remote: boolean) {
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(remote);
+      } catch (error) {
+        // A listener's failure must not fail the write that told it.
+        process.emitWarning(`a grants listener threw: ${(error as Error).message}`);
+      }
+    }
+  }
+
   attachRemote(remote: RemoteGrantChanges | null) {
     this.remote = remote;
     this.count++;
@@ -94,7 +123,10 @@ export class GrantsWatcher implements KyselyPlugin {
   }
 
   async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    if (this.pending.has(args.queryId)) this.count++;
+    if (this.pending.has(args.queryId)) {
+      this.count++;
+      this.changed(false);
+    }
     return args.result;
   }
 }

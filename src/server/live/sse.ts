@@ -1,11 +1,19 @@
 import type { FastifyReply } from 'fastify';
 import type { LiveEvent, LiveHub } from './hub.ts';
+import type { EndReason } from './stream-access.ts';
 
 export const HEARTBEAT_MS = 15_000;
-/** A client this far behind (slow link, stalled tab) is dropped; it reconnects with Last-Event-ID. */
-const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
-/** Browsers wait this long before reconnecting. */
+/**
+ * Unsent data a client may leave queued in this process (beyond what the operating system's
+ * socket buffers hold) before it is dropped; it reconnects with Last-Event-ID when it reads again.
+ */
+export const MAX_BUFFERED_BYTES = 256 * 1024;
+/** How long a client may leave the socket over its high-water mark (16 KB) without draining before it is dropped. */
+export const STALL_MS = 30_000;
+/** Browsers wait this long before reconnecting after a dropped connection. */
 const RETRY_MS = 2000;
+/** After a stream's lifetime, browsers reconnect within this window, so streams opened together do not all come back together. */
+const LIFETIME_RETRY_SPREAD_MS = 4000;
 
 export const formatEvent = (event: LiveEvent) =>
   `id: ${event.seq}\nevent: ${event.type}\ndata: ${event.payload}\n\n`;
@@ -21,34 +29,56 @@ function frameOf(event: LiveEvent): Buffer {
   return frame;
 }
 
-/** Open event streams of one app, so a shutdown can end them instead of waiting for them. */
-export class EventStreams {
-  private readonly open = new Set<() => void>();
+/** The last words of a stream: a reconnect hint after its lifetime, a comment otherwise. */
+function farewell(reason: EndReason): string {
+  if (reason === 'lifetime')
+    return `retry: ${RETRY_MS + Math.floor(Math.random() * LIFETIME_RETRY_SPREAD_MS)}\n: stream lifetime over, reconnect\n\n`;
+  if (reason === 'shutdown') return ': server closing\n\n';
+  return ': access ended\n\n';
+}
 
-  add(end: () => void): () => void {
-    this.open.add(end);
-    return () => this.open.delete(end);
-  }
-
-  endAll(): void {
-    for (const end of [...this.open]) end();
-    this.open.clear();
-  }
+export interface SessionStream {
+  sessionId: string;
+  /** Events after this seq are sent (replayed from the store first); also sent as the stream's first id. */
+  afterSeq: number;
+  /** Registers the stream (may throw 429 before anything is written); returns its release. */
+  register: (end: (reason: EndReason) => void) => () => void;
 }
 
 /**
  * Turns the reply into a server-sent event stream of a session: replays stored events after
- * `afterSeq`, then pushes live ones, with a heartbeat comment every 15 s.
+ * `afterSeq`, then pushes live ones, with a heartbeat comment every 15 s. The first block carries
+ * `id: afterSeq`, so even a client that receives no event before the stream ends reconnects with a
+ * Last-Event-ID and misses nothing. A client that stops reading is dropped (see MAX_BUFFERED_BYTES
+ * and STALL_MS) rather than buffered for.
  */
-export function streamSessionEvents(
-  reply: FastifyReply,
-  hub: LiveHub,
-  streams: EventStreams,
-  sessionId: string,
-  afterSeq: number | null,
-) {
-  reply.hijack();
+export function streamSessionEvents(reply: FastifyReply, hub: LiveHub, stream: SessionStream) {
   const raw = reply.raw;
+  let ended = false;
+  let stall: NodeJS.Timeout | undefined;
+  let unsubscribe = () => {};
+  const stop = () => {
+    ended = true;
+    clearInterval(heartbeat);
+    clearTimeout(stall);
+    unsubscribe();
+    release();
+  };
+  const end = (reason: EndReason) => {
+    if (ended) return;
+    stop();
+    // A client that is not reading would keep the socket (and what is queued) until TCP gives up.
+    if (raw.writableNeedDrain) return void raw.destroy();
+    raw.end(farewell(reason));
+  };
+  const drop = () => {
+    if (ended) return;
+    stop();
+    raw.destroy();
+  };
+  const release = stream.register(end);
+
+  reply.hijack();
   raw.writeHead(200, {
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'no-cache, no-transform',
@@ -57,25 +87,23 @@ export function streamSessionEvents(
     'x-accel-buffering': 'no',
     'x-content-type-options': 'nosniff',
   });
-  raw.write(`retry: ${RETRY_MS}\n: connected\n\n`);
-
-  let ended = false;
-  const end = () => {
+  const send = (chunk: string | Buffer) => {
     if (ended) return;
-    ended = true;
-    clearInterval(heartbeat);
-    unsubscribe();
-    forget();
-    raw.end();
+    const flowing = raw.write(chunk);
+    if (raw.writableLength > MAX_BUFFERED_BYTES) return drop();
+    if (!flowing && !stall) {
+      stall = setTimeout(drop, STALL_MS);
+      stall.unref();
+    }
   };
-  const heartbeat = setInterval(() => raw.write(': heartbeat\n\n'), HEARTBEAT_MS);
-  heartbeat.unref();
-  const unsubscribe = hub.subscribe(sessionId, afterSeq, (event) => {
-    if (ended) return;
-    if (raw.writableLength > MAX_BUFFERED_BYTES) return end();
-    raw.write(frameOf(event));
+  raw.on('drain', () => {
+    clearTimeout(stall);
+    stall = undefined;
   });
-  const forget = streams.add(end);
-  raw.on('close', end);
-  raw.on('error', end);
+  raw.on('close', drop);
+  raw.on('error', drop);
+  const heartbeat = setInterval(() => send(': heartbeat\n\n'), HEARTBEAT_MS);
+  heartbeat.unref();
+  send(`retry: ${RETRY_MS}\nid: ${stream.afterSeq}\n: connected\n\n`);
+  unsubscribe = hub.subscribe(stream.sessionId, stream.afterSeq, (event) => send(frameOf(event)));
 }

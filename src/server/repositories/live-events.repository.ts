@@ -53,6 +53,14 @@ export const liveEvents = {
       .limit(limit)
       .execute();
   },
+  async latestSeq(db: Kysely<Database>, sessionId: string): Promise<number> {
+    const row = await db
+      .selectFrom('live_events')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .where('session_id', '=', sessionId)
+      .executeTakeFirst();
+    return Number(row?.seq ?? 0);
+  },
   async findBySeq(db: Kysely<Database>, seq: number) {
     return db.selectFrom('live_events').selectAll().where('seq', '=', seq).executeTakeFirst();
   },

@@ -8,6 +8,7 @@ import {
 } from '../auth/session-cookie.ts';
 import { presentMe } from '../presenters/me.presenter.ts';
 import type { Deps } from '../deps.ts';
+import { hashSecret } from '../ids.ts';
 import type { OpenApiRegistry } from '../http/openapi.ts';
 import { route } from '../http/route.ts';
 import * as accounts from '../services/accounts.service.ts';
@@ -35,7 +36,10 @@ export function authRoutes(app: FastifyInstance, api: OpenApiRegistry, deps: Dep
     summary: 'Sign out',
     tags,
     handler: async ({ request, reply }) => {
-      await accounts.logout(deps, request.cookies[SESSION_COOKIE]);
+      const secret = request.cookies[SESSION_COOKIE];
+      await accounts.logout(deps, secret);
+      // Its live streams end now; other processes notice through the grants watcher.
+      if (secret) app.liveStreams.endSignIn(hashSecret(secret));
       clearSessionCookie(reply);
       return undefined;
     },

@@ -5,8 +5,16 @@ import type { Deps } from '../deps.ts';
 import { badRequest, HttpError } from '../http/errors.ts';
 import type { OpenApiRegistry } from '../http/openapi.ts';
 import { route } from '../http/route.ts';
-import { EventStreams, formatEvent, streamSessionEvents } from '../live/sse.ts';
-import { authoriseLiveEvents, storedEventsAfter } from '../services/analysis.service.ts';
+import { PUBLIC } from '../auth/actor.ts';
+import { resolveSignIn, SESSION_COOKIE } from '../auth/session-cookie.ts';
+import { hashSecret } from '../ids.ts';
+import { formatEvent, streamSessionEvents } from '../live/sse.ts';
+import { STREAM_RETRY_AFTER_SECONDS } from '../live/stream-access.ts';
+import {
+  authoriseLiveEvents,
+  latestEventSeq,
+  storedEventsAfter,
+} from '../services/analysis.service.ts';
 
 const tags = ['live'];
 const Seq = z.coerce
@@ -32,35 +40,45 @@ function lastEventId(header: string | string[] | undefined): number | undefined 
 }
 
 export function liveRoutes(app: FastifyInstance, api: OpenApiRegistry, deps: Deps) {
-  const streams = new EventStreams();
-  // Open streams would otherwise keep the server from closing.
-  app.addHook('preClose', (done) => {
-    streams.endAll();
-    done();
-  });
-
   route(app, api, {
     method: 'GET',
     url: '/api/v1/sessions/{id}/events',
-    summary:
-      'Follow a session live (server-sent events: vote-counts, statement, session, analysis); Last-Event-ID or ?after= replays missed events',
+    summary: `Follow a session live (server-sent events: vote-counts, statement, session, analysis); Last-Event-ID or ?after= replays missed events. A stream ends after its lifetime (the client reconnects), at once when its sign-in ends or loses access; more than the allowed streams per user or address get 429 with Retry-After: ${STREAM_RETRY_AFTER_SECONDS}`,
     tags,
     params: IdParams,
     query: EventsQuery,
     handler: async ({ actor, params, query, request, reply }) => {
       const afterSeq = lastEventId(request.headers['last-event-id']) ?? query.after ?? null;
-      await authoriseLiveEvents(deps, actor, params.id);
       if (query.once) {
+        await authoriseLiveEvents(deps, actor, params.id);
         reply.header('cache-control', 'no-cache').type('text/event-stream; charset=utf-8');
         return (await storedEventsAfter(deps, params.id, afterSeq ?? 0)).map(formatEvent).join('');
       }
+      // A stream outlives the request: authorise its sign-in as loaded now (not a cached actor),
+      // and have it re-checked if a grant changed since this generation.
+      const generation = deps.db.grants.generation;
+      const signInHash = actor.user ? hashSecret(request.cookies[SESSION_COOKIE]!) : null;
+      const signIn = signInHash ? await resolveSignIn(deps, signInHash) : null;
+      await authoriseLiveEvents(deps, signIn?.actor ?? PUBLIC, params.id);
       if (!deps.live)
         throw new HttpError(
           503,
           'Service Unavailable',
           'Live updates are not running on this server.',
         );
-      streamSessionEvents(reply, deps.live, streams, params.id, afterSeq);
+      const owner = {
+        userId: signIn!.actor.user!.id,
+        signInHash: signInHash!,
+        address: request.ip,
+        sessionId: params.id,
+        expiresAt: signIn!.expiresAt,
+      };
+      streamSessionEvents(reply, deps.live, {
+        sessionId: params.id,
+        // A fresh stream starts at the newest stored event, whose id it is given to resume from.
+        afterSeq: afterSeq ?? (await latestEventSeq(deps, params.id)),
+        register: (end) => app.liveStreams.add(owner, end, generation),
+      });
       return undefined;
     },
   });

@@ -67,6 +67,9 @@ export async function getRoundAnalysis(
   };
 }
 
+const mayFollow = (actor: Actor, session: { series_id: string; round_id: string }) =>
+  analysisPolicy.subscribe(actor, session.series_id, session.round_id);
+
 /** Checks that the actor may follow a session's live events; 404 for the public, 403 for others. */
 export async function authoriseLiveEvents(
   deps: Deps,
@@ -74,10 +77,29 @@ export async function authoriseLiveEvents(
   sessionId: string,
 ): Promise<void> {
   const session = await loadSession(deps, sessionId);
-  guard(analysisPolicy.subscribe(actor, session.series_id, session.round_id), actor, {
-    confidential: 'session',
-  });
+  guard(mayFollow(actor, session), actor, { confidential: 'session' });
 }
+
+/**
+ * The same rule for re-checking open streams after grants changed: answers whether the actor
+ * may still follow the session (false once the session is gone), reading each session once.
+ */
+export function liveEventsChecker(
+  deps: Deps,
+): (actor: Actor, sessionId: string) => Promise<boolean> {
+  const sessions = new Map<string, ReturnType<typeof analysisRepo.session>>();
+  return async (actor, sessionId) => {
+    let session = sessions.get(sessionId);
+    if (!session)
+      sessions.set(sessionId, (session = analysisRepo.session(deps.db.kysely, sessionId)));
+    const row = await session;
+    return row !== undefined && mayFollow(actor, row);
+  };
+}
+
+/** The newest stored event's seq of a session (0 when none): where a fresh stream starts. */
+export const latestEventSeq = (deps: Deps, sessionId: string) =>
+  liveEvents.latestSeq(deps.db.kysely, sessionId);
 
 /** Stored live events of a session after a seq, oldest first (the caller has authorised the actor). */
 export async function storedEventsAfter(
