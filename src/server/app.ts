@@ -37,7 +37,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
         : deps.config.trustProxy,
     frameworkErrors: frameworkErrorHandler,
   });
-  registerProblemHandlers(app);
+  registerProblemHandlers(app, deps.db.outage);
+  deps.db.outage.attachLog((level, message, details) => app.log[level](details, message));
   registerSecurityHeaders(app);
   await app.register(cookie);
   await app.register(formbody);
@@ -48,7 +49,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     const stopWatching = await watchGrantsOfOtherProcesses(
       deps.db,
       deps.config.databaseUrl,
-      (message, error) => app.log.warn({ err: error }, message),
+      deps.db.outage.filter((message, error) => app.log.warn({ err: error }, message)),
     );
     app.addHook('onClose', stopWatching);
   }

@@ -1,9 +1,18 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type SqliteDialectConfig } from 'kysely';
+import {
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  type PostgresPool,
+  type PostgresPoolClient,
+  type SqliteDialectConfig,
+} from 'kysely';
 import pg from 'pg';
+import { isDatabaseUnavailable } from './errors.ts';
 import { GrantsWatcher } from './grants-watcher.ts';
+import { DatabaseOutage } from './outage.ts';
 import type { Database } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -15,6 +24,8 @@ export interface Db {
   location: string;
   /** Counts writes to the tables that grant rights; a change means cached actors are stale. */
   grants: GrantsWatcher;
+  /** Incidents of the database being unavailable: tells them from bugs, logs each once. */
+  outage: DatabaseOutage;
   close(): Promise<void>;
 }
 
@@ -28,21 +39,29 @@ pg.types.setTypeParser(1700, (v) => Number(v));
 export function openDatabase(url: string | undefined, options: { poolSize?: number } = {}): Db {
   if (url && /^postgres(ql)?:\/\//.test(url)) {
     const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 20 });
-    // An idle connection the server drops (restart, DROP DATABASE ... FORCE in tests) must not crash
-    // the process: the pool discards it and the next query opens a fresh one.
-    pool.on('error', (error) =>
-      process.emitWarning(`PostgreSQL dropped an idle connection: ${error.message}`),
-    );
+    const outage = new DatabaseOutage();
+    // A connection PostgreSQL drops (restart, pg_terminate_backend, DROP DATABASE ... FORCE in
+    // tests) must not end the process. The pool listens only to its idle clients; a client in use
+    // would emit an unhandled 'error', so every client gets its own listener. The query it was
+    // running fails (answered 503), the pool discards the client, the next query opens a new one.
+    const dropped = (error: Error) => {
+      if (!outage.report(error, 'PostgreSQL dropped a connection'))
+        process.emitWarning(`PostgreSQL dropped a connection: ${error.message}`);
+    };
+    pool.on('connect', (client) => client.on('error', dropped));
+    // The pool passes on the errors of its idle clients, which their own listener has reported.
+    pool.on('error', () => undefined);
     const grants = new GrantsWatcher();
     const kysely = new Kysely<Database>({
-      dialect: new PostgresDialect({ pool }),
-      plugins: [grants],
+      dialect: new PostgresDialect({ pool: discardingLostConnections(pool) }),
+      plugins: [grants, outage],
     });
     return {
       kysely,
       dialect: 'postgres',
       location: url.replace(/:[^:@/]*@/, ':***@'),
       grants,
+      outage,
       close: () => kysely.destroy(),
     };
   }
@@ -58,11 +77,48 @@ export function openDatabase(url: string | undefined, options: { poolSize?: numb
   // data_version moves when another connection (another process: the CLI, a second server) commits.
   const dataVersion = sqlite.prepare('PRAGMA data_version').pluck();
   grants.attachRemote({ version: () => dataVersion.get() as number, reliable: () => true });
+  // Reads go on while the disk is full or another process holds the lock: a write ends an incident.
+  const totalChanges = sqlite.prepare('select total_changes()').pluck();
+  const outage = new DatabaseOutage(undefined, () =>
+    sqlite.open ? (totalChanges.get() as number) : 0,
+  );
   const kysely = new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
-    plugins: [grants],
+    plugins: [grants, outage],
   });
-  return { kysely, dialect: 'sqlite', location: path, grants, close: () => kysely.destroy() };
+  return {
+    kysely,
+    dialect: 'sqlite',
+    location: path,
+    grants,
+    outage,
+    close: () => kysely.destroy(),
+  };
+}
+
+/**
+ * The pool as Kysely borrows from it. When PostgreSQL ends a connection under a query, the query
+ * fails before the socket closes; returned as it is, the client would be lent again and fail the
+ * next query too. Returned with the error, the pool destroys it and opens a fresh one.
+ */
+function discardingLostConnections(pool: pg.Pool): PostgresPool {
+  return {
+    async connect() {
+      const client = await pool.connect();
+      let lost: Error | undefined;
+      // Kysely calls query(sql, parameters); a cursor (streaming) it would pass is never used here.
+      const borrowed = {
+        query: (text: string, values: unknown[]) =>
+          client.query(text, values).catch((error: Error) => {
+            if (isDatabaseUnavailable(error)) lost = error;
+            throw error;
+          }),
+        release: () => client.release(lost),
+      };
+      return borrowed as unknown as PostgresPoolClient;
+    },
+    end: () => pool.end(),
+  };
 }
 
 const STATEMENTS_KEPT = 1000;

@@ -29,6 +29,8 @@ export function startBackgroundCheckpoints(
   intervalMs = INTERVAL_MS,
 ): () => void {
   if (db.dialect !== 'sqlite') return () => {};
+  // A full disk fails every checkpoint until space is freed: say so once, and when they resume.
+  let failing = false;
   const timer = setInterval(async () => {
     try {
       const { rows } = await sql<{ log: number }>`pragma wal_checkpoint(PASSIVE)`.execute(
@@ -36,8 +38,11 @@ export function startBackgroundCheckpoints(
       );
       if ((rows[0]?.log ?? 0) > FORCE_RESTART_PAGES)
         await sql`pragma wal_checkpoint(RESTART)`.execute(db.kysely);
+      if (failing) log('background checkpoints resumed');
+      failing = false;
     } catch (error) {
-      log('background checkpoint failed', error);
+      if (!failing) log('background checkpoint failed', error);
+      failing = true;
     }
   }, intervalMs);
   timer.unref();

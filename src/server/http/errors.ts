@@ -37,3 +37,14 @@ export const forbidden = (detail = 'Your role does not allow this.') =>
 export const notFound = (what = 'resource') => new HttpError(404, 'Not Found', `No such ${what}.`);
 export const conflict = (detail: string, errors?: FieldError[]) =>
   new HttpError(409, 'Conflict', detail, errors);
+
+/** Seconds a client should wait before trying again while the database is unavailable. */
+export const DATABASE_RETRY_AFTER_SECONDS = 3;
+export const databaseUnavailable = () =>
+  new HttpError(
+    503,
+    'Service Unavailable',
+    'The database is unavailable just now; try again in a few seconds.',
+    undefined,
+    { 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS) },
+  );

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { ZodError } from 'zod';
-import { HttpError, type FieldError } from './errors.ts';
+import type { DatabaseOutage } from '../db/outage.ts';
+import { databaseUnavailable, HttpError, type FieldError } from './errors.ts';
 
 export const PROBLEM_TYPE = 'application/problem+json';
 
@@ -58,8 +59,11 @@ export function frameworkErrorHandler(error: FastifyError, _request: unknown, re
   );
 }
 
-/** Every error leaves as application/problem+json; unexpected ones are logged and hidden. */
-export function registerProblemHandlers(app: FastifyInstance) {
+/**
+ * Every error leaves as application/problem+json; unexpected ones are logged and hidden. The
+ * database being unavailable is no bug: 503 with Retry-After, logged once per incident.
+ */
+export function registerProblemHandlers(app: FastifyInstance, outage: DatabaseOutage) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof HttpError) return send(reply, error);
     if (error instanceof ZodError)
@@ -69,6 +73,8 @@ export function registerProblemHandlers(app: FastifyInstance) {
       );
     const mapped = fromFastify(error);
     if (mapped) return send(reply, mapped);
+    if (outage.report(error, `${request.method} ${request.routeOptions.url ?? request.url}`))
+      return send(reply, databaseUnavailable());
     request.log.error({ err: error }, 'unhandled error');
     return send(
       reply,

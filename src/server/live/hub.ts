@@ -66,10 +66,12 @@ export const SNAPSHOT_EVENT_TYPES: ReadonlySet<string> = new Set([
 
 /** Creates the hub with its analysis worker; on PostgreSQL it also LISTENs for other processes' events. */
 export async function createLiveHub(deps: Deps, options: LiveHubOptions = {}): Promise<LiveHub> {
-  const log =
-    options.log ??
-    ((message: string, error?: unknown) => console.error(`[live] ${message}`, error ?? ''));
   const db = deps.db;
+  // The database being unavailable is logged once per incident, not by every job it fails.
+  const log = db.outage.filter(
+    options.log ??
+      ((message: string, error?: unknown) => console.error(`[live] ${message}`, error ?? '')),
+  );
   const fanout = new LocalFanout(db, log);
   const pgUrl = options.listenUrl ?? deps.config.databaseUrl;
   if (db.dialect === 'postgres' && !pgUrl)

@@ -63,7 +63,10 @@ export class RecomputeWorker {
       const pending = this.pending.get(reply.id);
       if (!pending) return;
       this.pending.delete(reply.id);
-      if ('error' in reply) pending.reject(new Error(`analysis failed: ${reply.error}`));
+      if ('error' in reply)
+        pending.reject(
+          Object.assign(new Error(`analysis failed: ${reply.error}`), { code: reply.code }),
+        );
       else pending.resolve(reply.result);
     });
     worker.on('error', (error) => {

@@ -10,7 +10,7 @@ export interface RecomputeRequest {
 }
 export type RecomputeReply =
   | { readonly id: number; readonly result: RecomputeJobResult }
-  | { readonly id: number; readonly error: string };
+  | { readonly id: number; readonly error: string; readonly code?: string };
 
 // Its own connection (a small pool on PostgreSQL): reads here never wait behind the server's queries.
 const db: Db = openDatabase((workerData as { databaseUrl: string }).databaseUrl, { poolSize: 2 });
@@ -23,7 +23,9 @@ parentPort?.on('message', async (request: RecomputeRequest) => {
   try {
     reply = { id: request.id, result: await runRecomputeJob(db.kysely, request.sessionId) };
   } catch (error) {
-    reply = { id: request.id, error: (error as Error).message };
+    // The code crosses the thread too: the server tells an unavailable database from a bug by it.
+    const { message, code } = error as { message: string; code?: unknown };
+    reply = { id: request.id, error: message, ...(typeof code === 'string' ? { code } : {}) };
   }
   parentPort?.postMessage(reply);
 });
