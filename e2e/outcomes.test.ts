@@ -57,7 +57,8 @@ describe('outcomes: the rapporteur’s workbench, conclusions, recommendations a
   afterAll(async () => {
     // Chromium logs every 4xx answer. These walks provoke three kinds on purpose: 400 for the
     // status change without evidence and the correction without a note, 404 for conclusions not
-    // yet drafted (read as "none yet"), 409 for the concurrent edit. Anything else fails.
+    // yet drafted (read as "none yet"), 409 for the concurrent edit and the quoting headline.
+    // Anything else fails.
     const expected =
       /^Failed to load resource: the server responded with a status of (400|404|409)/;
     for (const page of pages)
@@ -290,6 +291,15 @@ describe('outcomes: the rapporteur’s workbench, conclusions, recommendations a
     await page.getByLabel('Show comments').selectOption('approved');
     await page.locator('.comment--reply', { hasText: 'Agreed, in Urdu as well.' }).waitFor();
     await checkPage(page, 'outcomes-public-report');
+
+    // A headline quoting the Chatham House Rule Plus statement is refused, and the page says why
+    // next to the field (not "someone else saved").
+    await page.getByLabel('Headline').fill(`They said: ${STATEMENT}`);
+    await page.getByRole('button', { name: 'Save the report' }).click();
+    await expect
+      .poll(() => page.locator('.field__error').allTextContents())
+      .toEqual([expect.stringMatching(/^reproduces statement 1 of session “.+”: “Flood warnings/)]);
+    expect(await page.getByRole('button', { name: 'Load the newer version' }).count()).toBe(0);
 
     // A correction: edited, approved, and published only with a note saying what changed.
     await page.getByLabel('Headline').fill('Corrected headline for the round');

@@ -14,6 +14,8 @@ for (const dialect of testDialects()) {
     let clock = new Date('2026-04-07T09:00:00Z');
     const said =
       'Both sides should publish their nuclear doctrine in full before the next round of talks';
+    const plusTitle = 'Doctrines';
+    let plusSessionId: string;
 
     beforeAll(async () => {
       t = await createTestApp(dialect, { live: false, now: () => clock });
@@ -25,16 +27,26 @@ for (const dialect of testDialects()) {
         attribution_rule: 'chatham_house_plus',
         status: 'open',
         position: 2,
+        title: plusTitle,
       });
+      plusSessionId = plus.id;
       await seed(room, plus.id, said);
     });
     afterAll(() => t.close());
 
     it('is written by the rapporteur alone, and hidden from participants while a draft', async () => {
       const [rapporteur] = room.rapporteurs;
-      const draft = await rapporteur.client.request('PUT', url, {
+      // Quoting a Chatham House Rule Plus statement is refused at once (409 naming it and the field).
+      const quoting = await rapporteur.client.request('PUT', url, {
         baseVersion: 0,
         body: `# Report\n\nOne delegate said: "${said}".`,
+      });
+      expect(quoting.statusCode).toBe(409);
+      expect(quoting.json().errors[0].field).toBe('body.body');
+      expect(quoting.json().errors[0].message).toContain(`statement 1 of session “${plusTitle}”`);
+      const draft = await rapporteur.client.request('PUT', url, {
+        baseVersion: 0,
+        body: `# Report\n\nOne delegate urged: publish all doctrines before the next round.`,
       });
       expect(draft.statusCode, draft.body).toBe(200);
       expect(draft.json()).toMatchObject({ status: 'draft', version: 1 });
@@ -98,7 +110,7 @@ for (const dialect of testDialects()) {
       expect((await room.organiser.request('POST', `${url}/approval`)).statusCode).toBe(409);
     });
 
-    it('refuses approval of a text quoting a Chatham House Plus statement verbatim, then approves the rephrased one', async () => {
+    it('refuses approval of a text that quotes a statement said since it was saved, then approves the rephrased one', async () => {
       clock = new Date(clock.getTime() + 2 * DAY);
       expect(
         (
@@ -107,9 +119,15 @@ for (const dialect of testDialects()) {
           })
         ).statusCode,
       ).toBe(409);
+      // Said after the draft was saved, in seven words: the old eight-word check let it through.
+      await seed(room, plusSessionId, 'Publish all doctrines before the next round');
       const refused = await room.organiser.request('POST', `${url}/approval`);
       expect(refused.statusCode).toBe(409);
       expect(refused.json().detail).toMatch(/Chatham House Rule Plus/);
+      expect(refused.json().errors[0]).toEqual({
+        field: 'body.body',
+        message: `reproduces statement 2 of session “${plusTitle}”: “publish all doctrines before the next round”`,
+      });
       const [rapporteur] = room.rapporteurs;
       const current = (await rapporteur.client.request('GET', url)).json();
       const fixed = await rapporteur.client.request('PUT', url, {

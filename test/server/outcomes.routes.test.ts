@@ -274,39 +274,25 @@ for (const dialect of testDialects()) {
     });
     afterAll(() => t.close());
 
-    it('marks its evidence not quotable and refuses publication of an item that quotes it verbatim (409 naming the item)', async () => {
+    it('marks its evidence not quotable, refuses an item that quotes it (409 naming the statement and the field) and an edit that does', async () => {
       const statement = await seed(room, room.sessionId, said);
       const [rapporteur] = room.rapporteurs;
       const url = `/api/v1/rounds/${room.roundId}/outcome-items`;
-      // Case and whitespace do not disguise a quotation.
-      const quoting = (
-        await rapporteur.client.request('POST', url, {
-          sessionId: room.sessionId,
-          type: 'recommendation',
-          title: 'Border',
-          body: `Participants said that THE two governments   should jointly monitor the western border.`,
-          statementIds: [statement],
-        })
-      ).json();
-      expect(quoting.evidence[0].quotable).toBe(false);
-      const refused = await room.organiser.request(
-        'POST',
-        `/api/v1/outcome-items/${quoting.id}/visibility`,
-        { visibility: 'public' },
-      );
-      expect(refused.statusCode).toBe(409);
-      expect(refused.json().detail).toContain(quoting.id);
-      expect(refused.json().errors[0].message).toContain(statement);
-      // Sharing with participants is not publication: allowed.
-      expect(
-        (
-          await rapporteur.client.request(
-            'POST',
-            `/api/v1/outcome-items/${quoting.id}/visibility`,
-            { visibility: 'participants' },
-          )
-        ).statusCode,
-      ).toBe(200);
+      // Case and whitespace do not disguise a quotation, nor does leaving out its end.
+      const quoting = await rapporteur.client.request('POST', url, {
+        sessionId: room.sessionId,
+        type: 'recommendation',
+        title: 'Border',
+        body: `Participants said that THE two governments   should jointly monitor the western border.`,
+        statementIds: [statement],
+      });
+      expect(quoting.statusCode).toBe(409);
+      expect(quoting.json().errors[0]).toEqual({
+        field: 'body.body',
+        message:
+          'reproduces statement 1 of session “What would reduce the risk of escalation?”: “THE two governments   should jointly monitor the western border”',
+      });
+      expect(quoting.json().quotation.statement.statementId).toBe(statement);
 
       const paraphrase = (
         await rapporteur.client.request('POST', url, {
@@ -317,6 +303,7 @@ for (const dialect of testDialects()) {
           statementIds: [statement],
         })
       ).json();
+      expect(paraphrase.evidence[0].quotable).toBe(false);
       expect(
         (
           await room.organiser.request(
@@ -326,25 +313,25 @@ for (const dialect of testDialects()) {
           )
         ).statusCode,
       ).toBe(200);
-      // An edit of a published item sends it back for approval, so an unchecked text never stays public.
+      // An edit that quotes is refused, and the approved text stays as it was.
       const edited = await rapporteur.client.request(
         'PATCH',
         `/api/v1/outcome-items/${paraphrase.id}`,
-        {
-          baseVersion: 1,
-          body: `Quote: ${said}.`,
-        },
+        { baseVersion: 1, body: `Quote: ${said}.` },
       );
-      expect(edited.json().visibility).toBe('participants');
-      expect(
-        (
-          await room.organiser.request(
-            'POST',
-            `/api/v1/outcome-items/${paraphrase.id}/visibility`,
-            { visibility: 'public' },
-          )
-        ).statusCode,
-      ).toBe(409);
+      expect(edited.statusCode).toBe(409);
+      expect(edited.json().errors[0].field).toBe('body.body');
+      const kept = (
+        await rapporteur.client.request('GET', `/api/v1/outcome-items/${paraphrase.id}`)
+      ).json();
+      expect(kept).toMatchObject({ visibility: 'public', version: 1 });
+      // An edit of a published item sends it back for approval, so an unchecked text never stays public.
+      const rephrased = await rapporteur.client.request(
+        'PATCH',
+        `/api/v1/outcome-items/${paraphrase.id}`,
+        { baseVersion: 1, body: 'Monthly joint monitoring of the crossings was proposed.' },
+      );
+      expect(rephrased.json().visibility).toBe('participants');
     });
   });
 }

@@ -8,6 +8,14 @@ import type {
 
 type Conn = Kysely<Database> | Transaction<Database>;
 
+/** The statements of the round's Chatham House Rule Plus sessions, with their session. */
+const saidUnderPlus = (db: Conn, roundId: string) =>
+  db
+    .selectFrom('statements')
+    .innerJoin('sessions', 'sessions.id', 'statements.session_id')
+    .where('sessions.round_id', '=', roundId)
+    .where('sessions.attribution_rule', '=', 'chatham_house_plus');
+
 /** Outcome items, their evidence, every outcome text's revisions, and the round facts outcome policies need. */
 export const outcomesRepo = {
   round(db: Conn, roundId: string) {
@@ -146,14 +154,33 @@ export const outcomesRepo = {
       .where('statements.id', 'in', ids)
       .execute();
   },
-  /** Every statement of the round said under Chatham House Rule Plus: none may be quoted verbatim in public. */
+  /**
+   * Every statement of the round said under Chatham House Rule Plus, whatever its status (a
+   * pending, rejected or merged one was said all the same), with what numbers it for people.
+   */
   nonQuotableStatements(db: Conn, roundId: string) {
-    return db
-      .selectFrom('statements')
-      .innerJoin('sessions', 'sessions.id', 'statements.session_id')
-      .select(['statements.id', 'statements.text', 'statements.translation'])
-      .where('sessions.round_id', '=', roundId)
-      .where('sessions.attribution_rule', '=', 'chatham_house_plus')
+    return saidUnderPlus(db, roundId)
+      .select([
+        'statements.id',
+        'statements.session_id',
+        'statements.text',
+        'statements.translation',
+        'statements.status',
+        'statements.position',
+        'statements.created_at',
+        'sessions.title as session_title',
+      ])
+      .execute();
+  },
+  /** Earlier wordings of those statements: they were said too. */
+  nonQuotableRevisions(db: Conn, roundId: string) {
+    return saidUnderPlus(db, roundId)
+      .innerJoin('statement_revisions', 'statement_revisions.statement_id', 'statements.id')
+      .select([
+        'statement_revisions.statement_id',
+        'statement_revisions.text',
+        'statement_revisions.translation',
+      ])
       .execute();
   },
   /** Items of the round approved for publication (for the quoting check of the whole round). */

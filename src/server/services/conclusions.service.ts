@@ -13,9 +13,16 @@ import { outcomesRepo } from '../repositories/outcomes.repository.ts';
 import { guard } from './guard.ts';
 import { loadOutcomeScope } from './outcomes.scope.ts';
 import { saveVersioned } from './outcomes.versioned-save.ts';
+import { refuseQuotations } from './quoting/guard.ts';
 
 export const FROZEN_MESSAGE =
   'Every delegation has endorsed these conclusions: the text is frozen.';
+
+/** The conclusions against the round's Chatham House Rule Plus statements (409 when they reproduce one). */
+const refuseQuotes = (deps: Deps, roundId: string, body: string) =>
+  refuseQuotations(deps.db.kysely, roundId, 'The conclusions', [
+    { field: 'body.body', text: body },
+  ]);
 
 async function readable(deps: Deps, actor: Actor, roundId: string) {
   const loaded = await loadOutcomeScope(deps, actor, roundId);
@@ -39,7 +46,7 @@ export async function getConclusions(deps: Deps, actor: Actor, roundId: string) 
   return present(deps, row, scope.seriesId);
 }
 
-/** Drafts (baseVersion 0) or edits the text. A stale base: 409 with the current text. An endorsed text: 409. */
+/** Drafts (baseVersion 0) or edits the text. A stale base: 409 with the current text. An endorsed or quoting text: 409. */
 export async function saveConclusions(
   deps: Deps,
   actor: Actor,
@@ -59,6 +66,7 @@ export async function saveConclusions(
         row.frozen_at
           ? conflict(FROZEN_MESSAGE, [{ field: 'body.body', message: 'is frozen' }])
           : null,
+      refuse: (body) => refuseQuotes(deps, roundId, body),
       insert: (trx, id, version, now) =>
         conclusionsRepo.insert(trx, {
           id,
@@ -77,7 +85,7 @@ export async function saveConclusions(
   return getConclusions(deps, actor, roundId);
 }
 
-/** The head of a delegation endorses the version they read; when every delegation has, the text freezes. */
+/** The head of a delegation endorses the version they read (not one that quotes a CHR-Plus statement); when every delegation has, the text freezes. */
 export async function endorseConclusions(
   deps: Deps,
   actor: Actor,
@@ -95,6 +103,8 @@ export async function endorseConclusions(
       [{ field: 'body.version', message: `is not the current version ${row.version}` }],
     );
   }
+  // Statements may have come since the text was saved: nothing quoting one is endorsed.
+  await refuseQuotes(deps, roundId, row.body);
   const delegationId = headedDelegation(actor, roundId)!;
   const now = deps.now().toISOString();
   await conclusionsRepo.endorse(db, {

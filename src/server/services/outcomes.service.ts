@@ -11,16 +11,18 @@ import type { OutcomeItemsTable } from '../db/schema.ts';
 import type { Deps } from '../deps.ts';
 import { badRequest, conflict, notFound } from '../http/errors.ts';
 import { newId } from '../ids.ts';
-import { outcomesPolicy, type OutcomeScope } from '../policies/outcomes.policy.ts';
+import { outcomesPolicy } from '../policies/outcomes.policy.ts';
 import { presentOutcomeItem, presentRevision } from '../presenters/outcomes.presenter.ts';
 import { audit } from '../repositories/audit.repository.ts';
 import { outcomesRepo } from '../repositories/outcomes.repository.ts';
 import { guard } from './guard.ts';
 import { evidenceRows } from './outcomes.evidence.ts';
-import { refuseVerbatimQuotes } from './outcomes.quoting.ts';
 import { loadOutcomeScope, stale, VersionConflict } from './outcomes.scope.ts';
+import { refuseQuotations, titledPassages } from './quoting/guard.ts';
 
 const SHARED: OutcomeVisibility[] = ['participants', 'public'];
+/** How a refusal names the item. */
+const itemNamed = (title: string) => `The outcome item “${title}”`;
 
 async function present(deps: Deps, rows: OutcomeItemsTable[]) {
   const evidence = await outcomesRepo.evidence(
@@ -92,6 +94,12 @@ export async function createOutcomeItem(
       'This session was off the record: nothing from it is captured, so it has no outcomes.',
       [{ field: 'body.sessionId', message: 'is off the record' }],
     );
+  await refuseQuotations(
+    deps.db.kysely,
+    roundId,
+    itemNamed(input.title),
+    titledPassages(input.title, input.body),
+  );
   const now = deps.now().toISOString();
   const row: OutcomeItemsTable = {
     id: newId(),
@@ -163,6 +171,12 @@ export async function updateOutcomeItem(
     visibility: item.visibility === 'public' ? 'participants' : item.visibility,
     updated_at: now,
   };
+  await refuseQuotations(
+    deps.db.kysely,
+    item.round_id,
+    itemNamed(next.title),
+    titledPassages(next.title, next.body),
+  );
   const saved = await deps.db.kysely.transaction().execute(async (trx) => {
     if (!(await outcomesRepo.updateItemAtVersion(trx, id, patch.baseVersion, next))) return false;
     await outcomesRepo.insertRevision(trx, revision('outcome_item', { id, ...next }, actor, now));
@@ -212,7 +226,7 @@ export async function removeEvidence(deps: Deps, actor: Actor, id: string, state
     throw notFound('evidence');
 }
 
-/** Draft → shared with participants (writers) → approved for publication (organisers, after the quoting check). */
+/** Draft → shared with participants (writers) → approved for publication (organisers, after the quoting check again: statements may have come since the save). */
 export async function setVisibility(
   deps: Deps,
   actor: Actor,
@@ -227,7 +241,13 @@ export async function setVisibility(
       : outcomesPolicy.shareWithParticipants(actor, scope),
     actor,
   );
-  if (visibility === 'public') await refuseQuotes(deps, scope, item);
+  if (visibility === 'public')
+    await refuseQuotations(
+      deps.db.kysely,
+      scope.roundId,
+      itemNamed(item.title),
+      titledPassages(item.title, item.body),
+    );
   await outcomesRepo.setVisibility(deps.db.kysely, id, visibility, deps.now().toISOString());
   if (visibility === 'public') {
     await audit.record(deps.db.kysely, deps.now(), {
@@ -240,14 +260,4 @@ export async function setVisibility(
     });
   }
   return getOutcomeItem(deps, actor, id);
-}
-
-async function refuseQuotes(deps: Deps, scope: OutcomeScope, item: OutcomeItemsTable) {
-  const nonQuotable = await outcomesRepo.nonQuotableStatements(deps.db.kysely, scope.roundId);
-  refuseVerbatimQuotes(
-    `Outcome item ${item.id} (“${item.title}”)`,
-    'body',
-    `${item.title}\n${item.body}`,
-    nonQuotable,
-  );
 }

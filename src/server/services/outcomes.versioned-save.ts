@@ -16,6 +16,8 @@ export interface VersionedDocument<
   find(): Promise<Row | undefined>;
   /** Why the text may no longer change (frozen, approved), or null. */
   locked(row: Row): HttpError | null;
+  /** Refuses a text that may not be saved (it quotes what may not be quoted), once the edit is current. */
+  refuse(body: string): Promise<void>;
   insert(trx: Transaction<Database>, id: string, version: number, now: string): Promise<void>;
   /** False when the stored version is no longer `baseVersion`. */
   updateAtVersion(
@@ -29,7 +31,7 @@ export interface VersionedDocument<
 /**
  * Drafts (baseVersion 0) or edits the document's body, keeping every version as a revision. A
  * stale base, or losing a race to another writer, is a VersionConflict carrying the current
- * text; a locked document is its own 409. Nothing is overwritten.
+ * text; a locked document is its own 409, and so is a text `refuse` refuses. Nothing is overwritten.
  */
 export async function saveVersioned<
   Row extends { id: string; version: number | string; body: string },
@@ -49,6 +51,7 @@ export async function saveVersioned<
       : { version: 0, body: '' },
   );
   if (early) throw early;
+  await doc.refuse(input.body);
   const now = deps.now().toISOString();
   const version = input.baseVersion + 1;
   const id = existing?.id ?? newId();

@@ -14,9 +14,14 @@ import { audit } from '../repositories/audit.repository.ts';
 import { outcomesRepo } from '../repositories/outcomes.repository.ts';
 import { rapporteurReportRepo } from '../repositories/rapporteur-report.repository.ts';
 import { guard } from './guard.ts';
-import { refuseVerbatimQuotes } from './outcomes.quoting.ts';
 import { loadOutcomeScope } from './outcomes.scope.ts';
 import { saveVersioned } from './outcomes.versioned-save.ts';
+import { refuseQuotations } from './quoting/guard.ts';
+
+const WHAT = 'The rapporteur’s report';
+/** The report's text against the round's Chatham House Rule Plus statements (409 when it reproduces one). */
+const refuseQuotes = (deps: Deps, roundId: string, body: string) =>
+  refuseQuotations(deps.db.kysely, roundId, WHAT, [{ field: 'body.body', text: body }]);
 
 const APPROVED_MESSAGE = 'The report is approved for publication: its text no longer changes.';
 
@@ -77,6 +82,7 @@ export async function saveRapporteurReport(
               { field: 'body.body', message: 'is approved for publication' },
             ])
           : null,
+      refuse: (body) => refuseQuotes(deps, roundId, body),
       insert: (trx, id, version, now) =>
         rapporteurReportRepo.insert(trx, {
           id,
@@ -120,7 +126,7 @@ export async function openReview(deps: Deps, actor: Actor, roundId: string, revi
 
 /**
  * In review, window over → approved for publication (organisers). Refused (409) before the review
- * or while its window is open, and when the text quotes a Chatham House Plus statement verbatim.
+ * or while its window is open, and when the text reproduces a Chatham House Rule Plus statement.
  */
 export async function approveRapporteurReport(deps: Deps, actor: Actor, roundId: string) {
   const { scope, row } = await load(deps, actor, roundId);
@@ -133,12 +139,7 @@ export async function approveRapporteurReport(deps: Deps, actor: Actor, roundId:
     );
   if (row.review_ends_at && new Date(row.review_ends_at) > deps.now())
     throw conflict(`The review window is open until ${row.review_ends_at}: approve it after that.`);
-  refuseVerbatimQuotes(
-    'The rapporteur’s report',
-    'body',
-    row.body,
-    await outcomesRepo.nonQuotableStatements(deps.db.kysely, roundId),
-  );
+  await refuseQuotes(deps, roundId, row.body);
   const now = deps.now().toISOString();
   await rapporteurReportRepo.update(deps.db.kysely, row.id, {
     status: 'approved_for_publication',
@@ -150,7 +151,7 @@ export async function approveRapporteurReport(deps: Deps, actor: Actor, roundId:
   return getRapporteurReport(deps, actor, roundId);
 }
 
-/** Marks the approved report as published (the public report may carry it from now). Without approval: 409. */
+/** Marks the approved report as published (the public report may carry it from now). Without approval, or quoting: 409. */
 export async function publishRapporteurReport(deps: Deps, actor: Actor, roundId: string) {
   const { scope, row } = await load(deps, actor, roundId);
   guard(rapporteurReportPolicy.publish(actor, scope), actor);
@@ -159,6 +160,8 @@ export async function publishRapporteurReport(deps: Deps, actor: Actor, roundId:
       'The report is not approved for publication: an organiser approves it after the review, then it can be published.',
     );
   if (!row.published_at) {
+    // Statements may have come since the approval.
+    await refuseQuotes(deps, roundId, row.body);
     const now = deps.now().toISOString();
     await rapporteurReportRepo.update(deps.db.kysely, row.id, {
       published_at: now,

@@ -21,6 +21,17 @@ import { outcomesRepo } from '../repositories/outcomes.repository.ts';
 import { recommendationsRepo } from '../repositories/recommendations.repository.ts';
 import { guard } from './guard.ts';
 import { loadOutcomeScope } from './outcomes.scope.ts';
+import { refuseQuotations, titledPassages } from './quoting/guard.ts';
+import { PUBLISHABLE_RECOMMENDATION } from './reports.outcomes.ts';
+
+/** A recommendation's text against its round's Chatham House Rule Plus statements (409 when it reproduces one). */
+const refuseQuotes = (deps: Deps, roundId: string, text: { title: string; body: string }) =>
+  refuseQuotations(
+    deps.db.kysely,
+    roundId,
+    `The recommendation “${text.title}”`,
+    titledPassages(text.title, text.body),
+  );
 
 async function present(deps: Deps, rows: RecommendationRow[], inRoundId?: string) {
   const ids = rows.map((r) => r.id);
@@ -81,6 +92,7 @@ export async function createRecommendation(
         { field: 'body.originSessionId', message: 'is not a session of this round' },
       ]);
   }
+  await refuseQuotes(deps, roundId, input);
   const db = deps.db.kysely;
   const now = deps.now().toISOString();
   const id = newId();
@@ -115,8 +127,12 @@ export async function updateRecommendation(
   id: string,
   patch: z.output<typeof RecommendationPatch>,
 ) {
-  const { scope } = await load(deps, actor, id);
+  const { row, scope } = await load(deps, actor, id);
   guard(recommendationsPolicy.write(actor, scope), actor);
+  await refuseQuotes(deps, row.round_id, {
+    title: patch.title ?? row.title,
+    body: patch.body ?? row.body,
+  });
   await recommendationsRepo.update(deps.db.kysely, id, {
     ...(patch.title !== undefined && { title: patch.title }),
     ...(patch.body !== undefined && { body: patch.body }),
@@ -139,6 +155,9 @@ export async function changeStatus(
     throw conflict(`The recommendation is already ${input.status}.`, [
       { field: 'body.status', message: 'is the current status' },
     ]);
+  // Agreed and beyond, it goes into the public report: check it again (statements may be newer).
+  if (PUBLISHABLE_RECOMMENDATION.includes(input.status))
+    await refuseQuotes(deps, row.round_id, row);
   const now = deps.now().toISOString();
   await deps.db.kysely.transaction().execute(async (trx) => {
     await recommendationsRepo.insertStatusChange(trx, {

@@ -14,7 +14,7 @@ const KIND_OF_TYPE: Record<string, PublicOutcomeKind | undefined> = {
   recommendation: 'recommendation',
 };
 /** Recommendations the round stands behind: agreed or further on, never merely proposed, never dropped. */
-const PUBLISHABLE_RECOMMENDATION = [
+export const PUBLISHABLE_RECOMMENDATION: readonly string[] = [
   'agreed',
   'transmitted',
   'acknowledged',
@@ -27,8 +27,9 @@ const asText = (title: string, body: string) =>
 
 /**
  * The approved outcome items of a round, as the public report lists them: items an organiser
- * made public on the rapporteur's workbench (which already passed the Chatham House Plus quoting
- * check), and the round's own agreed recommendations with their R-ids. No author anywhere.
+ * made public on the rapporteur's workbench and the round's own agreed recommendations with their
+ * R-ids (both passed the Chatham House Rule Plus quoting check when saved and approved; composing
+ * checks again). No author anywhere.
  */
 export async function approvedOutcomesOf(
   db: Kysely<Database>,

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import {
   REPORT_LANGUAGES,
   type PublishReportInput,
+  type ReportLanguage,
   type ReportPatch,
   type ReportText,
 } from '../../domain/reports.ts';
@@ -15,6 +16,7 @@ import { audit } from '../repositories/audit.repository.ts';
 import { reportsRepo } from '../repositories/reports.repository.ts';
 import { roundsRepo } from '../repositories/rounds.repository.ts';
 import { guard } from './guard.ts';
+import { loadQuoteGuard, refuseQuotations } from './quoting/guard.ts';
 import { composeReportText } from './reports.compose.ts';
 import { loadReportFacts } from './reports.facts.ts';
 
@@ -41,6 +43,36 @@ const stale = (current: number) =>
     [{ field: 'body.baseVersion', message: `current version is ${current}` }],
   );
 
+/** Every text of the report in one language, each named by its field in a PATCH. */
+const reportPassages = (lang: ReportLanguage, text: ReportText) => [
+  { field: `body.${lang}.headline`, text: text.headline },
+  ...text.sections.flatMap((s, i) => [
+    { field: `body.${lang}.sections.${i}.heading`, text: s.heading },
+    { field: `body.${lang}.sections.${i}.markdown`, text: s.markdown },
+  ]),
+];
+
+/** The stored texts of a report against its round's Chatham House Rule Plus statements (409 when one reproduces one). */
+const refuseQuotes = (
+  deps: Deps,
+  roundId: string,
+  texts: Partial<Record<ReportLanguage, ReportText>>,
+) =>
+  refuseQuotations(
+    deps.db.kysely,
+    roundId,
+    'The public report',
+    REPORT_LANGUAGES.flatMap((lang) => {
+      const text = texts[lang];
+      return text ? reportPassages(lang, text) : [];
+    }),
+  );
+
+const storedTexts = (row: { text_en: string; text_ur: string }) => ({
+  en: JSON.parse(row.text_en) as ReportText,
+  ur: JSON.parse(row.text_ur) as ReportText,
+});
+
 /**
  * Composes the round's report from its data in every language. A new report is created; an
  * existing one gets a freshly composed draft (a new edit version, approval withdrawn).
@@ -49,12 +81,24 @@ export async function composeReport(deps: Deps, actor: Actor, roundId: string) {
   const round = await loadRound(deps, roundId);
   guard(reportsPolicy.compose(actor, round.series_id), actor);
   const db = deps.db.kysely;
-  const facts = await loadReportFacts(db, round);
+  const [facts, quotes] = await Promise.all([
+    loadReportFacts(db, round),
+    loadQuoteGuard(db, roundId),
+  ]);
+  // An outcome text that reproduces a Chatham House Rule Plus statement (one said after its
+  // approval) refers to the statement by number instead.
+  const composed = (lang: ReportLanguage) =>
+    JSON.stringify(
+      composeReportText(
+        {
+          ...facts,
+          outcomes: facts.outcomes.map((o) => ({ ...o, text: quotes.redact(o.text, lang) })),
+        },
+        lang,
+      ),
+    );
   const at = deps.now().toISOString();
-  const texts = {
-    text_en: JSON.stringify(composeReportText(facts, 'en')),
-    text_ur: JSON.stringify(composeReportText(facts, 'ur')),
-  };
+  const texts = { text_en: composed('en'), text_ur: composed('ur') };
   const existing = await reportsRepo.findByRound(db, roundId);
   const id = existing?.id ?? newId();
   if (existing) {
@@ -119,6 +163,8 @@ export async function updateReport(
     throw badRequest('Send the text of at least one language.', [
       { field: 'body.en', message: 'give en or ur' },
     ]);
+  if (row.edit_version !== patch.baseVersion) throw stale(row.edit_version);
+  await refuseQuotes(deps, row.round_id, patch);
   const texts: { text_en?: string; text_ur?: string } = {};
   for (const lang of REPORT_LANGUAGES) {
     const text: ReportText | undefined = patch[lang];
@@ -135,12 +181,13 @@ export async function updateReport(
   return present(deps, id);
 }
 
-/** A person approves exactly the version they read for publication. */
+/** A person approves exactly the version they read for publication (not a text quoting a CHR-Plus statement). */
 export async function approveReport(deps: Deps, actor: Actor, id: string, version: number) {
   const row = await loadReport(deps, id);
   guard(reportsPolicy.approve(actor, row.series_id), actor, { confidential: 'report' });
   if (row.status === 'published' && row.edit_version === version)
     throw conflict('This version is already published.');
+  if (row.edit_version === version) await refuseQuotes(deps, row.round_id, storedTexts(row));
   const at = deps.now().toISOString();
   if (
     !(await reportsRepo.setStatusIfVersion(deps.db.kysely, id, version, {
@@ -181,6 +228,8 @@ export async function publishReport(
         ? 'This text is already published; edit and approve it to publish a correction.'
         : 'The report must be approved before it is published.',
     );
+  // Checked again: statements may have come since the approval.
+  await refuseQuotes(deps, row.round_id, storedTexts(row));
   const db = deps.db.kysely;
   const version = (await reportsRepo.latestPublishedNumber(db, id)) + 1;
   const note = input?.correctionNote?.trim() ?? '';

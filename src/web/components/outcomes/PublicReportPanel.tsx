@@ -53,7 +53,11 @@ function ReportEditor({ report, onChanged }: { report: PublicReportView; onChang
   const text = texts[lang];
   const change = (next: ReportText) => setTexts((all) => ({ ...all, [lang]: next }));
   const dirty = JSON.stringify(texts) !== JSON.stringify(report.text);
-  const stale = save.error instanceof ApiError && save.error.status === 409;
+  // Someone else saved first (409 on baseVersion); any other refusal (a quotation) is shown as it is.
+  const stale =
+    save.error instanceof ApiError &&
+    save.error.status === 409 &&
+    'baseVersion' in save.error.fieldErrors;
   const nextVersion = report.publishedVersion + 1;
   const onSave = (event: React.FormEvent) => {
     event.preventDefault();
@@ -108,6 +112,7 @@ function ReportEditor({ report, onChanged }: { report: PublicReportView; onChang
             onChange={(e) => change({ ...text, headline: e.target.value })}
             required
             maxLength={400}
+            error={save.fields[`${lang}.headline`]}
           />
           {text.sections.map((s, i) => (
             <TextAreaField
@@ -123,6 +128,7 @@ function ReportEditor({ report, onChanged }: { report: PublicReportView; onChang
                   ),
                 })
               }
+              error={save.fields[`${lang}.sections.${i}.markdown`]}
             />
           ))}
         </div>
@@ -131,7 +137,13 @@ function ReportEditor({ report, onChanged }: { report: PublicReportView; onChang
             {t('outcomes.public.stale')}
           </p>
         ) : (
-          <Problem error={save.error} />
+          <Problem
+            error={save.error}
+            shownFields={[
+              `${lang}.headline`,
+              ...text.sections.map((_, i) => `${lang}.sections.${i}.markdown`),
+            ]}
+          />
         )}
         <p className="actions">
           <button type="submit" className="button--primary" disabled={save.busy || !dirty}>
