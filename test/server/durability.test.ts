@@ -14,7 +14,7 @@ import { createTestDatabase, testDialects, type TestDatabase } from '../support/
  * crash could drop the last few commits, a trade made for write speed (FULL would fsync every
  * commit). PostgreSQL fsyncs its WAL on every commit by default.
  */
-const PARLEY = fileURLToPath(new URL('../../bin/parley.js', import.meta.url));
+const PARLEY = fileURLToPath(new URL('../../bin/parley-ts.js', import.meta.url));
 const VOTERS = 20;
 const STATEMENTS = 40;
 
