@@ -4,7 +4,7 @@
 // folder first and then replaces the old one, with a build.json listing the sources it read
 // (scripts/build-state.js decides from it whether `npm start` must build again).
 //   node scripts/build.js [server] [web] [--if-stale]   (no name: both)
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -101,9 +101,10 @@ async function buildWeb(outDir) {
       },
     ],
   });
+  // The configuration and its plugins are not modules of the app: list them too.
   const web = join(ROOT, 'src/web');
-  for (const file of ['index.html', 'vite.config.ts', 'build/bundle-size-plugin.ts'])
-    inputs.add(join(web, file));
+  for (const file of ['index.html', 'vite.config.ts']) inputs.add(join(web, file));
+  for (const file of readdirSync(join(web, 'build'))) inputs.add(join(web, 'build', file));
   return [...inputs].filter((path) => existsSync(path));
 }
 

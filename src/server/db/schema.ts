@@ -255,6 +255,13 @@ export interface Database {
   recommendation_status_changes: RecommendationStatusChangesTable;
   recommendation_carries: RecommendationCarriesTable;
   statement_repeats: StatementRepeatsTable;
+  readiness_probe: ReadinessProbeTable;
+}
+
+/** The row GET /api/v1/ready writes (migration 0007_readiness_probe). */
+export interface ReadinessProbeTable {
+  id: number;
+  checked_at: string;
 }
 
 // Outcomes (migration 0004_outcomes).
