@@ -41,7 +41,7 @@ describe('the server build (dist/server: plain JavaScript, no tsx)', () => {
       });
       afterAll(() => database?.drop());
 
-      it('bin/parley.js serve starts and serves the home page, the web app and the health check', async () => {
+      it('bin/parley.js serve starts, serves the home page and the web app, and is ready', async () => {
         const server = await startParley(
           { DATABASE_URL: database.url, PARLEY_DEMO: 'off' },
           60_000,
@@ -52,8 +52,10 @@ describe('the server build (dist/server: plain JavaScript, no tsx)', () => {
           const app = await fetch(`${server.url}app/`);
           expect(app.status).toBe(200);
           expect(await app.text()).toContain('<div id="root">');
-          expect(await (await fetch(`${server.url}api/v1/health`)).json()).toMatchObject({
-            database: { dialect, ok: true },
+          // Ready: the database takes a write and the analysis worker, run from dist/server, answers.
+          expect(await (await fetch(`${server.url}api/v1/ready`)).json()).toMatchObject({
+            status: 'ready',
+            checks: { database: true, worker: true },
           });
         } finally {
           expect(await server.stop()).toBe(0);
