@@ -21,6 +21,7 @@ function recordingHub(): LiveHub & { published: Array<{ type: string; data: unkn
     },
     votesChanged() {},
     subscribe: () => () => {},
+    status: async () => ({ worker: true, listening: null }),
     async close() {},
   };
 }

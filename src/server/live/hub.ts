@@ -38,6 +38,8 @@ export interface LiveHub {
   votesChanged(sessionId: string): void;
   /** Replays stored events with seq > afterSeq (none when afterSeq is null), then pushes new ones. Returns the unsubscribe function. */
   subscribe(sessionId: string, afterSeq: number | null, listener: LiveListener): () => void;
+  /** For readiness: the analysis worker answers a ping; on PostgreSQL, the LISTEN connection is up (null on SQLite). */
+  status(timeoutMs: number): Promise<{ worker: boolean; listening: boolean | null }>;
   close(): Promise<void>;
 }
 
@@ -107,6 +109,9 @@ export async function createLiveHub(deps: Deps, options: LiveHubOptions = {}): P
     },
     subscribe(sessionId, afterSeq, listen) {
       return fanout.subscribe(sessionId, afterSeq, listen);
+    },
+    async status(timeoutMs) {
+      return { worker: await worker.ping(timeoutMs), listening: listener?.connected ?? null };
     },
     async close() {
       if (closed) return;
