@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
 import type { OpenApiRegistry } from '../http/openapi.ts';
 import { route } from '../http/route.ts';
+import { healthRepo } from '../repositories/health.repository.ts';
 
 const Health = z.object({
   status: z.enum(['ok', 'degraded']),
@@ -21,7 +21,7 @@ export function healthRoutes(app: FastifyInstance, api: OpenApiRegistry, deps: D
     handler: async ({ reply }) => {
       let ok = true;
       try {
-        await sql`select 1`.execute(deps.db.kysely);
+        await healthRepo.ping(deps.db.kysely);
       } catch {
         ok = false;
         reply.status(503);
