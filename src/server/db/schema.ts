@@ -41,6 +41,8 @@ export interface RoundsTable {
   umbrella_theme: string;
   status: string;
   previous_round_id: string | null;
+  /** IANA name of the venue's time zone. */
+  time_zone: string;
 }
 export interface PeopleTable {
   id: string;
