@@ -2,11 +2,21 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { main } from '../../src/cli/main.ts';
 
 /** Helpers that run the real `parley` command as a separate process, as a person would. */
 
-export const PARLEY_BIN = fileURLToPath(new URL('../../bin/parley.js', import.meta.url));
+export const PARLEY_BIN = fileURLToPath(new URL('../../bin/parley-ts.js', import.meta.url));
+/** The command an operator runs: the build in dist/server, plain JavaScript. */
+export const BUILT_BIN = fileURLToPath(new URL('../../bin/parley.js', import.meta.url));
+
+/**
+ * For a test that runs several `parley` processes one after another: each loads the TypeScript
+ * sources through tsx, which on a loaded machine takes seconds, so the default 60 s is too short.
+ */
+export const SEVERAL_PROCESSES_MS = 300_000;
 
 /** A private temporary folder for databases, exports and backups. */
 export const tempDir = () => mkdtempSync(join(tmpdir(), 'parley-cli-'));
@@ -65,8 +75,9 @@ export interface ServeProcess {
 export function startParley(
   env: Record<string, string>,
   timeoutMs = 60_000,
+  bin = PARLEY_BIN,
 ): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [PARLEY_BIN, 'serve'], {
+  const child = spawn(process.execPath, [bin, 'serve'], {
     env: childEnv(env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -99,4 +110,16 @@ export function startParley(
       reject(new Error(`parley serve exited with ${code} before printing its address:\n${out}`));
     });
   });
+}
+
+/** Runs `parley <argv>` in-process with buffer streams (faster than a child; same verbs). */
+export async function runInProcess(argv: string[], env: NodeJS.ProcessEnv) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const out: string[] = [];
+  const err: string[] = [];
+  stdout.on('data', (c) => out.push(String(c)));
+  stderr.on('data', (c) => err.push(String(c)));
+  const code = await main(argv, { stdout, stderr, env });
+  return { code, stdout: out.join(''), stderr: err.join('') };
 }

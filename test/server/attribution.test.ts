@@ -21,6 +21,8 @@ function recordingHub(): LiveHub & { published: Array<{ type: string; data: unkn
     },
     votesChanged() {},
     subscribe: () => () => {},
+    status: async () => ({ worker: true, listening: null }),
+    recomputations: { runs: 0, failures: 0 },
     async close() {},
   };
 }

@@ -11,6 +11,8 @@ import * as m0003 from './migrations/0003_superseded_votes.ts';
 import * as m0004 from './migrations/0004_outcomes.ts';
 import * as m0005 from './migrations/0005_public_report.ts';
 import * as m0006 from './migrations/0006_vote_path.ts';
+import * as m0007 from './migrations/0007_readiness_probe.ts';
+import * as m0009 from './migrations/0009_venue_time_zones.ts';
 
 /** Every migration, in order. Listed explicitly so bundling and tsx both see them. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -20,6 +22,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004_outcomes': m0004,
   '0005_public_report': m0005,
   '0006_vote_path': m0006,
+  '0007_readiness_probe': m0007,
+  '0009_venue_time_zones': m0009,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

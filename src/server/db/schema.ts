@@ -41,6 +41,8 @@ export interface RoundsTable {
   umbrella_theme: string;
   status: string;
   previous_round_id: string | null;
+  /** IANA name of the venue's time zone. */
+  time_zone: string;
 }
 export interface PeopleTable {
   id: string;
@@ -255,6 +257,13 @@ export interface Database {
   recommendation_status_changes: RecommendationStatusChangesTable;
   recommendation_carries: RecommendationCarriesTable;
   statement_repeats: StatementRepeatsTable;
+  readiness_probe: ReadinessProbeTable;
+}
+
+/** The row GET /api/v1/ready writes (migration 0007_readiness_probe). */
+export interface ReadinessProbeTable {
+  id: number;
+  checked_at: string;
 }
 
 // Outcomes (migration 0004_outcomes).

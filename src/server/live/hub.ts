@@ -38,6 +38,10 @@ export interface LiveHub {
   votesChanged(sessionId: string): void;
   /** Replays stored events with seq > afterSeq (none when afterSeq is null), then pushes new ones. Returns the unsubscribe function. */
   subscribe(sessionId: string, afterSeq: number | null, listener: LiveListener): () => void;
+  /** For readiness: the analysis worker answers a ping; on PostgreSQL, the LISTEN connection is up (null on SQLite). */
+  status(timeoutMs: number): Promise<{ worker: boolean; listening: boolean | null }>;
+  /** Recomputations of the analysis run and failed since start, for /metrics. */
+  readonly recomputations: { runs: number; failures: number };
   close(): Promise<void>;
 }
 
@@ -108,6 +112,10 @@ export async function createLiveHub(deps: Deps, options: LiveHubOptions = {}): P
     subscribe(sessionId, afterSeq, listen) {
       return fanout.subscribe(sessionId, afterSeq, listen);
     },
+    recomputations: { runs: 0, failures: 0 },
+    async status(timeoutMs) {
+      return { worker: await worker.ping(timeoutMs), listening: listener?.connected ?? null };
+    },
     async close() {
       if (closed) return;
       closed = true;
@@ -125,9 +133,11 @@ export async function createLiveHub(deps: Deps, options: LiveHubOptions = {}): P
     maxBusyShare: 0.25,
     maxSpacingMs: 1000,
     run: async (sessionId) => {
+      hub.recomputations.runs++;
       try {
         await recomputeSession({ deps, hub, worker }, sessionId);
       } catch (error) {
+        hub.recomputations.failures++;
         // Votes keep being collected; the room view just shows the last good analysis.
         log(`analysis of session ${sessionId} failed`, error);
       }

@@ -1,10 +1,9 @@
 import { Worker } from 'node:worker_threads';
+import { workerScript } from '../runtime.ts';
 import type { RecomputeJobResult } from './recompute.job.ts';
 import type { RecomputeReply, RecomputeRequest } from './recompute.worker.ts';
 
-/** The engine's worker bootstrap (registers tsx), pointed at the live hub's worker module. */
-const BOOTSTRAP = new URL('../../analysis-worker/bootstrap.mjs', import.meta.url);
-const ENTRY = new URL('./recompute.worker.ts', import.meta.url).href;
+const WORKER = workerScript(new URL('./recompute.worker.ts', import.meta.url), 'recompute.worker');
 
 interface Pending {
   resolve: (result: RecomputeJobResult) => void;
@@ -20,6 +19,8 @@ interface Pending {
 export class RecomputeWorker {
   private worker: Worker | null = null;
   private readonly pending = new Map<number, Pending>();
+  /** Pings waiting for the worker's answer (readiness): resolved true by it, false if it dies. */
+  private readonly pings = new Map<number, (alive: boolean) => void>();
   private nextId = 1;
   private closed = false;
 
@@ -35,7 +36,25 @@ export class RecomputeWorker {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      const request: RecomputeRequest = { id, sessionId };
+      const request: RecomputeRequest = { id, sessionId, ping: false };
+      worker.postMessage(request);
+    });
+  }
+
+  /** True when the worker answers within timeoutMs (starting it if it is not running). */
+  ping(timeoutMs: number): Promise<boolean> {
+    if (this.closed) return Promise.resolve(false);
+    const worker = this.worker ?? this.spawn();
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => answer(false), timeoutMs);
+      const answer = (alive: boolean) => {
+        clearTimeout(timer);
+        this.pings.delete(id);
+        resolve(alive);
+      };
+      this.pings.set(id, answer);
+      const request: RecomputeRequest = { id, ping: true };
       worker.postMessage(request);
     });
   }
@@ -54,12 +73,13 @@ export class RecomputeWorker {
   }
 
   private spawn(): Worker {
-    const worker = new Worker(BOOTSTRAP, {
-      workerData: { entry: ENTRY, databaseUrl: this.databaseUrl },
+    const worker = new Worker(WORKER.url, {
+      workerData: { ...WORKER.data, databaseUrl: this.databaseUrl },
     });
     // A worker waiting for work must not keep the process alive on shutdown.
     worker.unref();
     worker.on('message', (reply: RecomputeReply) => {
+      if ('pong' in reply) return this.pings.get(reply.id)?.(true);
       const pending = this.pending.get(reply.id);
       if (!pending) return;
       this.pending.delete(reply.id);
@@ -89,5 +109,6 @@ export class RecomputeWorker {
   private failAll(error: Error) {
     for (const pending of this.pending.values()) pending.reject(error);
     this.pending.clear();
+    for (const answer of [...this.pings.values()]) answer(false);
   }
 }

@@ -61,7 +61,7 @@ export const exportsRepo = {
   /** What summary.csv says of a session's series and round, and the series' k-anonymity. */
   async polisContext(db: Conn, seriesId: string, roundId: string) {
     const [series, round] = await Promise.all([
-      // selectAll: series.k_anonymity arrives with migration 0007; read it only if it is there.
+      // selectAll: series.k_anonymity arrives with the releases migration; read it only if it is there.
       db.selectFrom('series').selectAll().where('id', '=', seriesId).executeTakeFirstOrThrow(),
       db
         .selectFrom('rounds')

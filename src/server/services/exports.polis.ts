@@ -23,7 +23,7 @@ function shuffled<T>(items: readonly T[]): T[] {
   return out;
 }
 
-/** Series k-anonymity until migration 0007 brings series.k_anonymity (default 5, at least 3). */
+/** Series k-anonymity until the releases migration brings series.k_anonymity (default 5, at least 3). */
 export const DEFAULT_K_ANONYMITY = 5;
 export const MIN_K_ANONYMITY = 3;
 

@@ -47,22 +47,24 @@ const EMPTY: VoteQueueState = { pending: [], saved: new Set(), refused: [], wait
  * online. Another account on the same browser has its own queue and never sees this one.
  */
 export function useVoteQueue(sessionId: string, userId: string | null | undefined) {
-  const [state, setState] = useState<VoteQueueState>(EMPTY);
+  const key = userId ? voteQueueKey(userId, sessionId) : null;
+  // The latest state each queue reported; a queue that has reported nothing yet is read directly.
+  const [reported, setReported] = useState<{ key: string; state: VoteQueueState }>();
   const queue = useMemo(
     () =>
-      userId
+      key
         ? createVoteQueue({
             storage: window.localStorage,
-            storageKey: voteQueueKey(userId, sessionId),
+            storageKey: key,
             send: (v) => sendVote(sessionId, v),
-            onChange: setState,
+            onChange: (state) => setReported({ key, state }),
           })
         : null,
-    [sessionId, userId],
+    [sessionId, key],
   );
+  const state = !queue ? EMPTY : reported?.key === key ? reported.state : queue.state();
   useEffect(() => {
     if (!queue) return;
-    setState(queue.state());
     void queue.flush();
     const online = () => void queue.flush();
     window.addEventListener('online', online);

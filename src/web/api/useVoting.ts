@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Page } from '../../domain/common.ts';
 import type { VoteValue } from '../../domain/enums.ts';
 import type { Session } from '../../domain/rounds.ts';
@@ -19,6 +19,19 @@ interface FirstScreen {
   next: Promise<NextStatement>;
 }
 
+/** The voting page's reads, all started together. */
+async function loadFirstScreen(sessionId: string): Promise<FirstScreen> {
+  const { session, statements, myVotes, next } = votingPaths(sessionId);
+  const asking = api.get<NextStatement>(next);
+  asking.catch(() => {}); // a session that is not open has no next statement
+  const [s, list, mine] = await Promise.all([
+    api.get<Session>(session),
+    api.get<Page<Statement>>(statements),
+    api.get<{ items: MyVote[] }>(myVotes),
+  ]);
+  return { session: s, statements: list.items, mine: mine.items, next: asking };
+}
+
 /**
  * Everything the voting page knows: the session, its approved statements, the voter's votes
  * (stored and still queued), the statement being shown, and live updates. The next statement
@@ -33,7 +46,6 @@ export function useVoting(sessionId: string, userId: string | null | undefined) 
   const [remaining, setRemaining] = useState<number | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
   const [lastVoted, setLastVoted] = useState<string | null>(null);
-  const [firstScreen, setFirstScreen] = useState<FirstScreen | null>(null);
   const { queue, state: queueState } = useVoteQueue(sessionId, userId);
 
   const chooseNext = useCallback(
@@ -60,37 +72,29 @@ export function useVoting(sessionId: string, userId: string | null | undefined) 
   );
 
   // Everything the first screen needs, asked for at once (one round trip on a slow network),
-  // without waiting to know who is signed in.
+  // as soon as the page has a session id, without waiting to know who is signed in.
+  const firstScreen = useMemo(() => loadFirstScreen(sessionId), [sessionId]);
+
+  // Then, once the voter's queue is known too: their votes, stored and still queued.
   useEffect(() => {
+    if (!queue) return;
     let live = true;
-    const { session, statements, myVotes, next } = votingPaths(sessionId);
-    const asking = api.get<NextStatement>(next);
-    asking.catch(() => {}); // a session that is not open has no next statement
-    Promise.all([
-      api.get<Session>(session),
-      api.get<Page<Statement>>(statements),
-      api.get<{ items: MyVote[] }>(myVotes),
-    ]).then(
-      ([s, list, mine]) =>
-        live &&
-        setFirstScreen({ session: s, statements: list.items, mine: mine.items, next: asking }),
+    firstScreen.then(
+      (loaded) => {
+        if (!live) return;
+        const voted = new Map<string, VoteValue>(loaded.mine.map((v) => [v.statementId, v.value]));
+        for (const v of queue.state().pending) voted.set(v.statementId, v.value);
+        setSession(loaded.session);
+        setStatements(loaded.statements);
+        setVotes(voted);
+        if (loaded.session.status === 'open')
+          void chooseNext(loaded.statements, voted, loaded.next);
+      },
       (error: unknown) => live && setLoadError(error),
     );
     return () => {
       live = false;
     };
-  }, [sessionId]);
-
-  // Then, once the voter's queue is known too: their votes, stored and still queued.
-  useEffect(() => {
-    if (!firstScreen || !queue) return;
-    const voted = new Map<string, VoteValue>(firstScreen.mine.map((v) => [v.statementId, v.value]));
-    for (const v of queue.state().pending) voted.set(v.statementId, v.value);
-    setSession(firstScreen.session);
-    setStatements(firstScreen.statements);
-    setVotes(voted);
-    if (firstScreen.session.status === 'open')
-      void chooseNext(firstScreen.statements, voted, firstScreen.next);
   }, [firstScreen, queue, chooseNext]);
 
   const vote = (statementId: string, value: VoteValue) => {

@@ -23,14 +23,18 @@ export function MeProvider({ children }: { children: ReactNode }) {
     void offlineData.signedInAs(next.user?.id ?? null).catch(() => {});
     setMeState(rememberCsrf(next));
   }, []);
-  const refresh = useCallback(async () => {
-    try {
-      setMe(await api.get<Me>('/me'));
-      setFailed(false);
-    } catch {
-      setFailed(true);
-    }
-  }, [setMe]);
+  // Sets state only once /me answers, never while the effect runs.
+  const refresh = useCallback(
+    () =>
+      api.get<Me>('/me').then(
+        (loaded) => {
+          setMe(loaded);
+          setFailed(false);
+        },
+        () => setFailed(true),
+      ),
+    [setMe],
+  );
   useEffect(() => {
     void refresh();
   }, [refresh]);

@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-imports -- a build plugin: it runs in Node, never in the browser */
 import { createHash } from 'node:crypto';
 import { build, type Plugin } from 'vite';
 

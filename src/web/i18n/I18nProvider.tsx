@@ -34,7 +34,8 @@ export interface I18n {
   t(key: MessageKey, params?: Params): string;
   date(isoDate: string): string;
   dateRange(from: string, to: string): string;
-  dateTime(iso: string): string;
+  /** An instant with its zone label: in `zone` (a round's venue) if given, else the reader's. */
+  dateTime(iso: string, zone?: string): string;
   number(value: number, options?: Intl.NumberFormatOptions): string;
   percent(fraction: number): string;
 }
@@ -84,10 +85,12 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       },
       date: (d) => formatDate(lang, d),
       dateRange: (a, b) => formatDateRange(lang, a, b),
-      dateTime: (d) => formatDateTime(lang, d),
+      dateTime: (d, zone) => formatDateTime(lang, d, zone),
       number: (v, o) => formatNumber(lang, v, o),
       percent: (f) => formatPercent(lang, f),
     }),
+    // catalogue: a new value (so every page re-renders) when the rest of the words arrive.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
     [lang, setLang, catalogue],
   );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

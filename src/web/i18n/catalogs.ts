@@ -1,8 +1,10 @@
 import type { Message, MessageKey, Messages } from './en.ts';
 import { participant as enParticipant } from './en/participant.ts';
 import { shell as enShell } from './en/shell.ts';
+import { time as enTime } from './en/time.ts';
 import { participant as urParticipant } from './ur/participant.ts';
 import { shell as urShell } from './ur/shell.ts';
+import { time as urTime } from './ur/time.ts';
 
 type Lang = 'en' | 'ur';
 
@@ -12,8 +14,8 @@ type Lang = 'en' | 'ur';
  * participant's phone never downloads the organisers' and rapporteurs' words.
  */
 const loaded: Record<Lang, Partial<Messages>> = {
-  en: { ...enShell, ...enParticipant },
-  ur: { ...urShell, ...urParticipant },
+  en: { ...enShell, ...enParticipant, ...enTime },
+  ur: { ...urShell, ...urParticipant, ...urTime },
 };
 let rest: Promise<void> | null = null;
 

@@ -4,13 +4,14 @@ import { participant } from './en/participant.ts';
 import { setup } from './en/setup.ts';
 import { room } from './en/room.ts';
 import { outcomes } from './en/outcomes.ts';
+import { time } from './en/time.ts';
 
 export type { Message, Plural } from './message.ts';
 
 /**
  * The English catalogue, the source of every key, one file per area of the app under en/.
- * The app itself loads it in two parts (catalogs.ts): shell and participant at start, the rest
- * with the first page that needs them; this whole object is for types and tests.
+ * The app itself loads it in two parts (catalogs.ts): shell, participant and time at start, the
+ * rest with the first page that needs them; this whole object is for types and tests.
  */
 export const en = {
   ...shell,
@@ -18,6 +19,7 @@ export const en = {
   ...setup,
   ...room,
   ...outcomes,
+  ...time,
 } satisfies Record<string, Message>;
 
 export type MessageKey = keyof typeof en;
