@@ -75,13 +75,13 @@ export function useVoting(sessionId: string, userId: string | null | undefined) 
   // as soon as the page has a session id, without waiting to know who is signed in.
   const firstScreen = useMemo(() => loadFirstScreen(sessionId), [sessionId]);
 
-  // Then, once the voter's queue is known too: their votes, stored and still queued.
+  // Then, once the voter's queue is known too: their votes, stored and still queued. A failure
+  // shows at once, whoever is signed in (nobody, on a dead network after signing out).
   useEffect(() => {
-    if (!queue) return;
     let live = true;
     firstScreen.then(
       (loaded) => {
-        if (!live) return;
+        if (!live || !queue) return;
         const voted = new Map<string, VoteValue>(loaded.mine.map((v) => [v.statementId, v.value]));
         for (const v of queue.state().pending) voted.set(v.statementId, v.value);
         setSession(loaded.session);
