@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../server/db/schema.ts';
 import { runRecomputeJob } from '../server/live/recompute.job.ts';
 import { analysisRepo } from '../server/repositories/analysis.repository.ts';
+import { releaseTime } from '../server/presenters/analysis.presenter.ts';
 
 /**
  * Computes and stores a session's analysis right after the demo is imported, so its analysis page
@@ -16,6 +17,7 @@ export async function storeSessionAnalysis(
 ): Promise<boolean> {
   const job = await runRecomputeJob(db, sessionId);
   if (job.outcome !== 'computed') return false;
-  await analysisRepo.save(db, { ...job.row, computed_at: now.toISOString() });
+  const at = releaseTime(now);
+  await analysisRepo.save(db, { ...job.row, computed_at: at, describes_until: at });
   return true;
 }

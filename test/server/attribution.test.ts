@@ -20,6 +20,7 @@ function recordingHub(): LiveHub & { published: Array<{ type: string; data: unkn
       published.push(event);
     },
     votesChanged() {},
+    releaseNow: async () => 'unchanged',
     subscribe: () => () => {},
     async close() {},
   };

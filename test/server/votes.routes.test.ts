@@ -230,6 +230,10 @@ for (const dialect of testDialects()) {
             describes_until: now,
             vote_count: 0,
             result: JSON.stringify({ statements: { ids: [low, high] }, routing: [1e-9, 1e9] }),
+            release_seq: 1,
+            final: 0,
+            released: '{}',
+            summary: 'null',
           })
           .execute();
         for (let i = 0; i < 5; i++) {

@@ -11,6 +11,7 @@ import * as m0003 from './migrations/0003_superseded_votes.ts';
 import * as m0004 from './migrations/0004_outcomes.ts';
 import * as m0005 from './migrations/0005_public_report.ts';
 import * as m0006 from './migrations/0006_vote_path.ts';
+import * as m0007 from './migrations/0007_releases.ts';
 
 /** Every migration, in order. Listed explicitly so bundling and tsx both see them. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004_outcomes': m0004,
   '0005_public_report': m0005,
   '0006_vote_path': m0006,
+  '0007_releases': m0007,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -9,13 +9,12 @@ export interface StatementView {
   viewerUserId: string | null;
   /** Moderators and organisers see rejection reasons and history of every statement. */
   moderator: boolean;
+  /** Released totals (services/releases.ts); a statement absent has none to show. */
   counts: Map<string, VoteCounts>;
   /** Author names by participation id; consulted only on the record. */
   authorNames?: Map<string, string>;
   revisions?: StatementRevisionsTable[];
 }
-
-const NO_VOTES: VoteCounts = { agree: 0, disagree: 0, pass: 0 };
 
 /**
  * The one place a statement row becomes what a client sees. The session's rule decides, whatever
@@ -46,7 +45,7 @@ export function presentStatement(row: StatementsTable, view: StatementView): Sta
     mine,
     author: authorName ? { name: authorName } : null,
     quotable: view.rule === 'on_record' || view.rule === 'chatham_house',
-    counts: view.counts.get(row.id) ?? NO_VOTES,
+    counts: view.counts.get(row.id) ?? null,
     ...(privileged && view.revisions
       ? {
           history: view.revisions

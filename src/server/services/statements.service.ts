@@ -1,3 +1,4 @@
+import { releasedVoteCounts } from './releases.ts';
 import type { z } from 'zod';
 import type { AttributionRule } from '../../domain/enums.ts';
 import type {
@@ -63,7 +64,7 @@ export async function loadVisibleStatement(
   return row;
 }
 
-/** Presents rows for the actor under the session's rule, with vote totals, names (on the record only) and history. */
+/** Presents rows for the actor under the session's rule, with released vote totals, names (on the record only) and history. */
 export async function presentRows(
   deps: Deps,
   actor: Actor,
@@ -77,7 +78,7 @@ export async function presentRows(
       ? rows.map((r) => r.author_participation_id).filter((p): p is string => p !== null)
       : [];
   const [counts, authorNames, revisions] = await Promise.all([
-    statementsRepo.voteCounts(db, ids),
+    releasedVoteCounts(deps, [...new Set(rows.map((r) => r.session_id))]),
     statementsRepo.authorNames(db, authors),
     ctx.history ? statementsRepo.revisions(db, ids) : undefined,
   ]);

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import { HttpUrl, Id, IsoDate } from '../../domain/common.ts';
+import { K_ANONYMITY_DEFAULT, KAnonymity } from '../../domain/series.ts';
 import {
   ATTRIBUTION_RULES,
   BACKGROUNDS,
@@ -78,6 +79,7 @@ export const TRANSFER_TABLES: TransferTable[] = [
       title: str(300).min(1),
       trackLabel: str(60),
       description: str(5000),
+      kAnonymity: KAnonymity.default(K_ANONYMITY_DEFAULT),
       createdAt: Instant,
     }),
     order: ['id'],
