@@ -21,6 +21,7 @@ function recordingHub(): LiveHub & { published: Array<{ type: string; data: unkn
     },
     votesChanged() {},
     releaseNow: async () => 'unchanged',
+    publishAt() {},
     subscribe: () => () => {},
     async close() {},
   };

@@ -39,6 +39,8 @@ export interface LiveHub {
   votesChanged(sessionId: string): void;
   /** Replays stored events with seq > afterSeq (none when afterSeq is null), then pushes new ones. Returns the unsubscribe function. */
   subscribe(sessionId: string, afterSeq: number | null, listener: LiveListener): () => void;
+  /** Runs `run` at `atMs` (once per key: a later call for a pending key is dropped); cancelled on close. */
+  publishAt(key: string, atMs: number, run: () => Promise<void>): void;
   /** Tries the session's next release now (after any in progress): what tests wait on. */
   releaseNow(sessionId: string): Promise<RecomputeOutcome>;
   close(): Promise<void>;
@@ -94,6 +96,7 @@ export async function createLiveHub(deps: Deps, options: LiveHubOptions = {}): P
   if (options.warmWorker !== false) worker.warm();
   await leaveCheckpointsToBackground(db);
   let closed = false;
+  const timers = new Map<string, NodeJS.Timeout>();
 
   let listener: PgEventListener | null = null;
   if (db.dialect === 'postgres') {
@@ -117,12 +120,25 @@ export async function createLiveHub(deps: Deps, options: LiveHubOptions = {}): P
       if (!closed && options.scheduleReleases !== false) recomputations.schedule(sessionId);
     },
     releaseNow: (sessionId) => release(sessionId),
+    publishAt(key, atMs, run) {
+      if (closed || timers.has(key)) return;
+      const timer = setTimeout(
+        () => {
+          timers.delete(key);
+          run().catch((error) => log(`scheduled event ${key} failed`, error));
+        },
+        Math.max(0, atMs - Date.now()),
+      );
+      timers.set(key, timer.unref());
+    },
     subscribe(sessionId, afterSeq, listen) {
       return fanout.subscribe(sessionId, afterSeq, listen);
     },
     async close() {
       if (closed) return;
       closed = true;
+      for (const timer of timers.values()) clearTimeout(timer);
+      timers.clear();
       await recomputations.close();
       await listener?.stop();
       fanout.closeAll();

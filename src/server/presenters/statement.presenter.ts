@@ -1,3 +1,4 @@
+import { coarseTime, isSealed } from '../services/statements.queue.ts';
 import type { AttributionRule, StatementKind, StatementStatus } from '../../domain/enums.ts';
 import type { Statement, VoteCounts } from '../../domain/statements.ts';
 import type { StatementRevisionsTable, StatementsTable } from '../db/schema.ts';
@@ -28,6 +29,7 @@ export function presentStatement(row: StatementsTable, view: StatementView): Sta
       ? view.authorNames?.get(row.author_participation_id)
       : undefined;
   const privileged = mine || view.moderator;
+  const sealedTimes = isSealed(view.rule) && !mine;
   return {
     id: row.id,
     sessionId: row.session_id,
@@ -40,8 +42,9 @@ export function presentStatement(row: StatementsTable, view: StatementView): Sta
     rejectionReason: privileged ? row.rejection_reason : null,
     mergedIntoId: row.merged_into_id,
     position: row.position,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    // Under a sealed rule, the minute: the moment of submission would name the typist.
+    createdAt: sealedTimes ? coarseTime(row.created_at) : row.created_at,
+    updatedAt: sealedTimes ? coarseTime(row.updated_at) : row.updated_at,
     mine,
     author: authorName ? { name: authorName } : null,
     quotable: view.rule === 'on_record' || view.rule === 'chatham_house',
