@@ -18,7 +18,7 @@ const config = loadConfig({
   HOST: '127.0.0.1',
   PORT: '0',
 });
-const db = openDatabase(config.databaseUrl);
+const db = openDatabase(config.databaseUrl, { synchronous: config.sqliteSynchronous });
 await migrateToLatest(db.kysely);
 const deps: Deps = { db, config, mailer: null, now: () => new Date() };
 if (process.env.BENCH_LIVE !== 'off')

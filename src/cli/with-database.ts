@@ -18,7 +18,7 @@ export async function withDatabase<T>(
   } catch (error) {
     throw new UsageError((error as Error).message, 1);
   }
-  const db = openDatabase(config.databaseUrl);
+  const db = openDatabase(config.databaseUrl, { synchronous: config.sqliteSynchronous });
   try {
     const applied = await migrateToLatest(db.kysely);
     return await work(db, applied);

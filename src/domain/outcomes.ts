@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { HttpUrl, Id, IsoDate, IsoDateTime, PageQuery, Text } from './common.ts';
 import { CLASSIFICATIONS } from './analysis.ts';
+import { Language } from './statements.ts';
 
 /**
  * What comes out of a round (issue 6): the rapporteur's workbench of outcome items with their
@@ -278,6 +279,32 @@ export const Continuity = z.object({
   ),
   /** Each thread is one question asked in several rounds, oldest first. */
   askedAgain: z.array(z.object({ points: z.array(ConvergencePoint) })),
+});
+
+/**
+ * A Polis export to bring into a round as a new, closed session: file name → CSV text
+ * (comments.csv, and votes.csv or participants-votes.csv; summary.csv for the topic).
+ */
+export const PolisImportInput = z.object({
+  /** Defaults to summary.csv's topic. */
+  title: Text(500).optional(),
+  attributionRule: z
+    .enum(['on_record', 'chatham_house', 'chatham_house_plus'])
+    .default('chatham_house'),
+  /** The comments' language tag; `und` (undetermined) unless given. */
+  language: Language.default('und'),
+  files: z.strictObject({
+    'comments.csv': z.string(),
+    'votes.csv': z.string().optional(),
+    'participants-votes.csv': z.string().optional(),
+    'summary.csv': z.string().optional(),
+  }),
+});
+export const PolisImportResult = z.object({
+  sessionId: Id,
+  statements: z.number().int(),
+  participants: z.number().int(),
+  votes: z.number().int(),
 });
 
 export const PolisExportQuery = z.object({ format: z.enum(['json', 'zip']).default('json') });

@@ -5,7 +5,7 @@ import { STATEMENT_KINDS, STATEMENT_STATUSES, VOTE_VALUES } from './enums.ts';
 /** The longest statement, in characters after trimming: a sentence or two, not a speech. */
 export const STATEMENT_MAX = 1000;
 
-const Language = z
+export const Language = z
   .string()
   .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, 'must be a language tag such as en or ur');
 const Translation = z

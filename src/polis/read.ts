@@ -29,6 +29,13 @@ export interface PolisExport {
 export interface ReadOptions {
   /** Called with (file, bytes read, file size) while streaming; the CLI draws a progress bar from it. */
   readonly onProgress?: (file: string, done: number, total: number) => void;
+  /**
+   * For an import: comments.csv must be there with unique comment ids and a body on every row,
+   * and every vote must be on one of its comments; each breach is a CsvError with file and line.
+   */
+  readonly strict?: boolean;
+  /** With `strict`: the longest comment-body accepted, in characters after trimming. */
+  readonly maxCommentLength?: number;
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -111,10 +118,18 @@ async function readSummary(folder: string): Promise<Record<string, string>> {
   return summary;
 }
 
-async function readComments(folder: string): Promise<PolisComment[]> {
+async function readComments(
+  folder: string,
+  strict: boolean,
+  maxLength = Infinity,
+): Promise<PolisComment[]> {
   const file = 'comments.csv';
   const path = join(folder, file);
-  if (!(await exists(path))) return [];
+  if (!(await exists(path))) {
+    if (strict) throw new CsvError(file, 0, 'missing (an import needs the comments)');
+    return [];
+  }
+  const seen = new Set<string>();
   const comments: PolisComment[] = [];
   let at = { timestamp: -1, 'comment-id': -1, 'author-id': -1, moderated: -1, 'comment-body': -1 };
   await eachRow(
@@ -130,6 +145,18 @@ async function readComments(folder: string): Promise<PolisComment[]> {
     (row) => {
       const id = row.fields[at['comment-id']];
       if (id === undefined || id === '') throw new CsvError(file, row.line, 'missing comment-id');
+      if (strict) {
+        if (seen.has(id)) throw new CsvError(file, row.line, `comment-id ${id} appears twice`);
+        const body = row.fields[at['comment-body']]?.trim() ?? '';
+        if (!body) throw new CsvError(file, row.line, `comment ${id} has no comment-body`);
+        if (body.length > maxLength)
+          throw new CsvError(
+            file,
+            row.line,
+            `comment ${id} is longer than ${maxLength} characters`,
+          );
+        seen.add(id);
+      }
       comments.push({
         id,
         body: row.fields[at['comment-body']] ?? '',
@@ -165,8 +192,17 @@ export async function readPolisExport(
   options: ReadOptions = {},
 ): Promise<PolisExport> {
   const summary = await readSummary(folder);
-  const comments = (await readComments(folder)).sort((a, b) => compareIds(a.id, b.id));
+  const strict = options.strict === true;
+  const comments = (await readComments(folder, strict, options.maxCommentLength)).sort((a, b) =>
+    compareIds(a.id, b.id),
+  );
   const columns = new VoteColumns(comments.map((c) => c.id));
+  // The comments take the first statement indices: a higher one is a vote on an unknown comment.
+  const known = (statement: number, file: string, line: number, id: string | number) => {
+    if (strict && statement >= comments.length)
+      throw new CsvError(file, line, `comment-id ${id} is not in comments.csv`);
+    return statement;
+  };
   const polisGroups = new Map<string, string>();
   const progress = (file: string) =>
     options.onProgress
@@ -195,7 +231,7 @@ export async function readPolisExport(
         const time = row.number(at.timestamp);
         columns.addIndexed(
           columns.participantIndex(voter),
-          columns.statementIndex(comment),
+          known(columns.statementIndex(comment), file, row.line, comment),
           value,
           Number.isFinite(time) ? time : Number.NEGATIVE_INFINITY,
         );
@@ -219,6 +255,11 @@ export async function readPolisExport(
         voteColumns = (header as CsvRow).fields
           .slice(first)
           .map((comment, i) => ({ at: first + i, statement: -1, comment }));
+        if (strict && !hasVotes) {
+          const ids = new Set(comments.map((c) => c.id));
+          const unknown = voteColumns.find((c) => !ids.has(c.comment));
+          if (unknown) known(comments.length, wideFile, (header as CsvRow).line, unknown.comment);
+        }
         // With votes.csv present only the group ids are read here: skip the vote cells.
         return hasVotes ? Math.max(participantAt, groupAt) + 1 : undefined;
       },

@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildVoteMatrix } from '../analysis/matrix.ts';
 import { csvField } from './csv-cells.ts';
+import { polisDatetime } from './datetime.ts';
 import type { PolisExport } from './read.ts';
 
 function csvLine(fields: readonly (string | number)[]): string {
@@ -50,7 +51,7 @@ export async function writePolisExport(
   ];
   for (const c of data.comments) {
     const j = column.get(c.id) ?? -1;
-    const datetime = c.timestamp ? new Date(Number(c.timestamp)).toUTCString() : '';
+    const datetime = c.timestamp ? polisDatetime(Number(c.timestamp)) : '';
     comments.push(
       csvLine([
         c.timestamp,
@@ -70,7 +71,7 @@ export async function writePolisExport(
   for (let k = 0; k < table.value.length; k++) {
     const at = table.at?.[k];
     const time = at !== undefined && Number.isFinite(at) ? at : '';
-    const datetime = time === '' ? '' : new Date(time).toUTCString();
+    const datetime = time === '' ? '' : polisDatetime(time);
     votes.push(
       csvLine([
         time,

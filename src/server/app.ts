@@ -8,6 +8,7 @@ import type { Deps } from './deps.ts';
 import { requestSerializer } from './http/log-redaction.ts';
 import { OpenApiRegistry } from './http/openapi.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
+import { registerApiCacheControl, registerCompression } from './http/compression.ts';
 import { frameworkErrorHandler, registerProblemHandlers } from './http/problem.ts';
 import { registerRoutes } from './routes/index.ts';
 import { registerLiveStreams } from './live/stream-access.ts';
@@ -40,6 +41,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   registerProblemHandlers(app, deps.db.outage);
   deps.db.outage.attachLog((level, message, details) => app.log[level](details, message));
   registerSecurityHeaders(app);
+  registerApiCacheControl(app);
+  await registerCompression(app);
   await app.register(cookie);
   await app.register(formbody);
   await app.register(rateLimit, { global: false });

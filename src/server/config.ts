@@ -32,6 +32,10 @@ const EnvSchema = z.object({
    * seconds (0: at once), so a moderator cannot line a statement up with who was seen typing.
    */
   PARLEY_QUEUE_BATCH_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  /** SQLite's durability: FULL syncs every commit (a 2xx survives a power cut), NORMAL only at checkpoints. */
+  SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
+  /** GET /api/v1/ready fails when the SQLite database's file system has less free space than this. */
+  READY_MIN_FREE_MB: z.coerce.number().int().min(0).max(1_000_000_000).default(64),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /**
    * Which proxies' X-Forwarded-For to believe for the client's address (rate limits, comment
@@ -57,6 +61,9 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  sqliteSynchronous: 'FULL' | 'NORMAL';
+  /** Free space below which the server says it is not ready (SQLite). */
+  readyMinFreeBytes: number;
   demo: boolean;
   publicUrl: string;
   smtpUrl: string | undefined;
@@ -86,6 +93,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
+    readyMinFreeBytes: e.READY_MIN_FREE_MB * 1024 * 1024,
     demo: e.PARLEY_DEMO === 'on',
     publicUrl,
     smtpUrl: e.SMTP_URL,

@@ -44,7 +44,7 @@ function startupBlock(server: Pick<RunningServer, 'url' | 'db' | 'demo' | 'confi
     '',
     `Parley is running at ${server.url}`,
     `  Database: ${server.db.dialect} ${server.db.location}`,
-    `  Health:   ${server.url}api/v1/health`,
+    `  Health:   ${server.url}api/v1/health (ready: ${server.url}api/v1/ready)`,
   ];
   if (server.demo !== 'absent') {
     const width = Math.max(...DEMO_LOGINS.map((l) => l.label.length));
@@ -75,7 +75,7 @@ export async function startServer(
 ): Promise<RunningServer> {
   const out = options.out ?? process.stdout;
   const config = loadConfig(env);
-  const db = openDatabase(config.databaseUrl);
+  const db = openDatabase(config.databaseUrl, { synchronous: config.sqliteSynchronous });
   let app: FastifyInstance | undefined;
   try {
     await migrateToLatest(db.kysely);

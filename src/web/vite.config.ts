@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url'; // eslint-disable-line no-restricted-imports -- the build config runs in Node
 import { defineConfig } from 'vite';
 import { bundleSizePlugin } from './build/bundle-size-plugin.ts';
+import { precompressPlugin } from './build/precompress-plugin.ts';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -10,7 +11,12 @@ export default defineConfig({
   root: here('.'),
   base: '/app/',
   // index.html is the participant's entry (home, sign-in, invitation, agenda, voting): at most 100 KB.
-  plugins: [react(), bundleSizePlugin({ budgets: { 'index.html': 100 * 1024 } })],
+  plugins: [
+    react(),
+    bundleSizePlugin({ budgets: { 'index.html': 100 * 1024 } }),
+    // Last: brotli and gzip copies of every file the build wrote.
+    precompressPlugin(),
+  ],
   build: {
     outDir: here('../../dist/web'),
     emptyOutDir: true,

@@ -1,21 +1,10 @@
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.ts';
+import { runInProcess } from './process.ts';
 import { createTestDatabase, testDialects, type TestDatabase } from '../support/databases.ts';
 import { buildParticipation, buildPerson, buildRound, buildSeries } from '../support/factories.ts';
 import { startTestSmtp, unfoldMail, type TestSmtp } from '../support/smtp.ts';
 
-/** Runs `parley <argv>` in-process with buffer streams. */
-async function run(argv: string[], env: NodeJS.ProcessEnv) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: string[] = [];
-  const err: string[] = [];
-  stdout.on('data', (c) => out.push(String(c)));
-  stderr.on('data', (c) => err.push(String(c)));
-  const code = await main(argv, { stdout, stderr, env });
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
+const run = runInProcess;
 
 for (const dialect of testDialects()) {
   describe(`[${dialect}] parley user create / invite`, () => {

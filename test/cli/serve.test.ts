@@ -36,10 +36,9 @@ describe('parley serve (a real process)', () => {
 
       const health = await fetch(`${server.url}api/v1/health`);
       expect(health.status).toBe(200);
-      expect(await health.json()).toMatchObject({
-        status: 'ok',
-        database: { dialect: 'sqlite', ok: true },
-      });
+      expect(await health.json()).toMatchObject({ status: 'ok', database: { dialect: 'sqlite' } });
+      const ready = await fetch(`${server.url}api/v1/ready`);
+      expect(await ready.json()).toMatchObject({ checks: { database: true, disk: true } });
 
       const signedIn = await login(server.url, DEMO_LOGINS[1].email, DEMO_PASSWORD);
       expect(signedIn.status).toBe(200);
@@ -106,7 +105,10 @@ for (const dialect of testDialects().filter((d) => d === 'postgres')) {
       if (password) expect(server.output()).not.toContain(`:${password}@`); // the password never reaches the terminal
       expect((await fetch(server.url)).status).toBe(200);
       expect(await (await fetch(`${server.url}api/v1/health`)).json()).toMatchObject({
-        database: { dialect: 'postgres', ok: true },
+        database: { dialect: 'postgres' },
+      });
+      expect(await (await fetch(`${server.url}api/v1/ready`)).json()).toMatchObject({
+        checks: { database: true },
       });
       expect(await server.stop()).toBe(0);
       server = undefined;

@@ -23,6 +23,7 @@ function recordingHub(): LiveHub & { published: Array<{ type: string; data: unkn
     releaseNow: async () => 'unchanged',
     publishAt() {},
     subscribe: () => () => {},
+    status: async () => ({ worker: true, listening: null }),
     async close() {},
   };
 }

@@ -8,11 +8,10 @@ import { createTestDatabase, testDialects, type TestDatabase } from '../support/
 /**
  * Kill -9 during sustained voting: every vote that got a 2xx must be there after a restart.
  *
- * SQLite runs in WAL mode with synchronous=NORMAL: a commit is appended to the WAL (in the OS
- * page cache) before the answer leaves, but fsync waits for the next checkpoint. A killed
- * process loses nothing the OS already has, so this test holds; only a power cut or kernel
- * crash could drop the last few commits, a trade made for write speed (FULL would fsync every
- * commit). PostgreSQL fsyncs its WAL on every commit by default.
+ * SQLite runs in WAL mode with synchronous=FULL by default: the log is synced at every commit
+ * (one sync per batch of votes), so not even a power cut drops an acknowledged vote; with
+ * SQLITE_SYNCHRONOUS=NORMAL a killed process still loses nothing the OS already has, which is
+ * what this test checks. PostgreSQL fsyncs its WAL on every commit by default.
  */
 const PARLEY = fileURLToPath(new URL('../../bin/parley.js', import.meta.url));
 const VOTERS = 20;

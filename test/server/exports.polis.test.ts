@@ -55,3 +55,65 @@ describe("a session's Polis export against formula injection", () => {
     }
   });
 });
+
+describe("a session's Polis export: groups, authors and times", () => {
+  /** Participants p0..p11 voting on two statements; groups of 6, 2 and 4 members. */
+  const participants = Array.from({ length: 12 }, (_, i) => `p${i}`);
+  const source = {
+    title: 'Room',
+    instant: Date.parse('2026-04-06T23:59:59.000Z'),
+    statements: [
+      { id: 's0', text: 'One', status: 'approved', author: 'p3' },
+      { id: 's1', text: 'Two', status: 'approved', author: 'outsider' },
+      { id: 's2', text: 'Seeded', status: 'approved', author: null },
+    ],
+    votes: participants.flatMap((p) => [
+      { participation_id: p, statement_id: 's0', value: 1 },
+      { participation_id: p, statement_id: 's1', value: -1 },
+    ]),
+    analysis: {
+      inConv: 12,
+      groups: [
+        { id: 0, members: participants.slice(0, 6) },
+        { id: 1, members: participants.slice(6, 8) },
+        { id: 2, members: participants.slice(8) },
+      ],
+    },
+  };
+  const wide = async (files: Record<string, string>) =>
+    (await cells(files['participants-votes.csv'])).slice(1);
+  const summaryOf = async (files: Record<string, string>) =>
+    Object.fromEntries(await cells(files['summary.csv']));
+
+  it('names a group only with at least k members, renumbered from 0; members of smaller ones get a blank', async () => {
+    const files = await polisFiles({ ...source, k: 3 });
+    const groups = (await wide(files)).map((r) => r[1]);
+    expect(groups.filter((g) => g === '0')).toHaveLength(6);
+    expect(groups.filter((g) => g === '1')).toHaveLength(4);
+    expect(groups.filter((g) => g === '')).toHaveLength(2);
+    expect((await summaryOf(files)).groups).toBe('2');
+    // The series default (5) names only the group of 6; a k under 3 counts as 3.
+    const byDefault = (await wide(await polisFiles(source))).map((r) => r[1]);
+    expect(byDefault.filter((g) => g !== '')).toEqual(Array(6).fill('0'));
+    const atLeast3 = (await wide(await polisFiles({ ...source, k: 1 }))).map((r) => r[1]);
+    expect(atLeast3.filter((g) => g === '')).toHaveLength(2);
+  });
+
+  it('sealed authors: every comment has author-id n, which no voter has; commenters is blank', async () => {
+    const files = await polisFiles(source);
+    const comments = (await cells(files['comments.csv'])).slice(1);
+    expect(comments.map((r) => r[3])).toEqual(['12', '12', '12']);
+    expect(new Set(comments.map((r) => r[0]))).toEqual(new Set([String(source.instant)]));
+    expect((await wide(files)).every((r) => r[2] === '0')).toBe(true);
+    expect((await summaryOf(files)).commenters).toBe('');
+  });
+
+  it('on the record, each author gets a number from n+1 on, never a voter number; seeded statements get n', async () => {
+    const files = await polisFiles({ ...source, authorsNamed: true });
+    const authors = (await cells(files['comments.csv'])).slice(1).map((r) => r[3]);
+    expect(new Set(authors.slice(0, 2))).toEqual(new Set(['13', '14']));
+    expect(authors[2]).toBe('12');
+    expect((await wide(files)).every((r) => r[2] === '0')).toBe(true);
+    expect((await summaryOf(files)).commenters).toBe('2');
+  });
+});

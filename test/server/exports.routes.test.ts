@@ -113,7 +113,8 @@ for (const dialect of testDialects()) {
 
       const polis = await reread(files);
       expect(polis.comments.map((c) => c.body)).toEqual(texts);
-      expect(polis.comments.every((c) => c.authorId === '')).toBe(true);
+      // Chatham House: every comment's author is n, a number no voter has (6 voters: 0..5).
+      expect(polis.comments.every((c) => c.authorId === '6')).toBe(true);
       expect([...polis.table.participants].sort()).toEqual(['0', '1', '2', '3', '4', '5']);
       const counted = new Map<string, { agree: number; disagree: number; pass: number }>();
       for (let k = 0; k < polis.table.value.length; k++) {

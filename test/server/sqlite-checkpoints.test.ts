@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../src/server/db/connect.ts';
+import { openDatabase, SQLITE_JOURNAL_SIZE_LIMIT, type Db } from '../../src/server/db/connect.ts';
 import {
   leaveCheckpointsToBackground,
   startBackgroundCheckpoints,
@@ -60,5 +60,18 @@ describe('SQLite checkpoints in the background', () => {
     await leaveCheckpointsToBackground(database.db);
     await writeLikeAServer(database.db);
     expect(await framesInLog(database.url)).toBeGreaterThan(300);
+  });
+
+  it('opens SQLite with synchronous=FULL (NORMAL when asked) and a bounded log', async () => {
+    database = await createTestDatabase('sqlite');
+    const pragma = async (db: Db, name: string) =>
+      Object.values(
+        (await sql.raw<Record<string, number>>(`pragma ${name}`).execute(db.kysely)).rows[0],
+      )[0];
+    expect(await pragma(database.db, 'synchronous')).toBe(2);
+    expect(await pragma(database.db, 'journal_size_limit')).toBe(SQLITE_JOURNAL_SIZE_LIMIT);
+    const normal = openDatabase(database.url, { synchronous: 'NORMAL' });
+    opened.push(normal);
+    expect(await pragma(normal, 'synchronous')).toBe(1);
   });
 });

@@ -8,6 +8,7 @@ import { importVerb } from './import.ts';
 import { backupVerb } from './backup.ts';
 import { userCreateVerb } from './user-create.ts';
 import { inviteVerb } from './invite.ts';
+import { polisImportVerb } from './polis-import.ts';
 
 /** Every verb of the `parley` command, in the order `--help` lists them. */
 export const verbs: Verb[] = [
@@ -17,6 +18,7 @@ export const verbs: Verb[] = [
   demoVerb,
   exportVerb,
   importVerb,
+  polisImportVerb,
   backupVerb,
   userCreateVerb,
   inviteVerb,

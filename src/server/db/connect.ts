@@ -35,8 +35,26 @@ export const DEFAULT_SQLITE_FILE = './data/parley.sqlite';
 pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1700, (v) => Number(v));
 
+export type SqliteSynchronous = 'FULL' | 'NORMAL';
+
+export interface OpenOptions {
+  poolSize?: number;
+  /**
+   * SQLite's durability: FULL (the default) syncs the log at every commit, so a 2xx vote survives
+   * a power cut too; NORMAL only at checkpoints (it survives a crash of the process, not of the
+   * machine). Group commit (votes.batch.ts) makes FULL cost one sync per batch, not per vote.
+   */
+  synchronous?: SqliteSynchronous;
+}
+
+/**
+ * The write-ahead log is cut back to this size whenever it starts afresh (after a checkpoint
+ * copied it all); the background checkpoints (sqlite-checkpoints.ts) bound it as it grows.
+ */
+export const SQLITE_JOURNAL_SIZE_LIMIT = 4 * 1024 * 1024;
+
 /** Opens the database named by a URL: postgres://… or sqlite:path (or a bare path). */
-export function openDatabase(url: string | undefined, options: { poolSize?: number } = {}): Db {
+export function openDatabase(url: string | undefined, options: OpenOptions = {}): Db {
   if (url && /^postgres(ql)?:\/\//.test(url)) {
     const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 20 });
     const outage = new DatabaseOutage();
@@ -70,7 +88,8 @@ export function openDatabase(url: string | undefined, options: { poolSize?: numb
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new SqliteDatabase(path);
   sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
+  sqlite.pragma(`journal_size_limit = ${SQLITE_JOURNAL_SIZE_LIMIT}`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const grants = new GrantsWatcher();

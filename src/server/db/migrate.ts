@@ -11,7 +11,8 @@ import * as m0003 from './migrations/0003_superseded_votes.ts';
 import * as m0004 from './migrations/0004_outcomes.ts';
 import * as m0005 from './migrations/0005_public_report.ts';
 import * as m0006 from './migrations/0006_vote_path.ts';
-import * as m0007 from './migrations/0007_releases.ts';
+import * as m0007 from './migrations/0007_readiness_probe.ts';
+import * as m0008 from './migrations/0008_releases.ts';
 
 /** Every migration, in order. Listed explicitly so bundling and tsx both see them. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -21,7 +22,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004_outcomes': m0004,
   '0005_public_report': m0005,
   '0006_vote_path': m0006,
-  '0007_releases': m0007,
+  '0007_readiness_probe': m0007,
+  '0008_releases': m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -16,7 +16,7 @@ export interface SeriesTable {
   track_label: string;
   description: string;
   created_at: string;
-  /** No released number describes fewer voters (migration 0007). */
+  /** No released number describes fewer voters (migration 0008). */
   k_anonymity: number;
 }
 export interface SeriesOrganisationsTable {
@@ -172,7 +172,7 @@ export interface SupersededVotesTable {
   at: string;
 }
 /**
- * A session's latest release (migration 0007). `result` is the engine's output on the released
+ * A session's latest release (migration 0008). `result` is the engine's output on the released
  * ballots and `released` the gate's state (both internal: they hold voter keys); `summary` is the
  * released AnalysisSummary without delegation names, the only part that leaves the server.
  */
@@ -267,6 +267,13 @@ export interface Database {
   recommendation_status_changes: RecommendationStatusChangesTable;
   recommendation_carries: RecommendationCarriesTable;
   statement_repeats: StatementRepeatsTable;
+  readiness_probe: ReadinessProbeTable;
+}
+
+/** The row GET /api/v1/ready writes (migration 0007_readiness_probe). */
+export interface ReadinessProbeTable {
+  id: number;
+  checked_at: string;
 }
 
 // Outcomes (migration 0004_outcomes).

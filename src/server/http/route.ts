@@ -33,6 +33,8 @@ export interface RouteSpec<
   status?: number;
   /** Per-route rate limit, e.g. { max: 10, timeWindow: '1 minute' }. */
   rateLimit?: { max: number; timeWindow: string };
+  /** Largest body in bytes, where a route takes more than the app's 1 MiB (an uploaded export). */
+  bodyLimit?: number;
   handler: (
     ctx: RouteContext<z.output<P>, z.output<Q>, z.output<B>>,
   ) => Promise<z.input<R> | undefined>;
@@ -80,6 +82,7 @@ export function route<
     method: spec.method,
     url: spec.url.replace(/\{(\w+)\}/g, ':$1'),
     config: spec.rateLimit ? { rateLimit: spec.rateLimit } : {},
+    ...(spec.bodyLimit ? { bodyLimit: spec.bodyLimit } : {}),
     handler: async (request, reply) => {
       requireJson(request);
       const params = parsePart(spec.params, request.params, 'path');

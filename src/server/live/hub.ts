@@ -43,6 +43,8 @@ export interface LiveHub {
   publishAt(key: string, atMs: number, run: () => Promise<void>): void;
   /** Tries the session's next release now (after any in progress): what tests wait on. */
   releaseNow(sessionId: string): Promise<RecomputeOutcome>;
+  /** For readiness: the analysis worker answers a ping; on PostgreSQL, the LISTEN connection is up (null on SQLite). */
+  status(timeoutMs: number): Promise<{ worker: boolean; listening: boolean | null }>;
   close(): Promise<void>;
 }
 
@@ -133,6 +135,9 @@ export async function createLiveHub(deps: Deps, options: LiveHubOptions = {}): P
     },
     subscribe(sessionId, afterSeq, listen) {
       return fanout.subscribe(sessionId, afterSeq, listen);
+    },
+    async status(timeoutMs) {
+      return { worker: await worker.ping(timeoutMs), listening: listener?.connected ?? null };
     },
     async close() {
       if (closed) return;

@@ -24,6 +24,11 @@ export class PgEventListener {
     });
   }
 
+  /** Whether notifications from other processes are arriving right now (readiness). */
+  get connected(): boolean {
+    return this.listener.connected;
+  }
+
   start(): Promise<void> {
     return this.listener.start();
   }

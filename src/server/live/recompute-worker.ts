@@ -20,6 +20,8 @@ interface Pending {
 export class RecomputeWorker {
   private worker: Worker | null = null;
   private readonly pending = new Map<number, Pending>();
+  /** Pings waiting for the worker's answer (readiness): resolved true by it, false if it dies. */
+  private readonly pings = new Map<number, (alive: boolean) => void>();
   private nextId = 1;
   private closed = false;
 
@@ -35,7 +37,25 @@ export class RecomputeWorker {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      const request: RecomputeRequest = { id, sessionId };
+      const request: RecomputeRequest = { id, sessionId, ping: false };
+      worker.postMessage(request);
+    });
+  }
+
+  /** True when the worker answers within timeoutMs (starting it if it is not running). */
+  ping(timeoutMs: number): Promise<boolean> {
+    if (this.closed) return Promise.resolve(false);
+    const worker = this.worker ?? this.spawn();
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => answer(false), timeoutMs);
+      const answer = (alive: boolean) => {
+        clearTimeout(timer);
+        this.pings.delete(id);
+        resolve(alive);
+      };
+      this.pings.set(id, answer);
+      const request: RecomputeRequest = { id, ping: true };
       worker.postMessage(request);
     });
   }
@@ -60,6 +80,7 @@ export class RecomputeWorker {
     // A worker waiting for work must not keep the process alive on shutdown.
     worker.unref();
     worker.on('message', (reply: RecomputeReply) => {
+      if ('pong' in reply) return this.pings.get(reply.id)?.(true);
       const pending = this.pending.get(reply.id);
       if (!pending) return;
       this.pending.delete(reply.id);
@@ -89,5 +110,6 @@ export class RecomputeWorker {
   private failAll(error: Error) {
     for (const pending of this.pending.values()) pending.reject(error);
     this.pending.clear();
+    for (const answer of [...this.pings.values()]) answer(false);
   }
 }

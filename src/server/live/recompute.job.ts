@@ -4,7 +4,11 @@ import { buildRelease, type ReleaseBody } from '../../analysis/disclosure/releas
 import type { StatementBallots, Value, VoterFacts } from '../../analysis/disclosure/cells.ts';
 import type { ReleasedState } from '../../analysis/disclosure/gate.ts';
 import type { AnalysisResultsTable, Database } from '../db/schema.ts';
-import { parseStoredAnalysis, serializeStoredAnalysis } from '../presenters/analysis.presenter.ts';
+import {
+  parseStoredAnalysis,
+  releaseTime,
+  serializeStoredAnalysis,
+} from '../presenters/analysis.presenter.ts';
 import { analysisRepo } from '../repositories/analysis.repository.ts';
 
 export type RecomputeJobResult =
@@ -80,4 +84,20 @@ export async function runRecomputeJob(
     summary: JSON.stringify(outcome.body),
   };
   return { outcome: 'computed', row, body: outcome.body };
+}
+
+/**
+ * Makes and stores a session's next release in-process, without the worker or live events: for a
+ * database just written in bulk (the demo, a Polis import) that nobody watches yet.
+ */
+export async function releaseInProcess(
+  kysely: Kysely<Database>,
+  sessionId: string,
+  now: Date,
+): Promise<boolean> {
+  const job = await runRecomputeJob(kysely, sessionId);
+  if (job.outcome !== 'computed') return false;
+  const at = releaseTime(now);
+  await analysisRepo.save(kysely, { ...job.row, computed_at: at, describes_until: at });
+  return true;
 }

@@ -3,12 +3,12 @@ import { openDatabase, type Db } from '../db/connect.ts';
 import { startBackgroundCheckpoints } from '../db/sqlite-checkpoints.ts';
 import { runRecomputeJob, type RecomputeJobResult } from './recompute.job.ts';
 
-/** A request to the live hub's worker: recompute one session's analysis. */
-export interface RecomputeRequest {
-  readonly id: number;
-  readonly sessionId: string;
-}
+/** A request to the live hub's worker: recompute one session's analysis, or answer a ping (readiness). */
+export type RecomputeRequest =
+  | { readonly id: number; readonly sessionId: string; readonly ping: false }
+  | { readonly id: number; readonly ping: true };
 export type RecomputeReply =
+  | { readonly id: number; readonly pong: true }
   | { readonly id: number; readonly result: RecomputeJobResult }
   | { readonly id: number; readonly error: string; readonly code?: string };
 
@@ -19,6 +19,7 @@ startBackgroundCheckpoints(db, (message, error) =>
 );
 
 parentPort?.on('message', async (request: RecomputeRequest) => {
+  if (request.ping) return parentPort?.postMessage({ id: request.id, pong: true });
   let reply: RecomputeReply;
   try {
     reply = { id: request.id, result: await runRecomputeJob(db.kysely, request.sessionId) };

@@ -1,11 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { IdParams } from '../../domain/common.ts';
-import { PolisExportFiles, PolisExportQuery } from '../../domain/outcomes.ts';
+import {
+  PolisExportFiles,
+  PolisExportQuery,
+  PolisImportInput,
+  PolisImportResult,
+} from '../../domain/outcomes.ts';
 import type { Deps } from '../deps.ts';
 import type { OpenApiRegistry } from '../http/openapi.ts';
 import { route } from '../http/route.ts';
 import * as exportsService from '../services/exports.service.ts';
+import { importPolisFiles } from '../services/polis-import.files.ts';
 import { storedZip } from '../services/exports.zip.ts';
 
 const tags = ['exports'];
@@ -40,5 +46,18 @@ export function exportsRoutes(app: FastifyInstance, api: OpenApiRegistry, deps: 
         .send(storedZip(result.files));
       return undefined;
     },
+  });
+  route(app, api, {
+    method: 'POST',
+    url: '/api/v1/rounds/{id}/sessions/polis-import',
+    summary:
+      'Brings a Polis export (file name → CSV text) into the round as a new, closed session: comments as statements, votes under pseudonymous participants; a bad file is answered with its name and line',
+    tags,
+    params: IdParams,
+    body: PolisImportInput,
+    response: PolisImportResult,
+    status: 201,
+    bodyLimit: 64 * 1024 * 1024,
+    handler: ({ actor, params, body }) => importPolisFiles(deps, actor, params.id, body),
   });
 }

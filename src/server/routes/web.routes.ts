@@ -38,7 +38,9 @@ export function webRoutes(app: FastifyInstance, _api: OpenApiRegistry, _deps: De
 /** Serves a built web app from `root` (a directory ending in a slash) at /app/. */
 export function serveWebApp(app: FastifyInstance, root: string) {
   app.register(async (scope) => {
-    await scope.register(fastifyStatic, { root, serve: false });
+    // preCompressed: file.br or file.gz (written by the build) by Accept-Encoding; the plain
+    // file when the client takes neither or the compressed copy is missing.
+    await scope.register(fastifyStatic, { root, serve: false, preCompressed: true });
     scope.get('/app', (_request, reply) => reply.redirect('/app/', 301));
     scope.get('/app/*', (request, reply) => {
       if (!existsSync(join(root, 'index.html'))) return notBuilt(reply);

@@ -3,7 +3,10 @@ import type { AttributionRule, StatementKind } from '../../domain/enums.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Deps } from '../deps.ts';
 import { conflict, HttpError, notFound } from '../http/errors.ts';
+import { runRecomputeJob } from '../live/recompute.job.ts';
 import { exportsPolicy } from '../policies/exports.policy.ts';
+import { parseStoredAnalysis } from '../presenters/analysis.presenter.ts';
+import { analysisRepo } from '../repositories/analysis.repository.ts';
 import { presentDialogueSession } from '../presenters/dialogue-sessions.presenter.ts';
 import { presentRound } from '../presenters/rounds.presenter.ts';
 import { audit } from '../repositories/audit.repository.ts';
@@ -12,7 +15,7 @@ import { exportsRepo } from '../repositories/exports.repository.ts';
 import { roundsRepo } from '../repositories/rounds.repository.ts';
 import { getRoundAnalysis } from './analysis.service.ts';
 import { getConclusions } from './conclusions.service.ts';
-import { polisFiles } from './exports.polis.ts';
+import { exportInstant, polisFiles } from './exports.polis.ts';
 import { guard } from './guard.ts';
 import { QUOTABLE_RULES } from './outcomes.evidence.ts';
 import { listOutcomeItems } from './outcomes.service.ts';
@@ -90,7 +93,25 @@ export async function exportRound(deps: Deps, actor: Actor, roundId: string) {
   };
 }
 
-/** A session's votes as a Polis export with anonymous participant ids (see exports.polis.ts). Audited. */
+/** The opinion groups of the session's current analysis (stored, or brought up to date now). */
+async function currentGroups(db: Deps['db']['kysely'], sessionId: string) {
+  const job = await runRecomputeJob(db, sessionId);
+  const row =
+    job.outcome === 'computed'
+      ? job.row
+      : job.outcome === 'unchanged'
+        ? await analysisRepo.find(db, sessionId)
+        : undefined;
+  const stored = row ? parseStoredAnalysis(row) : null;
+  if (!stored) return undefined;
+  const { groups, counts } = stored.analysis;
+  return { groups, inConv: counts.inConv };
+}
+
+/**
+ * A session's votes as a Polis export with anonymous participant ids (see exports.polis.ts):
+ * one instant on every row, group ids for groups of at least the series' k. Audited.
+ */
 export async function exportSessionPolis(deps: Deps, actor: Actor, sessionId: string) {
   const db = deps.db.kysely;
   const session = await dialogueSessionsRepo.findWithSeries(db, sessionId);
@@ -102,11 +123,30 @@ export async function exportSessionPolis(deps: Deps, actor: Actor, sessionId: st
     throw conflict(
       'This session was off the record: nothing was captured, so there is nothing to export.',
     );
-  const [statements, votes] = await Promise.all([
-    exportsRepo.polisStatements(db, sessionId),
+  const authorsNamed = session.attribution_rule === 'on_record';
+  const [statements, votes, context, analysis] = await Promise.all([
+    exportsRepo.polisStatements(db, sessionId, authorsNamed),
     exportsRepo.votes(db, sessionId),
+    exportsRepo.polisContext(db, session.series_id, session.round_id),
+    currentGroups(db, sessionId),
   ]);
-  const files = await polisFiles({ title: session.title, statements, votes });
+  const { round } = context;
+  const files = await polisFiles({
+    title: session.title,
+    url: `${deps.config.publicUrl}/app/sessions/${sessionId}/analysis`,
+    description: [
+      `${context.seriesTitle}, round ${round.number} (${round.city})`,
+      round.umbrella_theme,
+    ]
+      .filter(Boolean)
+      .join(': '),
+    instant: exportInstant(session),
+    k: context.kAnonymity,
+    authorsNamed,
+    statements,
+    votes,
+    analysis,
+  });
   await audit.record(db, deps.now(), {
     actorUserId: actor.user!.id,
     action: 'session.export_polis',

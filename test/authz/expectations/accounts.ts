@@ -21,6 +21,14 @@ const sponsorInvitation = (w: World) =>
 /** Health, sign-in, accounts, series roles, invitations and the audit log. */
 export const expectations: Expectations = {
   'GET /api/v1/health': { expect: everyone(200) },
+  // Once the analysis worker has started (a server starts it at once; the test app lazily).
+  'GET /api/v1/ready': {
+    params: async (w) => {
+      await w.t.deps.live?.status(30_000);
+      return {};
+    },
+    expect: everyone(200),
+  },
   // Wrong credentials for everyone: whoever asks, a bad password is a 401 (and never a 5xx).
   'POST /api/v1/auth/login': {
     body: () => ({ email: 'nobody@matrix.test', password: 'not the password' }),

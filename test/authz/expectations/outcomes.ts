@@ -1,7 +1,14 @@
 import { newId } from '../../../src/server/ids.ts';
 import { buildRound, buildSession } from '../../support/factories.ts';
 import type { World } from '../world.ts';
-import { roles, roundParams, seriesParams, sessionParams, type Expectations } from './types.ts';
+import {
+  organisersOnly,
+  roles,
+  roundParams,
+  seriesParams,
+  sessionParams,
+  type Expectations,
+} from './types.ts';
 
 /**
  * Outcomes (issue 6). Nothing here is public: the public gets 404, sponsors and focal points
@@ -331,4 +338,15 @@ export const expectations: Expectations = {
 
   'GET /api/v1/rounds/{id}/export': { params: roundParams, expect: organisers(200) },
   'GET /api/v1/sessions/{id}/export/polis': { params: sessionParams, expect: organisers(200) },
+  'POST /api/v1/rounds/{id}/sessions/polis-import': {
+    params: roundParams,
+    body: () => ({
+      files: {
+        'comments.csv':
+          'timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body\n1,,0,0,0,0,1,Imported\n',
+        'votes.csv': 'timestamp,datetime,comment-id,voter-id,vote\n1,,0,0,1\n',
+      },
+    }),
+    expect: organisersOnly(201),
+  },
 };
