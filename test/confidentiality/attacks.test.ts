@@ -158,6 +158,8 @@ for (const dialect of testDialects()) {
       t.deps.live!.subscribe(room.sessionId, null, (e) => {
         if (e.type === 'moderation-queue') queueEvents.push(Date.now());
       });
+      // Just after a batch began, so that "at once" is well before it ends.
+      await sleep(2000 - (Date.now() % 2000) + 50);
       const submitted = await author.client.request(
         'POST',
         `/api/v1/sessions/${room.sessionId}/statements`,
