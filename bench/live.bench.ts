@@ -8,31 +8,24 @@
  * `BENCH_LIVE_CLIENTS` live streams. The server runs as `parley serve` in its own process.
  * SQLite, and PostgreSQL too when DATABASE_URL points to one. Ends with one JSON line.
  */
-import http from "node:http";
-import { randomUUID } from "node:crypto";
-import { cpus } from "node:os";
-import { createTestDatabase } from "../test/support/databases.ts";
-import { seedBenchRoom, type BenchRoom } from "./support/room.ts";
-import { startServerProcess } from "./support/server.ts";
-import { openEventStream, type EventStream } from "./support/sse-client.ts";
+import http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { cpus } from 'node:os';
+import { createTestDatabase } from '../test/support/databases.ts';
+import { seedBenchRoom, type BenchRoom } from './support/room.ts';
+import { startServerProcess } from './support/server.ts';
+import { openEventStream, type EventStream } from './support/sse-client.ts';
 
 const CLIENTS = Number(process.env.BENCH_LIVE_CLIENTS ?? 200);
 const SECONDS = Number(process.env.BENCH_LIVE_SECONDS ?? 60);
-const ROOMS = (process.env.BENCH_LIVE_VOTERS ?? "10,35,1000")
-  .split(",")
-  .map(Number);
+const ROOMS = (process.env.BENCH_LIVE_VOTERS ?? '10,35,1000').split(',').map(Number);
 const STATEMENTS = 20;
 const K = 5;
 
 const percentile = (sorted: number[], p: number) =>
   sorted.length === 0
     ? 0
-    : sorted[
-        Math.min(
-          sorted.length - 1,
-          Math.max(0, Math.ceil((p / 100) * sorted.length) - 1),
-        )
-      ];
+    : sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 interface Figures {
@@ -48,31 +41,23 @@ interface Figures {
 }
 
 /** Every voter votes on the statements in its own random order, one vote every 2 to 4 s. */
-async function voteFor(
-  server: string,
-  room: BenchRoom,
-  voter: number,
-  until: number,
-) {
+async function voteFor(server: string, room: BenchRoom, voter: number, until: number) {
   const order = [...room.statementIds.keys()].sort(() => Math.random() - 0.5);
   await sleep(Math.random() * 3000);
   for (const statement of order) {
     if (Date.now() > until) return 0;
-    const res = await fetch(
-      `${server}/api/v1/sessions/${room.sessionId}/votes`,
-      {
-        method: "POST",
-        headers: {
-          "content-type": "application/json",
-          ...room.voters[voter].headers,
-        },
-        body: JSON.stringify({
-          clientVoteId: randomUUID(),
-          statementId: room.statementIds[statement],
-          value: [1, -1, 0][(voter + statement) % 3],
-        }),
+    const res = await fetch(`${server}/api/v1/sessions/${room.sessionId}/votes`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...room.voters[voter].headers,
       },
-    );
+      body: JSON.stringify({
+        clientVoteId: randomUUID(),
+        statementId: room.statementIds[statement],
+        value: [1, -1, 0][(voter + statement) % 3],
+      }),
+    });
     if (res.status !== 201 && res.status !== 200)
       throw new Error(`vote answered ${res.status}: ${await res.text()}`);
     await sleep(2000 + Math.random() * 2000);
@@ -80,24 +65,18 @@ async function voteFor(
   return 0;
 }
 
-async function measure(
-  dialect: "sqlite" | "postgres",
-  voters: number,
-): Promise<Figures> {
+async function measure(dialect: 'sqlite' | 'postgres', voters: number): Promise<Figures> {
   const database = await createTestDatabase(dialect);
   const room = await seedBenchRoom(database.db, {
     voters,
     statements: STATEMENTS,
     preVoted: 0,
   });
-  await database.db.kysely
-    .updateTable("series")
-    .set({ k_anonymity: K })
-    .execute();
+  await database.db.kysely.updateTable('series').set({ k_anonymity: K }).execute();
   const server = await startServerProcess(database.url, {
     LIVE_STREAMS_PER_USER: String(CLIENTS),
     LIVE_STREAMS_PER_ADDRESS: String(CLIENTS),
-    LIVE_STREAM_LIFETIME_SECONDS: "86400",
+    LIVE_STREAM_LIFETIME_SECONDS: '86400',
   });
   const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
   const streams: EventStream[] = [];
@@ -112,12 +91,9 @@ async function measure(
         )),
       );
     const until = Date.now() + SECONDS * 1000;
-    await Promise.all(
-      room.voters.map((_, v) => voteFor(server.url, room, v, until)),
-    );
+    await Promise.all(room.voters.map((_, v) => voteFor(server.url, room, v, until)));
     await sleep(2500); // the last release
-    const releases = (s: EventStream) =>
-      s.events.filter((e) => e.event === "analysis");
+    const releases = (s: EventStream) => s.events.filter((e) => e.event === 'analysis');
     const first = releases(streams[0]);
     const times = first.map((e) => e.receivedAt);
     const intervals = times
@@ -126,16 +102,14 @@ async function measure(
       .sort((a, b) => a - b);
     const fanout = first
       .map((e) => {
-        const arrivals = streams.map(
-          (s) => s.events.find((x) => x.id === e.id)?.receivedAt ?? NaN,
-        );
+        const arrivals = streams.map((s) => s.events.find((x) => x.id === e.id)?.receivedAt ?? NaN);
         return Math.max(...arrivals) - Math.min(...arrivals);
       })
       .filter(Number.isFinite)
       .sort((a, b) => a - b);
     const stored = await database.db.kysely
-      .selectFrom("votes")
-      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .selectFrom('votes')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     const last = first.length ? JSON.parse(first.at(-1)!.data) : null;
     const votes = Number(stored.n);
@@ -144,13 +118,10 @@ async function measure(
       voters,
       votes,
       releases: first.length,
-      releases_per_min:
-        Math.round((first.length / Math.max(span, SECONDS / 60)) * 10) / 10,
+      releases_per_min: Math.round((first.length / Math.max(span, SECONDS / 60)) * 10) / 10,
       interval_p50_s: Math.round(percentile(intervals, 50) * 10) / 10,
       interval_p95_s: Math.round(percentile(intervals, 95) * 10) / 10,
-      shown_share: last
-        ? Math.round((last.counts.votes / votes) * 1000) / 1000
-        : 0,
+      shown_share: last ? Math.round((last.counts.votes / votes) * 1000) / 1000 : 0,
       held_back: last?.heldBack ?? votes,
       fanout_p95_ms: Math.round(percentile(fanout, 95)),
     };
@@ -163,10 +134,9 @@ async function measure(
 }
 
 async function main() {
-  const dialects: ("sqlite" | "postgres")[] =
-    process.env.DATABASE_URL?.startsWith("postgres")
-      ? ["sqlite", "postgres"]
-      : ["sqlite"];
+  const dialects: ('sqlite' | 'postgres')[] = process.env.DATABASE_URL?.startsWith('postgres')
+    ? ['sqlite', 'postgres']
+    : ['sqlite'];
   console.log(
     `live benchmark: node ${process.version}, ${cpus().length} cores; k = ${K}, ${STATEMENTS} statements, ` +
       `each voter one vote every 2-4 s for ${SECONDS} s, ${CLIENTS} live clients`,

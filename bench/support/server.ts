@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const PARLEY = fileURLToPath(new URL('../../bin/parley.js', import.meta.url));
+const PARLEY = fileURLToPath(new URL('../../bin/parley-ts.js', import.meta.url));
 
 export interface ServerProcess {
   /** Base address without a trailing slash, e.g. http://127.0.0.1:41234 */

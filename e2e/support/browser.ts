@@ -8,8 +8,11 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
  */
 export interface TestBrowser {
   browser: Browser;
-  /** A new context (its own cookies and localStorage) at a viewport width. */
-  newPage(width?: number): Promise<{ context: BrowserContext; page: Page }>;
+  /** A new context (its own cookies and localStorage) at a viewport width, in a time zone. */
+  newPage(
+    width?: number,
+    options?: { timezoneId?: string },
+  ): Promise<{ context: BrowserContext; page: Page }>;
   close(): Promise<void>;
 }
 
@@ -32,10 +35,11 @@ export async function launchBrowser(): Promise<TestBrowser> {
   });
   return {
     browser,
-    async newPage(width = 1280) {
+    async newPage(width = 1280, options = {}) {
       const context = await browser.newContext({
         viewport: { width, height: width < 500 ? 780 : 900 },
         locale: 'en-GB',
+        ...options,
       });
       const page = await context.newPage();
       // Any uncaught error or console error in the app fails the walk-through that reads these.

@@ -55,6 +55,7 @@ export const ROUNDS = [
     number: 1,
     city: 'Washington, DC',
     country: 'United States',
+    timeZone: 'America/New_York',
     startsOn: `${DEMO_YEAR}-01-03`,
     endsOn: `${DEMO_YEAR}-01-04`,
     umbrellaTheme: '',
@@ -63,6 +64,7 @@ export const ROUNDS = [
     number: 2,
     city: 'Islamabad',
     country: 'Pakistan',
+    timeZone: 'Asia/Karachi',
     startsOn: `${DEMO_YEAR}-04-05`,
     endsOn: `${DEMO_YEAR}-04-06`,
     // Word for word, without the curly quotes that surround it in the announcement.

@@ -145,6 +145,7 @@ export function buildDemoDocument(now: Date): SeriesDocument {
       // Round 2's outcome report is the announcement itself, so it is published; round 1's is not in the seed.
       status: r.number === 2 ? 'report_published' : 'concluded',
       previousRoundId: r.number === 2 ? round1 : null,
+      timeZone: r.timeZone,
     })),
     // The announcement describes round 2's sessions only; round 1 has none on record.
     sessions: ROUND_2_SESSIONS.map((s, position) => ({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTimeZone } from './time.ts';
 
 /** Ids are opaque strings (UUIDs), stable across export and import. */
 export const Id = z
@@ -12,6 +13,12 @@ export const IsoDate = z.iso.date();
 
 /** An instant with an offset, e.g. 2025-04-05T09:30:00+05:00 or ...Z. */
 export const IsoDateTime = z.iso.datetime({ offset: true });
+
+/** A venue's time zone, by IANA name. */
+export const TimeZone = z
+  .string()
+  .max(64)
+  .refine(isTimeZone, 'must be an IANA time zone, e.g. Asia/Karachi or America/New_York');
 
 /** Free text that must say something. */
 export const Text = (max: number) =>

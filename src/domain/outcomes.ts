@@ -285,6 +285,8 @@ export const Continuity = z.object({
  * A Polis export to bring into a round as a new, closed session: file name → CSV text
  * (comments.csv, and votes.csv or participants-votes.csv; summary.csv for the topic).
  */
+/** The largest import the API takes (bytes of JSON); bigger conversations go through the CLI. */
+export const POLIS_IMPORT_BODY_LIMIT = 32 * 1024 * 1024;
 export const PolisImportInput = z.object({
   /** Defaults to summary.csv's topic. */
   title: Text(500).optional(),

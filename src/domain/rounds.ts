@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { Id, IsoDate, IsoDateTime, OptionalText, Text } from './common.ts';
+import { Id, IsoDate, IsoDateTime, OptionalText, Text, TimeZone } from './common.ts';
 import { patchOf } from './patch.ts';
+import { WALL_TIME } from './time.ts';
 import { ATTRIBUTION_RULES, ROUND_STATUSES, SESSION_KINDS, SESSION_STATUSES } from './enums.ts';
 
 export const Round = z.object({
@@ -15,6 +16,8 @@ export const Round = z.object({
   umbrellaTheme: z.string(),
   status: z.enum(ROUND_STATUSES),
   previousRoundId: Id.nullable(),
+  /** IANA name of the venue's zone: times are entered and shown in it. */
+  timeZone: z.string(),
 });
 export type Round = z.infer<typeof Round>;
 
@@ -27,6 +30,7 @@ const roundFields = {
   endsOn: IsoDate,
   umbrellaTheme: OptionalText(500),
   previousRoundId: Id.nullable().optional(),
+  timeZone: TimeZone,
 };
 
 const datesInOrder = (r: { startsOn?: string; endsOn?: string }) =>
@@ -51,21 +55,44 @@ export const Session = z.object({
   rapporteurPersonId: Id.nullable(),
   attributionRule: z.enum(ATTRIBUTION_RULES),
   status: z.enum(SESSION_STATUSES),
+  /** The round's venue time zone, in which the times are meant. */
+  timeZone: z.string(),
 });
 export type Session = z.infer<typeof Session>;
+
+/**
+ * An instant with its offset (2026-04-05T09:30:00+05:00), or a wall time without one
+ * (2026-04-05T09:30), which is read in the round's venue time zone.
+ */
+const SessionTime = z
+  .string()
+  .refine(
+    (v) => WALL_TIME.test(v) || IsoDateTime.safeParse(v).success,
+    'must be a date and time, e.g. 2026-04-05T09:30 in the venue time zone',
+  );
 
 const sessionFields = {
   kind: z.enum(SESSION_KINDS),
   position: z.number().int().min(0).max(1000),
   title: Text(500),
-  startsAt: IsoDateTime.nullable().optional(),
-  endsAt: IsoDateTime.nullable().optional(),
+  startsAt: SessionTime.nullable().optional(),
+  endsAt: SessionTime.nullable().optional(),
   chairPersonId: Id.nullable().optional(),
   rapporteurPersonId: Id.nullable().optional(),
   attributionRule: z.enum(ATTRIBUTION_RULES).default('chatham_house'),
 };
-const timesInOrder = (s: { startsAt?: string | null; endsAt?: string | null }) =>
-  !s.startsAt || !s.endsAt || Date.parse(s.startsAt) <= Date.parse(s.endsAt);
+/** Two wall times compare as text; an instant and a wall time are compared by the server, in the venue's zone. */
+const timesInOrder = ({
+  startsAt: a,
+  endsAt: b,
+}: {
+  startsAt?: string | null;
+  endsAt?: string | null;
+}) =>
+  !a ||
+  !b ||
+  WALL_TIME.test(a) !== WALL_TIME.test(b) ||
+  (WALL_TIME.test(a) ? a <= b : Date.parse(a) <= Date.parse(b));
 const timesMessage = { message: 'must not be before startsAt', path: ['endsAt'] };
 
 export const SessionInput = z.strictObject(sessionFields).refine(timesInOrder, timesMessage);

@@ -73,7 +73,7 @@ describe('parley analyze', () => {
   });
 
   it('exits quietly when the reader of stdout goes away (EPIPE, as with `| head -1`)', async () => {
-    const child = spawn(process.execPath, ['bin/parley.js', 'analyze', '--help'], {
+    const child = spawn(process.execPath, ['bin/parley-ts.js', 'analyze', '--help'], {
       cwd: join(import.meta.dirname, '../..'),
     });
     // Close our end of the pipe before the child (still loading) writes anything: its write fails with EPIPE.

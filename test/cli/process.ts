@@ -8,7 +8,9 @@ import { main } from '../../src/cli/main.ts';
 
 /** Helpers that run the real `parley` command as a separate process, as a person would. */
 
-export const PARLEY_BIN = fileURLToPath(new URL('../../bin/parley.js', import.meta.url));
+export const PARLEY_BIN = fileURLToPath(new URL('../../bin/parley-ts.js', import.meta.url));
+/** The command an operator runs: the build in dist/server, plain JavaScript. */
+export const BUILT_BIN = fileURLToPath(new URL('../../bin/parley.js', import.meta.url));
 
 /** A private temporary folder for databases, exports and backups. */
 export const tempDir = () => mkdtempSync(join(tmpdir(), 'parley-cli-'));
@@ -67,8 +69,9 @@ export interface ServeProcess {
 export function startParley(
   env: Record<string, string>,
   timeoutMs = 60_000,
+  bin = PARLEY_BIN,
 ): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [PARLEY_BIN, 'serve'], {
+  const child = spawn(process.execPath, [bin, 'serve'], {
     env: childEnv(env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });

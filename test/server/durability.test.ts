@@ -13,7 +13,7 @@ import { createTestDatabase, testDialects, type TestDatabase } from '../support/
  * SQLITE_SYNCHRONOUS=NORMAL a killed process still loses nothing the OS already has, which is
  * what this test checks. PostgreSQL fsyncs its WAL on every commit by default.
  */
-const PARLEY = fileURLToPath(new URL('../../bin/parley.js', import.meta.url));
+const PARLEY = fileURLToPath(new URL('../../bin/parley-ts.js', import.meta.url));
 const VOTERS = 20;
 const STATEMENTS = 40;
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foldLine, icsText, renderRoundsIcs } from '../../src/server/pages/feeds.ics.ts';
 import { createTestApp, signIn, type Client, type TestApp } from '../support/app.ts';
 import { testDialects } from '../support/databases.ts';
+import { buildRound, buildSession } from '../support/factories.ts';
 import { buildReportableRound, publishThroughApi } from './reports.fixture.ts';
 
 describe('iCalendar text', () => {
@@ -23,6 +24,7 @@ describe('iCalendar text', () => {
           startsOn: '2026-01-01',
           endsOn: '2026-01-02',
           umbrellaTheme: 'Water\rand peace',
+          timeZone: 'Asia/Qatar',
         },
       ],
       'https://dialogue.example',
@@ -93,6 +95,39 @@ for (const dialect of testDialects()) {
       expect(unfolded).toContain('LOCATION:Harbour Hall\\, Southbay\\, Southland\r\n');
       expect(unfolded).toContain(`UID:round-${fixture.round.id}@dialogue.example\r\n`);
       expect(unfolded.match(/BEGIN:VEVENT/g)).toHaveLength(2);
+    });
+    it('a round and a session each have an .ics, timed in UTC with the venue zone named', async () => {
+      const db = t.deps.db.kysely;
+      const round = await buildRound(db, {
+        series_id: fixture.series.id,
+        number: 9,
+        starts_on: '2026-04-05',
+        ends_on: '2026-04-06',
+        time_zone: 'Asia/Karachi',
+      });
+      const timed = await buildSession(db, {
+        round_id: round.id,
+        title: 'Managing militancy',
+        starts_at: '2026-04-05T09:30:00+05:00',
+        ends_at: '2026-04-05T11:00:00+05:00',
+      });
+      await buildSession(db, { round_id: round.id, position: 2, title: 'Closing' });
+      const res = await t.app.inject({ url: `/feeds/rounds/${round.id}/calendar.ics` });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toContain('text/calendar');
+      const unfolded = res.body.replace(/\r\n /g, '');
+      expect(unfolded).toContain('X-WR-TIMEZONE:Asia/Karachi\r\n');
+      expect(unfolded).toContain('DTSTART:20260405T043000Z\r\nDTEND:20260405T060000Z\r\n');
+      expect(unfolded).toContain('09:30 PKT\\, 5 April 2026 – 11:00 PKT\\, 5 April 2026');
+      expect(unfolded).toContain('SUMMARY:Closing\r\n');
+      expect(unfolded.match(/BEGIN:VEVENT/g)).toHaveLength(3);
+      const one = await t.app.inject({ url: `/feeds/sessions/${timed.id}/calendar.ics` });
+      expect(one.statusCode).toBe(200);
+      expect(one.body.match(/BEGIN:VEVENT/g)).toHaveLength(1);
+      expect(one.body).toContain(`UID:session-${timed.id}@dialogue.example`);
+      expect((await t.app.inject({ url: '/feeds/sessions/nope/calendar.ics' })).statusCode).toBe(
+        404,
+      );
     });
   });
 }

@@ -19,7 +19,7 @@ import {
   buildUser,
 } from '../support/factories.ts';
 
-const PARLEY = fileURLToPath(new URL('../../bin/parley.js', import.meta.url));
+const PARLEY = fileURLToPath(new URL('../../bin/parley-ts.js', import.meta.url));
 
 /** Starts `parley serve` on a free port of the database; resolves with its address once it listens. */
 function serve(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {

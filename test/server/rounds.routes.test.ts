@@ -15,6 +15,7 @@ const round2 = {
   city: 'Islamabad',
   country: 'Pakistan',
   venue: 'Serena Hotel',
+  timeZone: 'Asia/Karachi',
   startsOn: '2026-04-05',
   endsOn: '2026-04-06',
   umbrellaTheme: 'Regional stability',
@@ -120,6 +121,23 @@ for (const dialect of testDialects()) {
         );
         expect(res.statusCode).toBe(400);
         expect(res.json().errors[0].field).toBe('body.startsOn');
+      });
+      it('refuses an unknown time zone, naming body.timeZone', async () => {
+        for (const timeZone of ['Mars/Olympus_Mons', 'PKT', '+05:00', '']) {
+          const res = await convener.request(
+            'POST',
+            `/api/v1/series/${seriesId}/rounds`,
+            newRound({ timeZone }),
+          );
+          expect(res.statusCode).toBe(400);
+          expect(res.json().errors[0].field).toBe('body.timeZone');
+          expect(res.json().errors[0].message).toContain('IANA');
+        }
+        const missing = await convener.request('POST', `/api/v1/series/${seriesId}/rounds`, {
+          ...newRound(),
+          timeZone: undefined,
+        });
+        expect(missing.json().errors[0].field).toBe('body.timeZone');
       });
       it('answers 409 for a number the series already has', async () => {
         const res = await convener.request('POST', `/api/v1/series/${seriesId}/rounds`, round2);
@@ -274,6 +292,26 @@ for (const dialect of testDialects()) {
             })
           ).statusCode,
         ).toBe(200);
+      });
+      it('refuses a new zone in which a session would fall outside the round', async () => {
+        const round = await buildRound(db(), {
+          series_id: seriesId,
+          number: nextNumber++,
+          starts_on: '2026-04-05',
+          ends_on: '2026-04-06',
+        });
+        // 01:00 in Islamabad on April 5 is still April 4 in New York.
+        await buildSession(db(), { round_id: round.id, starts_at: '2026-04-05T01:00:00+05:00' });
+        const moved = await convener.request('PATCH', `/api/v1/rounds/${round.id}`, {
+          timeZone: 'America/New_York',
+        });
+        expect(moved.statusCode).toBe(400);
+        expect(moved.json().errors[0].field).toBe('body.startsOn');
+        const fine = await convener.request('PATCH', `/api/v1/rounds/${round.id}`, {
+          timeZone: 'Asia/Dubai',
+        });
+        expect(fine.statusCode).toBe(200);
+        expect(fine.json().timeZone).toBe('Asia/Dubai');
       });
       it('refuses the public, focal points and unknown fields', async () => {
         const round = await buildRound(db(), { series_id: seriesId, number: nextNumber++ });

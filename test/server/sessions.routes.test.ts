@@ -129,6 +129,44 @@ for (const dialect of testDialects()) {
           ).statusCode,
         ).toBe(400);
       });
+      it('reads a wall time in the venue zone and writes it with the offset there', async () => {
+        const res = await create({ startsAt: '2026-04-05T09:30', endsAt: '2026-04-05T11:00' });
+        expect(res.statusCode).toBe(201);
+        expect(res.json()).toMatchObject({
+          startsAt: '2026-04-05T09:30:00+05:00',
+          endsAt: '2026-04-05T11:00:00+05:00',
+          timeZone: 'Asia/Karachi',
+        });
+        // Given in another offset, the same instant is written in the venue's.
+        const utc = await create({ startsAt: '2026-04-05T04:30:00Z', endsAt: null });
+        expect(utc.json().startsAt).toBe('2026-04-05T09:30:00+05:00');
+      });
+      it("judges the round's dates in the venue zone, whatever offset is given", async () => {
+        // 20:00 UTC on April 6 is 01:00 on April 7 in Islamabad: outside the round.
+        const late = await create({ startsAt: '2026-04-06T20:00:00Z', endsAt: null });
+        expect(late.statusCode).toBe(400);
+        expect(late.json().errors[0]).toEqual({
+          field: 'body.startsAt',
+          message: 'must fall between 5 April 2026 and 6 April 2026 (Asia/Karachi)',
+        });
+        expect(late.json().detail).toContain('01:00 PKT, 7 April 2026');
+        // 23:00 UTC on April 4 is 04:00 on April 5 there: inside.
+        expect((await create({ startsAt: '2026-04-04T23:00:00Z', endsAt: null })).statusCode).toBe(
+          201,
+        );
+      });
+      it('refuses a time that is not one, naming the field', async () => {
+        for (const startsAt of [
+          '2026-04-05 09:30',
+          '2026-04-05T25:00',
+          '2026-02-30T09:00',
+          'soon',
+        ]) {
+          const res = await create({ startsAt, endsAt: null });
+          expect(res.statusCode).toBe(400);
+          expect(res.json().errors[0].field).toBe('body.startsAt');
+        }
+      });
       it('refuses an end before the start', async () => {
         const res = await create({
           startsAt: '2026-04-05T11:00:00+05:00',

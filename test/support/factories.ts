@@ -66,6 +66,7 @@ export async function buildRound(
     umbrella_theme: 'Regional stability',
     status: 'planned',
     previous_round_id: null,
+    time_zone: 'Asia/Karachi',
     ...overrides,
   };
   await db.insertInto('rounds').values(row).execute();

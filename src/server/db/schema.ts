@@ -16,7 +16,7 @@ export interface SeriesTable {
   track_label: string;
   description: string;
   created_at: string;
-  /** No released number describes fewer voters (migration 0008). */
+  /** No released number describes fewer voters (migration 0010). */
   k_anonymity: number;
 }
 export interface SeriesOrganisationsTable {
@@ -43,6 +43,8 @@ export interface RoundsTable {
   umbrella_theme: string;
   status: string;
   previous_round_id: string | null;
+  /** IANA name of the venue's time zone. */
+  time_zone: string;
 }
 export interface PeopleTable {
   id: string;
@@ -172,7 +174,7 @@ export interface SupersededVotesTable {
   at: string;
 }
 /**
- * A session's latest release (migration 0008). `result` is the engine's output on the released
+ * A session's latest release (migration 0010). `result` is the engine's output on the released
  * ballots and `released` the gate's state (both internal: they hold voter keys); `summary` is the
  * released AnalysisSummary without delegation names, the only part that leaves the server.
  */

@@ -1,10 +1,9 @@
 import { Worker } from 'node:worker_threads';
+import { workerScript } from '../runtime.ts';
 import type { RecomputeJobResult } from './recompute.job.ts';
 import type { RecomputeReply, RecomputeRequest } from './recompute.worker.ts';
 
-/** The engine's worker bootstrap (registers tsx), pointed at the live hub's worker module. */
-const BOOTSTRAP = new URL('../../analysis-worker/bootstrap.mjs', import.meta.url);
-const ENTRY = new URL('./recompute.worker.ts', import.meta.url).href;
+const WORKER = workerScript(new URL('./recompute.worker.ts', import.meta.url), 'recompute.worker');
 
 interface Pending {
   resolve: (result: RecomputeJobResult) => void;
@@ -74,8 +73,8 @@ export class RecomputeWorker {
   }
 
   private spawn(): Worker {
-    const worker = new Worker(BOOTSTRAP, {
-      workerData: { entry: ENTRY, databaseUrl: this.databaseUrl },
+    const worker = new Worker(WORKER.url, {
+      workerData: { ...WORKER.data, databaseUrl: this.databaseUrl },
     });
     // A worker waiting for work must not keep the process alive on shutdown.
     worker.unref();

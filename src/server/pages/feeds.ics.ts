@@ -1,4 +1,5 @@
-import type { FeedRound } from '../services/feeds.service.ts';
+import { formatInstant } from '../../domain/time.ts';
+import type { FeedRound, FeedSession } from '../services/feeds.service.ts';
 import { roundPath } from './report.page.ts';
 
 /**
@@ -41,33 +42,104 @@ const stamp = (d: Date) =>
     .replace(/[-:]/g, '')
     .replace(/\.\d{3}/, '');
 
-/** An iCalendar of every public round as an all-day event (DTEND is the day after the last, as RFC 5545 says). */
-export function renderRoundsIcs(rounds: FeedRound[], publicUrl: string, now: Date): string {
-  const host = new URL(publicUrl).hostname || 'parley';
+const utc = (iso: string) => stamp(new Date(iso));
+
+function calendar(name: string, events: string[][], zone?: string): string {
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
     'PRODID:-//Parley//Dialogue rounds//EN',
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
-    'X-WR-CALNAME:Parley dialogue rounds',
+    `X-WR-CALNAME:${icsText(name)}`,
+    ...(zone ? [`X-WR-TIMEZONE:${zone}`] : []),
+    ...events.flat(),
+    'END:VCALENDAR',
   ];
-  for (const r of rounds) {
-    const where = [r.venue, r.city, r.country].filter(Boolean).join(', ');
-    lines.push(
-      'BEGIN:VEVENT',
-      `UID:round-${r.id}@${host}`,
-      `DTSTAMP:${stamp(now)}`,
-      `DTSTART;VALUE=DATE:${icsDate(r.startsOn)}`,
-      `DTEND;VALUE=DATE:${icsDate(dayAfter(r.endsOn))}`,
-      `SUMMARY:${icsText(`${r.seriesTitle}: round ${r.number}`)}`,
-      `LOCATION:${icsText(where)}`,
-      ...(r.umbrellaTheme ? [`DESCRIPTION:${icsText(r.umbrellaTheme)}`] : []),
-      `URL:${publicUrl}${roundPath(r.slug, r.number)}`,
-      'TRANSP:TRANSPARENT',
-      'END:VEVENT',
-    );
-  }
-  lines.push('END:VCALENDAR');
   return lines.map(foldLine).join('\r\n') + '\r\n';
+}
+
+const hostOf = (publicUrl: string) => new URL(publicUrl).hostname || 'parley';
+const placeOf = (r: FeedRound) => [r.venue, r.city, r.country].filter(Boolean).join(', ');
+
+/** A round as an all-day event (DTEND is the day after the last, as RFC 5545 says). */
+function roundEvent(r: FeedRound, publicUrl: string, now: Date): string[] {
+  return [
+    'BEGIN:VEVENT',
+    `UID:round-${r.id}@${hostOf(publicUrl)}`,
+    `DTSTAMP:${stamp(now)}`,
+    `DTSTART;VALUE=DATE:${icsDate(r.startsOn)}`,
+    `DTEND;VALUE=DATE:${icsDate(dayAfter(r.endsOn))}`,
+    `SUMMARY:${icsText(`${r.seriesTitle}: round ${r.number}`)}`,
+    `LOCATION:${icsText(placeOf(r))}`,
+    ...(r.umbrellaTheme ? [`DESCRIPTION:${icsText(r.umbrellaTheme)}`] : []),
+    `URL:${publicUrl}${roundPath(r.slug, r.number)}`,
+    'TRANSP:TRANSPARENT',
+    'END:VEVENT',
+  ];
+}
+
+/**
+ * A session at its instant, in UTC (every calendar converts it to its reader's zone); the venue's
+ * own wall time is written in the description ("09:30 PKT, 5 April 2026"). An untimed session is
+ * an all-day event over its round.
+ */
+function sessionEvent(r: FeedRound, s: FeedSession, publicUrl: string, now: Date): string[] {
+  const start = s.startsAt;
+  const end = s.endsAt ?? (start ? new Date(Date.parse(start) + 3_600_000).toISOString() : null);
+  const when = start
+    ? [`DTSTART:${utc(start)}`, `DTEND:${utc(end!)}`]
+    : [
+        `DTSTART;VALUE=DATE:${icsDate(r.startsOn)}`,
+        `DTEND;VALUE=DATE:${icsDate(dayAfter(r.endsOn))}`,
+      ];
+  const venueTime = start
+    ? `${formatInstant(start, r.timeZone)}${s.endsAt ? ` – ${formatInstant(s.endsAt, r.timeZone)}` : ''}`
+    : 'Time to be announced';
+  return [
+    'BEGIN:VEVENT',
+    `UID:session-${s.id}@${hostOf(publicUrl)}`,
+    `DTSTAMP:${stamp(now)}`,
+    ...when,
+    `SUMMARY:${icsText(s.title)}`,
+    `LOCATION:${icsText(placeOf(r))}`,
+    `DESCRIPTION:${icsText(`${r.seriesTitle}, round ${r.number}. ${venueTime} (${r.timeZone}).`)}`,
+    `URL:${publicUrl}${roundPath(r.slug, r.number)}`,
+    'END:VEVENT',
+  ];
+}
+
+/** An iCalendar of every public round as an all-day event. */
+export function renderRoundsIcs(rounds: FeedRound[], publicUrl: string, now: Date): string {
+  return calendar(
+    'Parley dialogue rounds',
+    rounds.map((r) => roundEvent(r, publicUrl, now)),
+  );
+}
+
+/** One round: the round itself and each of its sessions. */
+export function renderRoundIcs(
+  round: FeedRound,
+  sessions: FeedSession[],
+  publicUrl: string,
+  now: Date,
+): string {
+  return calendar(
+    `${round.seriesTitle}: round ${round.number}`,
+    [
+      roundEvent(round, publicUrl, now),
+      ...sessions.map((s) => sessionEvent(round, s, publicUrl, now)),
+    ],
+    round.timeZone,
+  );
+}
+
+/** One session of a round. */
+export function renderSessionIcs(
+  round: FeedRound,
+  session: FeedSession,
+  publicUrl: string,
+  now: Date,
+): string {
+  return calendar(session.title, [sessionEvent(round, session, publicUrl, now)], round.timeZone);
 }

@@ -20,6 +20,8 @@ const errorOf = (state: CommentFormState, name: string) =>
 export function renderComments(o: {
   threads: CommentThread[];
   lang: ReportLanguage;
+  /** The venue's zone, whose date a comment is dated by. */
+  zone: string;
   action: string;
   pagePath: string;
   csrfToken: string | null;
@@ -35,7 +37,7 @@ export function renderComments(o: {
     c: { id: string; name: string; text: string; createdAt: string },
     replyable: boolean,
   ) => html`<div class="comment" id="comment-${c.id}">
-    <p class="who"><span dir="auto">${c.name}</span> · <time datetime="${c.createdAt}">${formatDate(c.createdAt, o.lang)}</time></p>
+    <p class="who"><span dir="auto">${c.name}</span> · <time datetime="${c.createdAt}">${formatDate(c.createdAt, o.lang, o.zone)}</time></p>
     <p class="text" dir="auto">${c.text}</p>
     ${replyable && html`<p><a href="${o.pagePath}?${langParam}replyTo=${c.id}#leave-comment">${w.replyTo(c.name)}</a></p>`}
   </div>`;

@@ -85,11 +85,12 @@ export const WORDS = {
 const LOCALE: Record<ReportLanguage, string> = { en: 'en-GB', ur: 'ur-PK' };
 const utc = (iso: string) => new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
 
-/** "5 April 2026" / "5 اپریل، 2026", through Intl. */
-export function formatDate(iso: string, lang: ReportLanguage): string {
-  return new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: 'long', timeZone: 'UTC' }).format(
-    utc(iso),
-  );
+/** "5 April 2026" / "5 اپریل، 2026": a calendar date, or the date of an instant in the venue's zone. */
+export function formatDate(iso: string, lang: ReportLanguage, zone = 'UTC'): string {
+  return new Intl.DateTimeFormat(LOCALE[lang], {
+    dateStyle: 'long',
+    timeZone: iso.length === 10 ? 'UTC' : zone,
+  }).format(utc(iso));
 }
 
 /** "5–6 April 2026" / "5–6 اپریل 2026", through Intl. */

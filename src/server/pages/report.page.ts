@@ -21,13 +21,13 @@ export function renderReportArticle(
   return html`<article aria-labelledby="report-headline">
   <h1 id="report-headline">${view.text.headline}</h1>
   <p class="meta">${view.series.title} · ${w.round(view.round.number)} · <time datetime="${view.round.startsOn}">${formatDates(view.round.startsOn, view.round.endsOn, lang)}</time> · ${place}</p>
-  ${view.corrections.map((c) => html`<p class="correction" role="note">${w.corrected(formatDate(c.on, lang), c.note)}</p>`)}
+  ${view.corrections.map((c) => html`<p class="correction" role="note">${w.corrected(formatDate(c.on, lang, view.round.timeZone), c.note)}</p>`)}
   ${view.text.sections.map((s) =>
     s.heading
       ? html`<section aria-labelledby="section-${s.key}"><h2 id="section-${s.key}">${s.heading}</h2>${renderMarkdown(s.markdown)}</section>`
       : renderMarkdown(s.markdown),
   )}
-  <p class="version">${w.version(view.version, formatDate(view.publishedAt, lang))}</p>
+  <p class="version">${w.version(view.version, formatDate(view.publishedAt, lang, view.round.timeZone))}</p>
   ${options.pdfLink && html`<p class="pdf-link"><a href="${path}/report.pdf?lang=${lang}">${w.pdf}</a></p>`}
 </article>`;
 }
@@ -66,7 +66,7 @@ export function renderReportPage(
       { href: `${path}${q}`, label: WORDS[o.lang].round(view.round.number) },
     ],
     main: html`${renderReportArticle(view, o.lang, { pdfLink: true })}
-${renderComments({ threads: view.comments, lang: o.lang, action: `${path}/comments${q}`, pagePath: path, csrfToken: o.csrfToken, state: o.form })}`,
+${renderComments({ threads: view.comments, lang: o.lang, zone: view.round.timeZone, action: `${path}/comments${q}`, pagePath: path, csrfToken: o.csrfToken, state: o.form })}`,
   });
 }
 

@@ -2,8 +2,15 @@ import type { AttributionRule, SessionKind, SessionStatus } from '../../domain/e
 import type { Session } from '../../domain/rounds.ts';
 import type { SessionsTable } from '../db/schema.ts';
 
-/** A dialogue session; chair and rapporteur ids only when the reader may know who they are. */
-export const presentDialogueSession = (s: SessionsTable, showPeople: boolean): Session => ({
+/**
+ * A dialogue session, with its round's venue time zone; chair and rapporteur ids only when the
+ * reader may know who they are.
+ */
+export const presentDialogueSession = (
+  s: SessionsTable,
+  showPeople: boolean,
+  timeZone: string,
+): Session => ({
   id: s.id,
   roundId: s.round_id,
   kind: s.kind as SessionKind,
@@ -15,4 +22,5 @@ export const presentDialogueSession = (s: SessionsTable, showPeople: boolean): S
   rapporteurPersonId: showPeople ? s.rapporteur_person_id : null,
   attributionRule: s.attribution_rule as AttributionRule,
   status: s.status as SessionStatus,
+  timeZone,
 });

@@ -14,4 +14,5 @@ export const presentRound = (r: RoundsTable): Round => ({
   umbrellaTheme: r.umbrella_theme,
   status: r.status as RoundStatus,
   previousRoundId: r.previous_round_id,
+  timeZone: r.time_zone,
 });

@@ -31,6 +31,7 @@ export const dialogueSessionsRepo = {
         'rounds.series_id',
         'rounds.starts_on as round_starts_on',
         'rounds.ends_on as round_ends_on',
+        'rounds.time_zone',
       ])
       .where('sessions.id', '=', id)
       .executeTakeFirst();

@@ -21,7 +21,7 @@ export const outcomesRepo = {
   round(db: Conn, roundId: string) {
     return db
       .selectFrom('rounds')
-      .select(['id', 'series_id', 'number', 'starts_on'])
+      .select(['id', 'series_id', 'number', 'starts_on', 'time_zone'])
       .where('id', '=', roundId)
       .executeTakeFirst();
   },

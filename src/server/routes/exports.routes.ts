@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { IdParams } from '../../domain/common.ts';
 import {
   PolisExportFiles,
+  POLIS_IMPORT_BODY_LIMIT,
   PolisExportQuery,
   PolisImportInput,
   PolisImportResult,
@@ -57,7 +58,7 @@ export function exportsRoutes(app: FastifyInstance, api: OpenApiRegistry, deps: 
     body: PolisImportInput,
     response: PolisImportResult,
     status: 201,
-    bodyLimit: 64 * 1024 * 1024,
+    bodyLimit: POLIS_IMPORT_BODY_LIMIT,
     handler: ({ actor, params, body }) => importPolisFiles(deps, actor, params.id, body),
   });
 }

@@ -6,9 +6,10 @@ import { fileURLToPath } from 'node:url';
 import type { Deps } from '../deps.ts';
 import type { OpenApiRegistry } from '../http/openapi.ts';
 import { html } from '../pages/html.ts';
+import { ROOT } from '../runtime.ts';
 
 /** Where `npm run build:web` writes the web app. */
-export const WEB_ROOT = fileURLToPath(new URL('../../../dist/web/', import.meta.url));
+export const WEB_ROOT = fileURLToPath(new URL('dist/web/', ROOT));
 
 /** Built file names carry a content hash, so they can be cached for good. */
 const ASSET = /^assets\/[A-Za-z0-9_.-]+$/;

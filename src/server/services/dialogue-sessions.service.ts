@@ -14,16 +14,22 @@ import { dialogueSessionsRepo } from '../repositories/dialogue-sessions.reposito
 import { participationsRepo } from '../repositories/participations.repository.ts';
 import { roundsRepo } from '../repositories/rounds.repository.ts';
 import { guard } from './guard.ts';
+import {
+  dateInZone,
+  formatDay,
+  formatInstant,
+  fromWallTime,
+  isoInZone,
+  WALL_TIME,
+} from '../../domain/time.ts';
 
-/**
- * The calendar date of a scheduled instant: the date part of the ISO string exactly as given,
- * with its own offset (2025-04-05T23:30:00+05:00 is on April 5). Organisers write times in the
- * venue's local offset, so this is the date in the round's local time, with no time-zone
- * database to consult; a time given in another offset is judged by the date it names.
- */
-export const calendarDateOf = (instant: string) => instant.slice(0, 10);
-
-type Round = { id: string; series_id: string; starts_on: string; ends_on: string };
+type Round = {
+  id: string;
+  series_id: string;
+  starts_on: string;
+  ends_on: string;
+  time_zone: string;
+};
 type Schedule = { startsAt: string | null; endsAt: string | null };
 
 async function loadRound(deps: Deps, id: string): Promise<Round> {
@@ -32,23 +38,48 @@ async function loadRound(deps: Deps, id: string): Promise<Round> {
   return row;
 }
 
-function checkSchedule(round: Round, s: Schedule) {
-  if (s.startsAt && s.endsAt && Date.parse(s.endsAt) < Date.parse(s.startsAt)) {
+/**
+ * A time as stored: the instant written in the venue's wall time and offset
+ * (2026-04-05T09:30:00+05:00), whether it was given as a wall time in that zone or with any offset.
+ */
+function venueTime(round: Round, at: string | null | undefined): string | null | undefined {
+  if (!at) return at;
+  return WALL_TIME.test(at) ? fromWallTime(at, round.time_zone) : isoInZone(at, round.time_zone);
+}
+
+/** Both times resolved in the venue's zone, then checked: in order, and within the round's dates there. */
+function checkSchedule(round: Round, s: Schedule): Schedule {
+  const startsAt = venueTime(round, s.startsAt) ?? null;
+  const endsAt = venueTime(round, s.endsAt) ?? null;
+  for (const [field, given, resolved] of [
+    ['startsAt', s.startsAt, startsAt],
+    ['endsAt', s.endsAt, endsAt],
+  ] as const) {
+    if (given && !resolved)
+      throw badRequest(`The ${field === 'startsAt' ? 'start' : 'end'} is not a time that exists.`, [
+        { field: `body.${field}`, message: 'must be a date and time that exists' },
+      ]);
+  }
+  if (startsAt && endsAt && Date.parse(endsAt) < Date.parse(startsAt)) {
     throw badRequest('The session would end before it starts.', [
       { field: 'body.endsAt', message: 'must not be before startsAt' },
     ]);
   }
-  for (const field of ['startsAt', 'endsAt'] as const) {
-    const at = s[field];
-    if (at && (calendarDateOf(at) < round.starts_on || calendarDateOf(at) > round.ends_on)) {
-      throw badRequest("The session lies outside its round's dates.", [
-        {
-          field: `body.${field}`,
-          message: `must fall between ${round.starts_on} and ${round.ends_on} (the date as written)`,
-        },
-      ]);
+  const zone = round.time_zone;
+  for (const [field, at] of [
+    ['startsAt', startsAt],
+    ['endsAt', endsAt],
+  ] as const) {
+    if (at && (dateInZone(at, zone) < round.starts_on || dateInZone(at, zone) > round.ends_on)) {
+      const from = formatDay(`${round.starts_on}T12:00:00Z`, 'UTC');
+      const to = formatDay(`${round.ends_on}T12:00:00Z`, 'UTC');
+      throw badRequest(
+        `The session lies outside its round's dates: ${formatInstant(at, zone)} is not between ${from} and ${to} in ${zone}.`,
+        [{ field: `body.${field}`, message: `must fall between ${from} and ${to} (${zone})` }],
+      );
     }
   }
+  return { startsAt, endsAt };
 }
 
 /** Chairs and rapporteurs must take part in the round (approved through confirmed). */
@@ -71,7 +102,11 @@ export async function listSessions(deps: Deps, actor: Actor, roundId: string, pa
   const round = await loadRound(deps, roundId);
   const showPeople = sessionsPolicy.readPeople(actor, round.series_id, round.id);
   const { rows, total } = await dialogueSessionsRepo.listByRound(deps.db.kysely, roundId, page);
-  return { items: rows.map((s) => presentDialogueSession(s, showPeople)), total, ...page };
+  return {
+    items: rows.map((s) => presentDialogueSession(s, showPeople, round.time_zone)),
+    total,
+    ...page,
+  };
 }
 
 async function loadSession(deps: Deps, id: string) {
@@ -82,7 +117,11 @@ async function loadSession(deps: Deps, id: string) {
 
 export async function getSession(deps: Deps, actor: Actor, id: string) {
   const row = await loadSession(deps, id);
-  return presentDialogueSession(row, sessionsPolicy.readPeople(actor, row.series_id, row.round_id));
+  return presentDialogueSession(
+    row,
+    sessionsPolicy.readPeople(actor, row.series_id, row.round_id),
+    row.time_zone,
+  );
 }
 
 export async function createSession(
@@ -93,7 +132,10 @@ export async function createSession(
 ) {
   const round = await loadRound(deps, roundId);
   guard(sessionsPolicy.create(actor, round.series_id), actor);
-  checkSchedule(round, { startsAt: input.startsAt ?? null, endsAt: input.endsAt ?? null });
+  const times = checkSchedule(round, {
+    startsAt: input.startsAt ?? null,
+    endsAt: input.endsAt ?? null,
+  });
   await checkTakesPart(deps, roundId, 'chairPersonId', input.chairPersonId);
   await checkTakesPart(deps, roundId, 'rapporteurPersonId', input.rapporteurPersonId);
   const row: SessionsTable = {
@@ -102,15 +144,15 @@ export async function createSession(
     kind: input.kind,
     position: input.position,
     title: input.title,
-    starts_at: input.startsAt ?? null,
-    ends_at: input.endsAt ?? null,
+    starts_at: times.startsAt,
+    ends_at: times.endsAt,
     chair_person_id: input.chairPersonId ?? null,
     rapporteur_person_id: input.rapporteurPersonId ?? null,
     attribution_rule: input.attributionRule,
     status: 'scheduled',
   };
   await dialogueSessionsRepo.insert(deps.db.kysely, row);
-  return presentDialogueSession(row, true);
+  return presentDialogueSession(row, true, round.time_zone);
 }
 
 export async function updateSession(
@@ -126,8 +168,9 @@ export async function updateSession(
     series_id: row.series_id,
     starts_on: row.round_starts_on,
     ends_on: row.round_ends_on,
+    time_zone: row.time_zone,
   };
-  checkSchedule(round, {
+  const times = checkSchedule(round, {
     startsAt: patch.startsAt !== undefined ? patch.startsAt : row.starts_at,
     endsAt: patch.endsAt !== undefined ? patch.endsAt : row.ends_at,
   });
@@ -147,8 +190,8 @@ export async function updateSession(
     ...(patch.kind !== undefined && { kind: patch.kind }),
     ...(patch.position !== undefined && { position: patch.position }),
     ...(patch.title !== undefined && { title: patch.title }),
-    ...(patch.startsAt !== undefined && { starts_at: patch.startsAt }),
-    ...(patch.endsAt !== undefined && { ends_at: patch.endsAt }),
+    ...(patch.startsAt !== undefined && { starts_at: times.startsAt }),
+    ...(patch.endsAt !== undefined && { ends_at: times.endsAt }),
     ...(patch.chairPersonId !== undefined && { chair_person_id: patch.chairPersonId }),
     ...(patch.rapporteurPersonId !== undefined && {
       rapporteur_person_id: patch.rapporteurPersonId,

@@ -73,7 +73,7 @@ export async function exportRound(deps: Deps, actor: Actor, roundId: string) {
     format: EXPORT_FORMAT,
     exportedAt: deps.now().toISOString(),
     round: presentRound(round),
-    sessions: sessions.map((s) => presentDialogueSession(s, false)),
+    sessions: sessions.map((s) => presentDialogueSession(s, false, round.time_zone)),
     statements: statements.map((s) => ({
       id: s.id,
       sessionId: s.session_id,

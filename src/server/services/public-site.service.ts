@@ -40,6 +40,7 @@ export interface ReportView {
     venue: string;
     startsOn: string;
     endsOn: string;
+    timeZone: string;
   };
   reportId: string;
   version: number;
@@ -122,6 +123,7 @@ export async function loadReportView(
       venue: round.venue,
       startsOn: round.starts_on,
       endsOn: round.ends_on,
+      timeZone: round.time_zone,
     },
     reportId: report.id,
     version: latest.version,

@@ -13,6 +13,7 @@ import {
 import { audit } from '../repositories/audit.repository.ts';
 import { outcomesRepo } from '../repositories/outcomes.repository.ts';
 import { rapporteurReportRepo } from '../repositories/rapporteur-report.repository.ts';
+import { formatInstant } from '../../domain/time.ts';
 import { guard } from './guard.ts';
 import { loadOutcomeScope } from './outcomes.scope.ts';
 import { saveVersioned } from './outcomes.versioned-save.ts';
@@ -27,7 +28,7 @@ const APPROVED_MESSAGE = 'The report is approved for publication: its text no lo
 
 /** The report as the actor may see it: readers always, the round's participants once it is in review. */
 async function load(deps: Deps, actor: Actor, roundId: string) {
-  const { scope } = await loadOutcomeScope(deps, actor, roundId);
+  const { scope, round } = await loadOutcomeScope(deps, actor, roundId);
   const always = rapporteurReportPolicy.readAlways(actor, scope);
   guard(always || rapporteurReportPolicy.readOnceShared(actor, scope), actor, {
     confidential: 'round',
@@ -35,7 +36,7 @@ async function load(deps: Deps, actor: Actor, roundId: string) {
   const row = await rapporteurReportRepo.findByRound(deps.db.kysely, roundId);
   if (!row || (!always && row.status === 'draft'))
     throw notFound('rapporteur’s report (none shared yet)');
-  return { scope, row };
+  return { scope, row, zone: round.time_zone };
 }
 
 export async function getRapporteurReport(deps: Deps, actor: Actor, roundId: string) {
@@ -129,7 +130,7 @@ export async function openReview(deps: Deps, actor: Actor, roundId: string, revi
  * or while its window is open, and when the text reproduces a Chatham House Rule Plus statement.
  */
 export async function approveRapporteurReport(deps: Deps, actor: Actor, roundId: string) {
-  const { scope, row } = await load(deps, actor, roundId);
+  const { scope, row, zone } = await load(deps, actor, roundId);
   guard(rapporteurReportPolicy.approve(actor, scope), actor);
   if (row.status === 'approved_for_publication')
     throw conflict('The report is already approved for publication.');
@@ -138,7 +139,9 @@ export async function approveRapporteurReport(deps: Deps, actor: Actor, roundId:
       'The report has not been reviewed: send it for review by the participants first (POST …/rapporteur-report/review).',
     );
   if (row.review_ends_at && new Date(row.review_ends_at) > deps.now())
-    throw conflict(`The review window is open until ${row.review_ends_at}: approve it after that.`);
+    throw conflict(
+      `The review window is open until ${formatInstant(row.review_ends_at, zone)}: approve it after that.`,
+    );
   await refuseQuotes(deps, roundId, row.body);
   const now = deps.now().toISOString();
   await rapporteurReportRepo.update(deps.db.kysely, row.id, {

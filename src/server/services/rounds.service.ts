@@ -14,7 +14,7 @@ import { presentRound } from '../presenters/rounds.presenter.ts';
 import { dialogueSessionsRepo } from '../repositories/dialogue-sessions.repository.ts';
 import { roundsRepo } from '../repositories/rounds.repository.ts';
 import { seriesRepo } from '../repositories/series.repository.ts';
-import { calendarDateOf } from './dialogue-sessions.service.ts';
+import { dateInZone } from '../../domain/time.ts';
 import { guard } from './guard.ts';
 
 export async function loadRound(deps: Deps, id: string) {
@@ -76,6 +76,7 @@ export async function createRound(
     umbrella_theme: input.umbrellaTheme,
     status: 'planned',
     previous_round_id: input.previousRoundId ?? null,
+    time_zone: input.timeZone,
   };
   try {
     await roundsRepo.insert(deps.db.kysely, row);
@@ -96,12 +97,16 @@ function checkTransition(from: RoundStatus, to: RoundStatus | undefined) {
   }
 }
 
-/** New dates must still hold every scheduled session (compared as calendar dates, see calendarDateOf). */
-async function checkSessionsInside(deps: Deps, roundId: string, startsOn: string, endsOn: string) {
+/** New dates or a new zone must still hold every scheduled session (as dates in the venue's zone). */
+async function checkSessionsInside(
+  deps: Deps,
+  roundId: string,
+  { startsOn, endsOn, zone }: { startsOn: string; endsOn: string; zone: string },
+) {
   for (const s of await dialogueSessionsRepo.schedules(deps.db.kysely, roundId)) {
     const dates = [s.starts_at, s.ends_at]
       .filter((x): x is string => Boolean(x))
-      .map(calendarDateOf);
+      .map((at) => dateInZone(at, zone));
     if (dates.some((d) => d < startsOn)) {
       throw badRequest('A session of this round would start before the round.', [
         { field: 'body.startsOn', message: `session ${s.id} is scheduled earlier` },
@@ -131,8 +136,12 @@ export async function updateRound(
     ]);
   await checkPreviousRound(deps, row.series_id, id, patch.previousRoundId);
   checkTransition(row.status as RoundStatus, patch.status);
-  if (patch.startsOn !== undefined || patch.endsOn !== undefined)
-    await checkSessionsInside(deps, id, startsOn, endsOn);
+  if (patch.startsOn !== undefined || patch.endsOn !== undefined || patch.timeZone !== undefined)
+    await checkSessionsInside(deps, id, {
+      startsOn,
+      endsOn,
+      zone: patch.timeZone ?? row.time_zone,
+    });
   try {
     await roundsRepo.update(deps.db.kysely, id, {
       ...(patch.number !== undefined && { number: patch.number }),
@@ -144,6 +153,7 @@ export async function updateRound(
       ...(patch.umbrellaTheme !== undefined && { umbrella_theme: patch.umbrellaTheme }),
       ...(patch.status !== undefined && { status: patch.status }),
       ...(patch.previousRoundId !== undefined && { previous_round_id: patch.previousRoundId }),
+      ...(patch.timeZone !== undefined && { time_zone: patch.timeZone }),
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw duplicateNumber();

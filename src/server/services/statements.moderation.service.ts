@@ -212,5 +212,6 @@ export async function setSessionStatus(
   return presentDialogueSession(
     { ...session, status },
     sessionsPolicy.readPeople(actor, session.series_id, session.round_id),
+    session.time_zone,
   );
 }

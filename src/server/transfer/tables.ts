@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
-import { HttpUrl, Id, IsoDate } from '../../domain/common.ts';
+import { HttpUrl, Id, IsoDate, TimeZone } from '../../domain/common.ts';
 import { K_ANONYMITY_DEFAULT, KAnonymity } from '../../domain/series.ts';
 import {
   ATTRIBUTION_RULES,
@@ -202,6 +202,8 @@ export const TRANSFER_TABLES: TransferTable[] = [
       umbrellaTheme: str(500),
       status: z.enum(ROUND_STATUSES),
       previousRoundId: Id.nullable(),
+      // Added in the same format version: older documents read as UTC.
+      timeZone: TimeZone.default('UTC'),
     }),
     refs: { seriesId: 'series', previousRoundId: 'rounds' },
     order: ['number', 'id'],

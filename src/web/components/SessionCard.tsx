@@ -3,10 +3,11 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { AgendaAbilities } from '../pages/AgendaPage.tsx';
 import { Link } from './Link.tsx';
 import { RuleExplainer } from './RuleExplainer.tsx';
+import { VenueTime } from './VenueTime.tsx';
 
 /** One agenda item: what, when, under which rule, and what the reader may do in it. */
 export function SessionCard({ session: s, can }: { session: Session; can: AgendaAbilities }) {
-  const { t, dateTime } = useI18n();
+  const { t } = useI18n();
   const captured = s.attributionRule !== 'off_record';
   return (
     <article className="card session-card" aria-labelledby={`session-${s.id}`}>
@@ -16,10 +17,18 @@ export function SessionCard({ session: s, can }: { session: Session; can: Agenda
       <p className="muted">
         {t(`sessionKind.${s.kind}`)} ·{' '}
         <span className={`status status--${s.status}`}>{t(`sessionStatus.${s.status}`)}</span>
-        {s.startsAt && <> · {dateTime(s.startsAt)}</>}
+        {s.startsAt && (
+          <>
+            {' '}
+            · <VenueTime at={s.startsAt} zone={s.timeZone} />
+          </>
+        )}
       </p>
       <RuleExplainer rule={s.attributionRule} />
       <p className="actions">
+        <a href={`/feeds/sessions/${s.id}/calendar.ics`} className="button" download>
+          {t('calendar.session')}
+        </a>
         {can.participates && captured && s.status === 'open' && (
           <Link to={`/sessions/${s.id}/vote`} className="button button--primary">
             {t('agenda.takePart')}

@@ -32,7 +32,8 @@ export interface I18n {
   t(key: MessageKey, params?: Params): string;
   date(isoDate: string): string;
   dateRange(from: string, to: string): string;
-  dateTime(iso: string): string;
+  /** An instant with its zone label: in `zone` (a round's venue) if given, else the reader's. */
+  dateTime(iso: string, zone?: string): string;
   number(value: number, options?: Intl.NumberFormatOptions): string;
   percent(fraction: number): string;
 }
@@ -73,7 +74,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       t: (key, params) => translate(lang, key, params),
       date: (d) => formatDate(lang, d),
       dateRange: (a, b) => formatDateRange(lang, a, b),
-      dateTime: (d) => formatDateTime(lang, d),
+      dateTime: (d, zone) => formatDateTime(lang, d, zone),
       number: (v, o) => formatNumber(lang, v, o),
       percent: (f) => formatPercent(lang, f),
     }),

@@ -1,5 +1,6 @@
 import { en, type Message, type MessageKey, type Messages } from './en.ts';
 import { ur } from './ur.ts';
+import { formatInstant, runtimeZone } from '../../domain/time.ts';
 
 export const LANGS = ['en', 'ur'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -54,13 +55,12 @@ export function formatDateRange(lang: Lang, from: string, to: string): string {
   }).formatRange(a, b);
 }
 
-/** Instants are shown in the reader's own time zone. */
-export function formatDateTime(lang: Lang, iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: 'medium', timeStyle: 'short' }).format(
-    date,
-  );
+/**
+ * An instant with its zone ("09:30 PKT, 5 April 2026"): in the venue's zone where it has one,
+ * else in the reader's own (src/domain/time.ts writes it, as the server does).
+ */
+export function formatDateTime(lang: Lang, iso: string, zone = runtimeZone()): string {
+  return formatInstant(iso, zone, lang);
 }
 
 export function formatNumber(

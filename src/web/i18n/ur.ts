@@ -3,6 +3,7 @@ import { shell } from './ur/shell.ts';
 import { setup } from './ur/setup.ts';
 import { room } from './ur/room.ts';
 import { outcomes } from './ur/outcomes.ts';
+import { time } from './ur/time.ts';
 
 /** اردو: every key of en.ts, one file per area of the app under ur/. */
-export const ur: Messages = { ...shell, ...setup, ...room, ...outcomes };
+export const ur: Messages = { ...shell, ...setup, ...room, ...outcomes, ...time };

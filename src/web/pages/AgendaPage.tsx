@@ -99,6 +99,12 @@ export function AgendaPage({ roundId }: { roundId: string }) {
         </p>
       )}
       <h2>{t('agenda.title')}</h2>
+      <p className="muted">
+        {t('session.timesIn', { zone: round.timeZone })}{' '}
+        <a href={`/feeds/rounds/${round.id}/calendar.ics`} download>
+          {t('calendar.round')}
+        </a>
+      </p>
       {ordered.length === 0 && <p>{t('agenda.empty')}</p>}
       <ol className="agenda">
         {ordered.map((s) => (

@@ -61,6 +61,7 @@ export const expectations: Expectations = {
       number: next(),
       city: 'Islamabad',
       country: 'Pakistan',
+      timeZone: 'Asia/Karachi',
       startsOn: '2026-04-05',
       endsOn: '2026-04-06',
     }),

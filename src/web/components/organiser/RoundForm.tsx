@@ -5,8 +5,22 @@ import { useSubmit } from '../../api/useSubmit.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { TextField } from '../Field.tsx';
 import { Problem } from '../Problem.tsx';
+import { runtimeZone } from '../../../domain/time.ts';
 
-const SHOWN = ['number', 'city', 'country', 'venue', 'startsOn', 'endsOn', 'umbrellaTheme'];
+/** Every zone the browser knows, for the venue zone's suggestions. */
+const timeZoneNames = (): string[] =>
+  typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+
+const SHOWN = [
+  'number',
+  'city',
+  'country',
+  'venue',
+  'timeZone',
+  'startsOn',
+  'endsOn',
+  'umbrellaTheme',
+];
 
 /** Adds a round to a series, or edits one. */
 export function RoundForm({
@@ -27,6 +41,8 @@ export function RoundForm({
     city: round?.city ?? '',
     country: round?.country ?? '',
     venue: round?.venue ?? '',
+    // A new round starts from the organiser's own zone; they change it to the venue's.
+    timeZone: round?.timeZone ?? runtimeZone(),
     startsOn: round?.startsOn ?? '',
     endsOn: round?.endsOn ?? '',
     umbrellaTheme: round?.umbrellaTheme ?? '',
@@ -72,6 +88,21 @@ export function RoundForm({
         error={f.country}
       />
       <TextField label={t('round.venue')} value={v.venue} onChange={set('venue')} error={f.venue} />
+      <TextField
+        label={t('round.timeZone')}
+        required
+        dir="ltr"
+        list="time-zones"
+        value={v.timeZone}
+        onChange={set('timeZone')}
+        error={f.timeZone}
+        hint={t('round.timeZoneHint')}
+      />
+      <datalist id="time-zones">
+        {timeZoneNames().map((z) => (
+          <option key={z} value={z} />
+        ))}
+      </datalist>
       <TextField
         label={t('round.startsOn')}
         type="date"

@@ -7,26 +7,27 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { SelectField, TextField } from '../Field.tsx';
 import { Problem } from '../Problem.tsx';
 import { RuleExplainer } from '../RuleExplainer.tsx';
+import { wallTimeInZone } from '../../../domain/time.ts';
 
 const SHOWN = ['kind', 'position', 'title', 'startsAt', 'endsAt', 'attributionRule'];
 
-/** <input type="datetime-local"> speaks local wall time; the API wants an instant. */
-const toInstant = (local: string) => (local ? new Date(local).toISOString() : null);
-const toLocal = (iso: string | null) => {
-  if (!iso) return '';
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-};
+/**
+ * <input type="datetime-local"> speaks wall time: the organiser types the venue's clock, whatever
+ * their own browser's zone, and the API reads it in the round's zone.
+ */
+const toLocal = (iso: string | null, zone: string) => (iso ? wallTimeInZone(iso, zone) : '');
 
 /** Adds a session to a round's agenda, or edits one; the chosen rule is explained as it is picked. */
 export function SessionForm({
   roundId,
+  timeZone,
   session,
   nextPosition,
   onSaved,
 }: {
   roundId: string;
+  /** The round's venue zone, in which the times are typed. */
+  timeZone: string;
   session: Session | null;
   nextPosition: number;
   onSaved(): void;
@@ -37,8 +38,8 @@ export function SessionForm({
     title: session?.title ?? '',
     kind: session?.kind ?? 'working',
     position: String(session?.position ?? nextPosition),
-    startsAt: toLocal(session?.startsAt ?? null),
-    endsAt: toLocal(session?.endsAt ?? null),
+    startsAt: toLocal(session?.startsAt ?? null, timeZone),
+    endsAt: toLocal(session?.endsAt ?? null, timeZone),
     attributionRule: session?.attributionRule ?? ('chatham_house' as AttributionRule),
   });
   const set = (key: keyof typeof v) => (e: { target: { value: string } }) =>
@@ -49,8 +50,8 @@ export function SessionForm({
     const body = {
       ...v,
       position: Number(v.position),
-      startsAt: toInstant(v.startsAt),
-      endsAt: toInstant(v.endsAt),
+      startsAt: v.startsAt || null,
+      endsAt: v.endsAt || null,
     };
     const saved = await submit.run(() =>
       session
@@ -70,6 +71,7 @@ export function SessionForm({
         onChange={set('title')}
         error={f.title}
       />
+      <p className="muted">{t('session.timesIn', { zone: timeZone })}</p>
       <div className="form--grid">
         <SelectField
           label={t('session.kind')}

@@ -6,10 +6,11 @@ import { useResource } from '../../api/useResource.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { Problem } from '../Problem.tsx';
 import { SessionForm } from './SessionForm.tsx';
+import { VenueTime } from '../VenueTime.tsx';
 
 /** The agenda of a round as organisers edit it: each session with its rule, and a form for the next. */
-export function SessionsEditor({ roundId }: { roundId: string }) {
-  const { t, dateTime } = useI18n();
+export function SessionsEditor({ roundId, timeZone }: { roundId: string; timeZone: string }) {
+  const { t } = useI18n();
   const sessions = useResource(
     () => api.get<Page<Session>>(`/rounds/${roundId}/sessions?limit=200`),
     roundId,
@@ -34,11 +35,17 @@ export function SessionsEditor({ roundId }: { roundId: string }) {
             <p className="muted">
               {t(`sessionKind.${s.kind}`)} · {t(`rule.${s.attributionRule}.name`)} ·{' '}
               {t(`sessionStatus.${s.status}`)}
-              {s.startsAt && <> · {dateTime(s.startsAt)}</>}
+              {s.startsAt && (
+                <>
+                  {' '}
+                  · <VenueTime at={s.startsAt} zone={s.timeZone} />
+                </>
+              )}
             </p>
             {editing === s.id ? (
               <SessionForm
                 roundId={roundId}
+                timeZone={timeZone}
                 session={s}
                 nextPosition={nextPosition}
                 onSaved={saved}
@@ -60,6 +67,7 @@ export function SessionsEditor({ roundId }: { roundId: string }) {
         <SessionForm
           key={items.length}
           roundId={roundId}
+          timeZone={timeZone}
           session={null}
           nextPosition={nextPosition}
           onSaved={saved}

@@ -37,7 +37,7 @@ export default function RoundSetupPage({ roundId }: { roundId: string }) {
         />
       </details>
       <div className="columns">
-        <SessionsEditor roundId={r.id} />
+        <SessionsEditor roundId={r.id} timeZone={r.timeZone} />
         <ParticipantsPanel roundId={r.id} delegations={series.delegations} />
       </div>
     </section>
