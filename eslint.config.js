@@ -1,5 +1,7 @@
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+import { boundaries } from './eslint.boundaries.js';
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'data/', 'test-results/', 'coverage/'] },
@@ -21,29 +23,12 @@ export default tseslint.config(
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
-      'no-restricted-imports': 'off',
     },
   },
   {
-    // The engine is pure: no I/O, no server, no database.
-    files: ['src/analysis/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: ['node:*', 'fs', 'path', '../server/*', '../../server/*', 'kysely', 'fastify'],
-        },
-      ],
-    },
+    files: ['src/web/**/*.tsx', 'src/web/**/*.ts'],
+    ...reactHooks.configs.flat.recommended,
   },
-  {
-    // Shared schemas are imported by the web app: never the server.
-    files: ['src/domain/**/*.ts', 'src/web/**/*.ts', 'src/web/**/*.tsx'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: ['../server/*', '../../server/*', 'node:*', 'kysely', 'fastify'] },
-      ],
-    },
-  },
+  // What may import what: eslint.boundaries.js.
+  ...boundaries,
 );

@@ -76,6 +76,7 @@ async function measure(dialect: 'sqlite' | 'postgres', voters: number): Promise<
   const server = await startServerProcess(database.url, {
     LIVE_STREAMS_PER_USER: String(CLIENTS),
     LIVE_STREAMS_PER_ADDRESS: String(CLIENTS),
+    MAX_CONNECTIONS_PER_ADDRESS: '0',
     LIVE_STREAM_LIFETIME_SECONDS: '86400',
   });
   const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });

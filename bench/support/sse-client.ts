@@ -16,6 +16,8 @@ export interface EventStream {
   events: SseEvent[];
   /** The last id the server sent, as a browser's EventSource keeps it (an id-only block sets it too). */
   readonly lastEventId: number | null;
+  /** Every `retry:` hint received (ms), in order: the first block's, then e.g. a farewell's. */
+  retryHints: number[];
   onEvent(listener: (event: SseEvent) => void): void;
   /** Resolves with the first event (already received or future) that matches; rejects after timeoutMs. */
   waitFor(match: (event: SseEvent) => boolean, timeoutMs?: number): Promise<SseEvent>;
@@ -43,6 +45,7 @@ export function openEventStream(
     if (options.lastEventId !== undefined) headers['last-event-id'] = String(options.lastEventId);
     const request = http.request(url, { headers, agent: options.agent }, (response) => {
       const events: SseEvent[] = [];
+      const retryHints: number[] = [];
       const listeners: ((event: SseEvent) => void)[] = [];
       let buffer = '';
       let lastEventId: number | null = null;
@@ -55,8 +58,9 @@ export function openEventStream(
         while ((split = buffer.indexOf('\n\n')) >= 0) {
           const block = buffer.slice(0, split);
           buffer = buffer.slice(split + 2);
-          const { id, event } = parseBlock(block);
+          const { id, event, retry } = parseBlock(block);
           if (id !== null) lastEventId = id;
+          if (retry !== null) retryHints.push(retry);
           if (!event) continue;
           events.push(event);
           for (const listener of [...listeners]) listener(event);
@@ -69,6 +73,7 @@ export function openEventStream(
         status: response.statusCode ?? 0,
         headers: response.headers,
         events,
+        retryHints,
         get lastEventId() {
           return lastEventId;
         },
@@ -104,8 +109,13 @@ export function openEventStream(
   });
 }
 
-function parseBlock(block: string): { id: number | null; event: SseEvent | null } {
+function parseBlock(block: string): {
+  id: number | null;
+  event: SseEvent | null;
+  retry: number | null;
+} {
   let id: number | null = null;
+  let retry: number | null = null;
   let event = 'message';
   const data: string[] = [];
   for (const line of block.split('\n')) {
@@ -116,10 +126,12 @@ function parseBlock(block: string): { id: number | null; event: SseEvent | null 
     if (field === 'id') id = Number(value);
     else if (field === 'event') event = value;
     else if (field === 'data') data.push(value);
+    else if (field === 'retry' && /^\d+$/.test(value)) retry = Number(value);
   }
   // Comments (heartbeats), a bare `retry:` and an id-only block carry no event (as in browsers).
-  if (data.length === 0) return { id, event: null };
+  if (data.length === 0) return { id, event: null, retry };
   return {
+    retry,
     id,
     event: {
       id,

@@ -12,6 +12,14 @@ import { registerApiCacheControl, registerCompression } from './http/compression
 import { frameworkErrorHandler, registerProblemHandlers } from './http/problem.ts';
 import { registerRoutes } from './routes/index.ts';
 import { registerLiveStreams } from './live/stream-access.ts';
+import {
+  capConnectionsPerAddress,
+  httpServerTimeouts,
+  REQUEST_TIMEOUT_MS,
+  trustedPeers,
+} from './ops/connections.ts';
+import { registerMetrics } from './ops/metrics.ts';
+import { registerDraining } from './ops/shutdown.ts';
 
 export const API_VERSION = '1.0.0';
 const ONE_MEGABYTE = 1024 * 1024;
@@ -37,7 +45,16 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
         ? trustHops(deps.config.trustProxy)
         : deps.config.trustProxy,
     frameworkErrors: frameworkErrorHandler,
+    // Slow clients are bounded (ops/connections.ts): the request head within 10 s, the whole request within 30 s.
+    requestTimeout: REQUEST_TIMEOUT_MS,
+    http: httpServerTimeouts,
   });
+  capConnectionsPerAddress(
+    app.server,
+    deps.config.maxConnectionsPerAddress,
+    trustedPeers(deps.config.trustProxy),
+  );
+  registerDraining(app);
   registerProblemHandlers(app, deps.db.outage);
   deps.db.outage.attachLog((level, message, details) => app.log[level](details, message));
   registerSecurityHeaders(app);
@@ -48,6 +65,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(rateLimit, { global: false });
   registerSessionAuth(app, deps);
   registerLiveStreams(app, deps);
+  registerMetrics(app, deps);
   if (deps.db.dialect === 'postgres' && deps.config.databaseUrl) {
     const stopWatching = await watchGrantsOfOtherProcesses(
       deps.db,

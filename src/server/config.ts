@@ -36,6 +36,12 @@ const EnvSchema = z.object({
   SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
   /** GET /api/v1/ready fails when the SQLite database's file system has less free space than this. */
   READY_MIN_FREE_MB: z.coerce.number().int().min(0).max(1_000_000_000).default(64),
+  /** Open connections from one client address (0: no cap); a trusted proxy's are not counted. */
+  MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(0).max(1_000_000).default(1000),
+  /** A graceful shutdown (SIGTERM) is over within this long: requests still in flight are cut. */
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(600).default(10),
+  /** A bearer token that GET /metrics requires; unset, it answers direct loopback requests only. */
+  METRICS_TOKEN: z.string().min(16).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /**
    * Which proxies' X-Forwarded-For to believe for the client's address (rate limits, comment
@@ -64,6 +70,9 @@ export interface Config {
   sqliteSynchronous: 'FULL' | 'NORMAL';
   /** Free space below which the server says it is not ready (SQLite). */
   readyMinFreeBytes: number;
+  maxConnectionsPerAddress: number;
+  shutdownTimeoutMs: number;
+  metricsToken: string | undefined;
   demo: boolean;
   publicUrl: string;
   smtpUrl: string | undefined;
@@ -95,6 +104,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     sqliteSynchronous: e.SQLITE_SYNCHRONOUS,
     readyMinFreeBytes: e.READY_MIN_FREE_MB * 1024 * 1024,
+    maxConnectionsPerAddress: e.MAX_CONNECTIONS_PER_ADDRESS,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_SECONDS * 1000,
+    metricsToken: e.METRICS_TOKEN,
     demo: e.PARLEY_DEMO === 'on',
     publicUrl,
     smtpUrl: e.SMTP_URL,

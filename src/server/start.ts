@@ -13,6 +13,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import type { Deps } from './deps.ts';
 import { smtpMailer } from './mail/mailer.ts';
 import { createLiveHub } from './live/hub.ts';
+import { shutDownGracefully } from './ops/shutdown.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -21,7 +22,7 @@ export interface RunningServer {
   /** Where to reach it, e.g. http://127.0.0.1:3000/ (the real port when PORT=0). */
   url: string;
   demo: 'loaded' | 'present' | 'absent';
-  /** Stops accepting requests, finishes those in flight, closes the database. Idempotent. */
+  /** Stops accepting requests, finishes those in flight, closes the database, within SHUTDOWN_TIMEOUT_SECONDS (ops/shutdown.ts). Idempotent. */
   close(): Promise<void>;
   /** Settles once the server has closed (after close() or a SIGINT/SIGTERM). */
   closed: Promise<void>;
@@ -122,7 +123,7 @@ export async function startServer(
       (closing ??= (async () => {
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
-        await running.close();
+        await shutDownGracefully(running, db, config.shutdownTimeoutMs);
         resolveClosed();
       })());
     const onSignal = (signal: NodeJS.Signals) => {

@@ -1,5 +1,5 @@
 import react from '@vitejs/plugin-react';
-import { fileURLToPath } from 'node:url'; // eslint-disable-line no-restricted-imports -- the build config runs in Node
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { bundleSizePlugin } from './build/bundle-size-plugin.ts';
 import { precompressPlugin } from './build/precompress-plugin.ts';

@@ -12,6 +12,12 @@ export const PARLEY_BIN = fileURLToPath(new URL('../../bin/parley-ts.js', import
 /** The command an operator runs: the build in dist/server, plain JavaScript. */
 export const BUILT_BIN = fileURLToPath(new URL('../../bin/parley.js', import.meta.url));
 
+/**
+ * For a test that runs several `parley` processes one after another: each loads the TypeScript
+ * sources through tsx, which on a loaded machine takes seconds, so the default 60 s is too short.
+ */
+export const SEVERAL_PROCESSES_MS = 300_000;
+
 /** A private temporary folder for databases, exports and backups. */
 export const tempDir = () => mkdtempSync(join(tmpdir(), 'parley-cli-'));
 

@@ -11,7 +11,7 @@ import { serializeDocument, TransferError } from '../../src/server/transfer/docu
 import { buildSeriesDocument, exportSeries } from '../../src/server/transfer/export.ts';
 import { importSeries, parseSeriesDocumentText } from '../../src/server/transfer/import.ts';
 import { createTestDatabase, testDialects, type TestDatabase } from '../support/databases.ts';
-import { runParley, tempDir } from './process.ts';
+import { runParley, SEVERAL_PROCESSES_MS, tempDir } from './process.ts';
 
 const at = '2026-04-05T10:00:00.000Z';
 /** The demo's own simulated session (src/demo/room.ts), before seed() adds its rows. */
@@ -304,28 +304,32 @@ describe('parley export / parley import (real processes, SQLite files)', () => {
   const dir = tempDir();
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('export, import into an empty database, export again gives the same file', async () => {
-    const source = { DATABASE_URL: `sqlite:${join(dir, 'source.sqlite')}` };
-    const target = { DATABASE_URL: `sqlite:${join(dir, 'target.sqlite')}` };
-    expect((await runParley(['demo'], source)).code).toBe(0);
-    const first = await runParley(
-      ['export', '--series', DEMO_SERIES_SLUG, '--out', join(dir, 'first.json')],
-      source,
-    );
-    expect(first.code).toBe(0);
-    const imported = await runParley(['import', join(dir, 'first.json')], target);
-    expect(imported.stderr).toBe('');
-    expect(imported.code).toBe(0);
-    expect(imported.stdout).toContain('rounds 2');
-    const second = await runParley(['export', '--series', demoId('series')], target);
-    expect(second.code).toBe(0);
-    expect(second.stdout).toBe(readFileSync(join(dir, 'first.json'), 'utf8'));
+  it(
+    'export, import into an empty database, export again gives the same file',
+    async () => {
+      const source = { DATABASE_URL: `sqlite:${join(dir, 'source.sqlite')}` };
+      const target = { DATABASE_URL: `sqlite:${join(dir, 'target.sqlite')}` };
+      expect((await runParley(['demo'], source)).code).toBe(0);
+      const first = await runParley(
+        ['export', '--series', DEMO_SERIES_SLUG, '--out', join(dir, 'first.json')],
+        source,
+      );
+      expect(first.code).toBe(0);
+      const imported = await runParley(['import', join(dir, 'first.json')], target);
+      expect(imported.stderr).toBe('');
+      expect(imported.code).toBe(0);
+      expect(imported.stdout).toContain('rounds 2');
+      const second = await runParley(['export', '--series', demoId('series')], target);
+      expect(second.code).toBe(0);
+      expect(second.stdout).toBe(readFileSync(join(dir, 'first.json'), 'utf8'));
 
-    const again = await runParley(['import', join(dir, 'first.json')], target);
-    expect(again.code).toBe(1);
-    expect(again.stderr).toContain('series.slug');
-    const unknown = await runParley(['export', '--series', 'no-such-series'], target);
-    expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toContain("'no-such-series'");
-  });
+      const again = await runParley(['import', join(dir, 'first.json')], target);
+      expect(again.code).toBe(1);
+      expect(again.stderr).toContain('series.slug');
+      const unknown = await runParley(['export', '--series', 'no-such-series'], target);
+      expect(unknown.code).toBe(1);
+      expect(unknown.stderr).toContain("'no-such-series'");
+    },
+    SEVERAL_PROCESSES_MS,
+  );
 });

@@ -43,7 +43,7 @@ export async function startDrill(
   seedDb: Db,
   databaseUrl: string,
   /** Voters vote every paceMs (150 by default); over a minute each stays under the 120 votes a minute limit only at 500 or more. */
-  options: { servers: number; voters?: number; paceMs?: number },
+  options: { servers: number; voters?: number; paceMs?: number; failover?: boolean },
 ): Promise<Drill> {
   const room = await seedBenchRoom(seedDb, {
     voters: options.voters ?? 24,
@@ -64,6 +64,7 @@ export async function startDrill(
     servers.map((s) => s.url),
     room,
     options.paceMs,
+    options.failover,
   );
   return {
     servers,

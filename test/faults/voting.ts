@@ -15,9 +15,11 @@ export interface Answer {
   server: number;
   /** The HTTP status, or 0 when the request got no answer (connection refused or reset). */
   status: number;
-  /** For a 503: Retry-After is a number of seconds and the body a problem saying the database is unavailable. */
+  /** For a 503: Retry-After is a number of seconds and the body a problem saying the database is unavailable or the server is shutting down. */
   wellFormed503?: boolean;
   body?: string;
+  /** For status 0: the socket error, e.g. ECONNREFUSED (nothing was sent) or ECONNRESET (the request was lost). */
+  error?: string;
 }
 
 export interface Acked {
@@ -48,11 +50,15 @@ export class VotingLoad {
   private failure: unknown = null;
   private readonly voting: Promise<void>;
 
-  /** Voter i votes on server i % servers.length, one vote every paceMs, until stopped. */
+  /**
+   * Voter i votes on server i % servers.length, one vote every paceMs, until stopped. With
+   * failover, as behind a load balancer, a vote refused or not answered is sent to the next server.
+   */
   constructor(
     private readonly servers: string[],
     private readonly room: BenchRoom,
     paceMs = 150,
+    private readonly failover = false,
   ) {
     this.voting = Promise.all(room.voters.map((_, i) => this.voter(i, paceMs))).then(
       () => undefined,
@@ -75,10 +81,10 @@ export class VotingLoad {
   }
 
   private async voter(index: number, paceMs: number) {
-    const server = index % this.servers.length;
+    let server = index % this.servers.length;
     for (const statementId of this.room.statementIds) {
       const vote = { clientVoteId: randomUUID(), statementId, value: [1, -1, 0][index % 3] };
-      for (;;) {
+      for (; ; server = this.failover ? (server + 1) % this.servers.length : server) {
         if (this.stopping) return;
         const answer = await this.send(server, index, vote);
         this.answers.push(answer);
@@ -120,11 +126,13 @@ export class VotingLoad {
           /^\d+$/.test(res.headers.get('retry-after') ?? '') &&
           res.headers.get('content-type')?.startsWith('application/problem+json') === true &&
           problem.status === 503 &&
-          /database is unavailable/.test(problem.detail ?? '');
+          /database is unavailable|server is shutting down/.test(problem.detail ?? '');
       }
       return answer;
-    } catch {
-      return { sentAt, answeredAt: performance.now(), server, status: 0 };
+    } catch (error) {
+      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+      const code = cause?.code ?? cause?.message ?? String(error);
+      return { sentAt, answeredAt: performance.now(), server, status: 0, error: code };
     }
   }
 }

@@ -24,6 +24,7 @@ function recordingHub(): LiveHub & { published: Array<{ type: string; data: unkn
     publishAt() {},
     subscribe: () => () => {},
     status: async () => ({ worker: true, listening: null }),
+    recomputations: { runs: 0, failures: 0 },
     async close() {},
   };
 }

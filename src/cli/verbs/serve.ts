@@ -27,6 +27,9 @@ Examples:
   PARLEY_DEMO=off DATABASE_URL=postgres://parley@db/parley HOST=0.0.0.0 parley serve
 `;
 
+/** After a graceful shutdown, the process exits within this long even if a handle lingers. */
+const EXIT_AFTER_CLOSE_MS = 500;
+
 export const serveVerb: Verb = {
   name: ['serve'],
   summary: 'start the web server (loads the demo into an empty database)',
@@ -42,6 +45,8 @@ export const serveVerb: Verb = {
       throw new UsageError(`could not start: ${(error as Error).message}`, 1);
     }
     await server.closed;
+    // Everything is closed; a connection or worker that lingers must not hold the exit past the bound.
+    setTimeout(() => process.exit(0), EXIT_AFTER_CLOSE_MS).unref();
     return 0;
   },
 };

@@ -29,6 +29,9 @@ const QUIET_MS = 1000;
 export class DatabaseOutage implements KyselyPlugin {
   private since: number | null = null;
   private failures = 0;
+  /** Since the process started, for /metrics: requests and jobs the database failed, and incidents. */
+  failuresTotal = 0;
+  incidentsTotal = 0;
   private lastFailureAt = 0;
   private changesAtLastFailure = 0;
 
@@ -49,10 +52,12 @@ export class DatabaseOutage implements KyselyPlugin {
   report(error: unknown, during?: string): boolean {
     if (!isDatabaseUnavailable(error)) return false;
     this.failures++;
+    this.failuresTotal++;
     this.lastFailureAt = Date.now();
     this.changesAtLastFailure = this.changes?.() ?? 0;
     if (this.since === null) {
       this.since = this.lastFailureAt;
+      this.incidentsTotal++;
       this.log('error', 'database unavailable: answering 503 until a query succeeds again', {
         err: error,
         ...(during ? { during } : {}),

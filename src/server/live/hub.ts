@@ -45,6 +45,8 @@ export interface LiveHub {
   releaseNow(sessionId: string): Promise<RecomputeOutcome>;
   /** For readiness: the analysis worker answers a ping; on PostgreSQL, the LISTEN connection is up (null on SQLite). */
   status(timeoutMs: number): Promise<{ worker: boolean; listening: boolean | null }>;
+  /** Recomputations of the analysis run and failed since start, for /metrics. */
+  readonly recomputations: { runs: number; failures: number };
   close(): Promise<void>;
 }
 
@@ -136,6 +138,7 @@ export async function createLiveHub(deps: Deps, options: LiveHubOptions = {}): P
     subscribe(sessionId, afterSeq, listen) {
       return fanout.subscribe(sessionId, afterSeq, listen);
     },
+    recomputations: { runs: 0, failures: 0 },
     async status(timeoutMs) {
       return { worker: await worker.ping(timeoutMs), listening: listener?.connected ?? null };
     },
@@ -172,9 +175,11 @@ export async function createLiveHub(deps: Deps, options: LiveHubOptions = {}): P
     maxBusyShare: 0.25,
     maxSpacingMs: 1000,
     run: async (sessionId) => {
+      hub.recomputations.runs++;
       try {
         await release(sessionId);
       } catch (error) {
+        hub.recomputations.failures++;
         // Votes keep being collected; the room view just shows the last good analysis.
         log(`analysis of session ${sessionId} failed`, error);
       }

@@ -14,6 +14,9 @@ export const STALL_MS = 30_000;
 const RETRY_MS = 2000;
 /** After a stream's lifetime, browsers reconnect within this window, so streams opened together do not all come back together. */
 const LIFETIME_RETRY_SPREAD_MS = 4000;
+/** After a server's shutdown, browsers reconnect within 0.5-2.5 s. */
+const SHUTDOWN_RETRY_MS = 500;
+const SHUTDOWN_RETRY_SPREAD_MS = 2000;
 
 export const formatEvent = (event: LiveEvent) =>
   `id: ${event.seq}\nevent: ${event.type}\ndata: ${event.payload}\n\n`;
@@ -33,7 +36,9 @@ function frameOf(event: LiveEvent): Buffer {
 function farewell(reason: EndReason): string {
   if (reason === 'lifetime')
     return `retry: ${RETRY_MS + Math.floor(Math.random() * LIFETIME_RETRY_SPREAD_MS)}\n: stream lifetime over, reconnect\n\n`;
-  if (reason === 'shutdown') return ': server closing\n\n';
+  // Soon, and spread out: another server process (or this one, restarted) takes the stream over.
+  if (reason === 'shutdown')
+    return `retry: ${SHUTDOWN_RETRY_MS + Math.floor(Math.random() * SHUTDOWN_RETRY_SPREAD_MS)}\n: server shutting down, reconnect\n\n`;
   return ': access ended\n\n';
 }
 

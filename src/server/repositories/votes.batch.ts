@@ -37,9 +37,21 @@ class VoteBatcher {
   private readonly busyKeys = new Set<string>();
   /** PostgreSQL works on several batches at once (its own group commit merges their WAL flushes); SQLite writes one at a time anyway. */
   private readonly maxInFlight: number;
+  /** Called once nothing is queued or being written (a shutdown waits for it). */
+  private waiters: (() => void)[] = [];
 
   constructor(private readonly db: Db) {
     this.maxInFlight = db.dialect === 'postgres' ? 4 : 1;
+  }
+
+  /** Resolves once every vote handed over so far has been written (or has failed). */
+  flushed(): Promise<void> {
+    if (this.isIdle()) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  private isIdle() {
+    return this.queue.length === 0 && this.inFlight === 0 && !this.scheduled;
   }
 
   insert(vote: NewVote, participationIds: readonly string[]): Promise<boolean> {
@@ -76,6 +88,7 @@ class VoteBatcher {
       for (const key of keys) this.busyKeys.delete(key);
       this.inFlight--;
       this.pump();
+      if (this.isIdle()) for (const resolve of this.waiters.splice(0)) resolve();
     }
   }
 
@@ -127,6 +140,11 @@ export function insertVoteIfAllowed(
   let batcher = batchers.get(db);
   if (!batcher) batchers.set(db, (batcher = new VoteBatcher(db)));
   return batcher.insert(vote, participationIds);
+}
+
+/** Resolves once the votes handed to this database's batcher so far are written: a shutdown waits for it before closing the database. */
+export function flushVoteBatches(db: Db): Promise<void> {
+  return batchers.get(db)?.flushed() ?? Promise.resolve();
 }
 
 async function insertBatch(db: Db, batch: Pending[]): Promise<Set<string>> {

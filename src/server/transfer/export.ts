@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { audit } from '../repositories/audit.repository.ts';
+import { transferRepo } from '../repositories/transfer.repository.ts';
 import {
   FORMAT,
   FORMAT_VERSION,
@@ -35,32 +36,6 @@ function toDocumentRow(table: TransferTable, row: DbRow): DbRow {
   return out;
 }
 
-/** Looks a series up by id or by slug. */
-async function findSeries(db: Kysely<Database>, idOrSlug: string) {
-  return db
-    .selectFrom('series')
-    .select(['id', 'title'])
-    .where((eb) => eb.or([eb('id', '=', idOrSlug), eb('slug', '=', idOrSlug)]))
-    .executeTakeFirst();
-}
-
-/** The accounts the rows point at, and those linked to a person of the series. */
-async function loadAccounts(db: Kysely<Database>, userIds: Set<string>, personIds: Set<string>) {
-  const ids = [...userIds];
-  const people = [...personIds];
-  if (!ids.length && !people.length) return [];
-  return db
-    .selectFrom('users')
-    .select(['id', 'email', 'display_name', 'person_id'])
-    .where((eb) =>
-      eb.or([
-        ...(ids.length ? [eb('id', 'in', ids)] : []),
-        ...(people.length ? [eb('person_id', 'in', people)] : []),
-      ]),
-    )
-    .execute();
-}
-
 /**
  * The whole series as one document: its rows from every table in TRANSFER_TABLES, in a
  * stable order, with account ids replaced by emails.
@@ -69,7 +44,7 @@ export async function buildSeriesDocument(
   db: Kysely<Database>,
   idOrSlug: string,
 ): Promise<SeriesDocument> {
-  const found = await findSeries(db, idOrSlug);
+  const [found] = await transferRepo.seriesByIdOrSlug(db, idOrSlug);
   if (!found) throw new TransferError(`No series has the id or slug '${idOrSlug}'.`);
 
   const tables = new Map<TransferTable, DbRow[]>();
@@ -86,7 +61,8 @@ export async function buildSeriesDocument(
   const people = new Set(
     (tables.get(TRANSFER_TABLES.find((t) => t.key === 'people')!) ?? []).map((p) => p.id as string),
   );
-  const users = await loadAccounts(db, userIds, people);
+  // The accounts the rows point at, and those linked to a person of the series.
+  const users = await transferRepo.accountsOf(db, [...userIds], [...people]);
   const emailOf = new Map(users.map((u) => [u.id, u.email]));
 
   const document: Record<string, unknown> = { format: FORMAT, version: FORMAT_VERSION };

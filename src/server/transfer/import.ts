@@ -3,6 +3,8 @@ import type { Database } from '../db/schema.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import { newId } from '../ids.ts';
 import { audit } from '../repositories/audit.repository.ts';
+import { transferRepo } from '../repositories/transfer.repository.ts';
+import { usersRepo } from '../repositories/users.repository.ts';
 import { jsonPath, SeriesDocument, TransferError, type DocumentProblem } from './document.ts';
 import {
   columnOf,
@@ -14,8 +16,6 @@ import {
 } from './tables.ts';
 
 type Conn = Kysely<Database> | Transaction<Database>;
-// Table names come from TRANSFER_TABLES, so the generic inserts below are typed loosely.
-type AnyDb = Kysely<any> | Transaction<any>;
 
 const rowsOf = (document: SeriesDocument, table: TransferTable): DbRow[] =>
   table.single ? [document[table.key] as DbRow] : (document[table.key] as DbRow[]);
@@ -117,29 +117,14 @@ function consistencyProblems(document: SeriesDocument): DocumentProblem[] {
 }
 
 /** Which of these ids the table already holds. */
-async function existingIds(db: Conn, table: TransferTable, ids: string[]): Promise<Set<string>> {
-  const column = columnOf(table, idFieldOf(table)!);
-  const found = new Set<string>();
-  for (let start = 0; start < ids.length; start += 500) {
-    const rows = await (db as AnyDb)
-      .selectFrom(table.table)
-      .select(column)
-      .where(column, 'in', ids.slice(start, start + 500))
-      .execute();
-    for (const row of rows) found.add(row[column] as string);
-  }
-  return found;
-}
+const existingIds = (db: Conn, table: TransferTable, ids: string[]) =>
+  transferRepo.existingValues(db, table.table, columnOf(table, idFieldOf(table)!), ids);
 
 /** Refuses a document whose series (or any of its own rows) is already in the database. */
 async function clashes(db: Conn, document: SeriesDocument): Promise<DocumentProblem[]> {
   const problems: DocumentProblem[] = [];
   const series = document.series as { id: string; slug: string };
-  const same = await db
-    .selectFrom('series')
-    .select(['id', 'slug'])
-    .where((eb) => eb.or([eb('id', '=', series.id), eb('slug', '=', series.slug)]))
-    .execute();
+  const same = await transferRepo.seriesByIdOrSlug(db, series.id, series.slug);
   if (same.some((s) => s.id === series.id))
     problems.push({
       path: 'series.id',
@@ -177,28 +162,21 @@ async function resolveAccounts(trx: Conn, document: SeriesDocument, now: string)
   const userIdOf = new Map<string, string>();
   const created: Array<{ id: string; personId: string | null }> = [];
   for (const account of document.accounts) {
-    const existing = await trx
-      .selectFrom('users')
-      .select('id')
-      .where('email', '=', account.email)
-      .executeTakeFirst();
+    const existing = await usersRepo.findByEmail(trx, account.email);
     if (existing) {
       userIdOf.set(account.email, existing.id);
       continue;
     }
     const id = newId();
-    await trx
-      .insertInto('users')
-      .values({
-        id,
-        email: account.email,
-        display_name: account.displayName,
-        password_hash: null,
-        is_admin: 0,
-        person_id: null,
-        created_at: now,
-      })
-      .execute();
+    await usersRepo.insert(trx, {
+      id,
+      email: account.email,
+      display_name: account.displayName,
+      password_hash: null,
+      is_admin: 0,
+      person_id: null,
+      created_at: now,
+    });
     userIdOf.set(account.email, id);
     created.push({ id, personId: account.personId });
   }
@@ -236,19 +214,18 @@ async function insertTable(
   });
   const perInsert = Math.max(1, Math.min(500, Math.floor(30_000 / fieldsOf(table).length)));
   for (let start = 0; start < values.length; start += perInsert) {
-    await (trx as AnyDb)
-      .insertInto(table.table)
-      .values(values.slice(start, start + perInsert))
-      .execute();
+    await transferRepo.insertRows(trx, table.table, values.slice(start, start + perInsert));
   }
   for (const field of deferred) {
     for (const row of todo) {
       if (row[field] === null) continue;
-      await (trx as AnyDb)
-        .updateTable(table.table)
-        .set({ [columnOf(table, field)]: row[field] })
-        .where(columnOf(table, idField!), '=', row[idField!])
-        .execute();
+      await transferRepo.setColumn(
+        trx,
+        table.table,
+        [columnOf(table, idField!), row[idField!]],
+        columnOf(table, field),
+        row[field],
+      );
     }
   }
   return todo.length;
@@ -287,11 +264,7 @@ export async function importSeries(
         counts[table.key] = await insertTable(trx, table, rowsOf(document, table), userIdOf);
       for (const account of created) {
         if (account.personId)
-          await trx
-            .updateTable('users')
-            .set({ person_id: account.personId })
-            .where('id', '=', account.id)
-            .execute();
+          await usersRepo.update(trx, account.id, { person_id: account.personId });
       }
       return created.length;
     });

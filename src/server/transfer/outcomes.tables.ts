@@ -1,4 +1,3 @@
-import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import { HttpUrl, Id, IsoDate } from '../../domain/common.ts';
 import {
@@ -7,10 +6,8 @@ import {
   RAPPORTEUR_REPORT_STATUSES,
   RECOMMENDATION_STATUSES,
 } from '../../domain/outcomes.ts';
-import type { Database } from '../db/schema.ts';
+import { seriesRows } from '../repositories/transfer-scopes.repository.ts';
 import type { TransferTable } from './tables.ts';
-
-type Conn = Kysely<Database> | Transaction<Database>;
 
 // Outcomes (migration 0004) in the series document, listed after the tables they refer to.
 // Kept here so tables.ts stays readable; TRANSFER_TABLES spreads them in at its end.
@@ -18,26 +15,6 @@ type Conn = Kysely<Database> | Transaction<Database>;
 const str = (max: number) => z.string().max(max);
 const Instant = z.string().min(1).max(40);
 const Flag = z.number().int().min(0).max(1);
-
-const roundIds = (db: Conn, seriesId: string) =>
-  db.selectFrom('rounds').select('id').where('series_id', '=', seriesId);
-const itemIds = (db: Conn, seriesId: string) =>
-  db.selectFrom('outcome_items').select('id').where('round_id', 'in', roundIds(db, seriesId));
-const conclusionIds = (db: Conn, seriesId: string) =>
-  db.selectFrom('conclusions').select('id').where('round_id', 'in', roundIds(db, seriesId));
-const reportIds = (db: Conn, seriesId: string) =>
-  db.selectFrom('rapporteur_reports').select('id').where('round_id', 'in', roundIds(db, seriesId));
-const recommendationIds = (db: Conn, seriesId: string) =>
-  db.selectFrom('recommendations').select('id').where('round_id', 'in', roundIds(db, seriesId));
-const statementIds = (db: Conn, seriesId: string) =>
-  db
-    .selectFrom('statements')
-    .select('id')
-    .where(
-      'session_id',
-      'in',
-      db.selectFrom('sessions').select('id').where('round_id', 'in', roundIds(db, seriesId)),
-    );
 
 export const OUTCOME_TRANSFER_TABLES: TransferTable[] = [
   {
@@ -60,12 +37,7 @@ export const OUTCOME_TRANSFER_TABLES: TransferTable[] = [
     refs: { roundId: 'rounds', sessionId: 'sessions' },
     userRefs: ['createdBy'],
     order: ['roundId', 'createdAt', 'id'],
-    select: (db, seriesId) =>
-      db
-        .selectFrom('outcome_items')
-        .selectAll()
-        .where('round_id', 'in', roundIds(db, seriesId))
-        .execute(),
+    select: seriesRows.outcomeItems,
   },
   {
     key: 'outcomeEvidence',
@@ -81,12 +53,7 @@ export const OUTCOME_TRANSFER_TABLES: TransferTable[] = [
     }),
     refs: { itemId: 'outcomeItems', statementId: 'statements' },
     order: ['itemId', 'statementId'],
-    select: (db, seriesId) =>
-      db
-        .selectFrom('outcome_evidence')
-        .selectAll()
-        .where('item_id', 'in', itemIds(db, seriesId))
-        .execute(),
+    select: seriesRows.outcomeEvidence,
   },
   {
     key: 'conclusions',
@@ -103,12 +70,7 @@ export const OUTCOME_TRANSFER_TABLES: TransferTable[] = [
     }),
     refs: { roundId: 'rounds' },
     order: ['roundId'],
-    select: (db, seriesId) =>
-      db
-        .selectFrom('conclusions')
-        .selectAll()
-        .where('round_id', 'in', roundIds(db, seriesId))
-        .execute(),
+    select: seriesRows.conclusions,
   },
   {
     key: 'conclusionEndorsements',
@@ -125,12 +87,7 @@ export const OUTCOME_TRANSFER_TABLES: TransferTable[] = [
     refs: { conclusionId: 'conclusions', delegationId: 'delegations' },
     userRefs: ['endorsedBy'],
     order: ['conclusionId', 'version', 'delegationId'],
-    select: (db, seriesId) =>
-      db
-        .selectFrom('conclusion_endorsements')
-        .selectAll()
-        .where('conclusion_id', 'in', conclusionIds(db, seriesId))
-        .execute(),
+    select: seriesRows.conclusionEndorsements,
   },
   {
     key: 'rapporteurReports',
@@ -152,12 +109,7 @@ export const OUTCOME_TRANSFER_TABLES: TransferTable[] = [
     refs: { roundId: 'rounds' },
     userRefs: ['approvedBy'],
     order: ['roundId'],
-    select: (db, seriesId) =>
-      db
-        .selectFrom('rapporteur_reports')
-        .selectAll()
-        .where('round_id', 'in', roundIds(db, seriesId))
-        .execute(),
+    select: seriesRows.rapporteurReports,
   },
   {
     key: 'rapporteurReportComments',
@@ -173,12 +125,7 @@ export const OUTCOME_TRANSFER_TABLES: TransferTable[] = [
     refs: { reportId: 'rapporteurReports' },
     userRefs: ['authorUserId'],
     order: ['reportId', 'at', 'id'],
-    select: (db, seriesId) =>
-      db
-        .selectFrom('rapporteur_report_comments')
-        .selectAll()
-        .where('report_id', 'in', reportIds(db, seriesId))
-        .execute(),
+    select: seriesRows.rapporteurReportComments,
   },
   {
     // documentId points at an outcome item, conclusions or a report, by documentType.
@@ -197,27 +144,7 @@ export const OUTCOME_TRANSFER_TABLES: TransferTable[] = [
     }),
     userRefs: ['editedBy'],
     order: ['documentType', 'documentId', 'version'],
-    select: (db, seriesId) =>
-      db
-        .selectFrom('outcome_revisions')
-        .selectAll()
-        .where((eb) =>
-          eb.or([
-            eb.and([
-              eb('document_type', '=', 'outcome_item'),
-              eb('document_id', 'in', itemIds(db, seriesId)),
-            ]),
-            eb.and([
-              eb('document_type', '=', 'conclusions'),
-              eb('document_id', 'in', conclusionIds(db, seriesId)),
-            ]),
-            eb.and([
-              eb('document_type', '=', 'rapporteur_report'),
-              eb('document_id', 'in', reportIds(db, seriesId)),
-            ]),
-          ]),
-        )
-        .execute(),
+    select: seriesRows.outcomeRevisions,
   },
   {
     key: 'recommendations',
@@ -239,12 +166,7 @@ export const OUTCOME_TRANSFER_TABLES: TransferTable[] = [
     refs: { roundId: 'rounds', sessionId: 'sessions' },
     userRefs: ['createdBy'],
     order: ['roundId', 'number'],
-    select: (db, seriesId) =>
-      db
-        .selectFrom('recommendations')
-        .selectAll()
-        .where('round_id', 'in', roundIds(db, seriesId))
-        .execute(),
+    select: seriesRows.recommendations,
   },
   {
     key: 'recommendationStatusChanges',
@@ -263,12 +185,7 @@ export const OUTCOME_TRANSFER_TABLES: TransferTable[] = [
     refs: { recommendationId: 'recommendations' },
     userRefs: ['changedBy'],
     order: ['recommendationId', 'at', 'id'],
-    select: (db, seriesId) =>
-      db
-        .selectFrom('recommendation_status_changes')
-        .selectAll()
-        .where('recommendation_id', 'in', recommendationIds(db, seriesId))
-        .execute(),
+    select: seriesRows.recommendationStatusChanges,
   },
   {
     key: 'recommendationCarries',
@@ -284,12 +201,7 @@ export const OUTCOME_TRANSFER_TABLES: TransferTable[] = [
     refs: { recommendationId: 'recommendations', roundId: 'rounds' },
     userRefs: ['carriedBy'],
     order: ['recommendationId', 'roundId'],
-    select: (db, seriesId) =>
-      db
-        .selectFrom('recommendation_carries')
-        .selectAll()
-        .where('recommendation_id', 'in', recommendationIds(db, seriesId))
-        .execute(),
+    select: seriesRows.recommendationCarries,
   },
   {
     key: 'statementRepeats',
@@ -305,11 +217,6 @@ export const OUTCOME_TRANSFER_TABLES: TransferTable[] = [
     refs: { statementId: 'statements', repeatOfId: 'statements' },
     userRefs: ['linkedBy'],
     order: ['statementId'],
-    select: (db, seriesId) =>
-      db
-        .selectFrom('statement_repeats')
-        .selectAll()
-        .where('statement_id', 'in', statementIds(db, seriesId))
-        .execute(),
+    select: seriesRows.statementRepeats,
   },
 ];

@@ -1,11 +1,8 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
 import { z } from 'zod';
 import { Id } from '../../domain/common.ts';
 import { CommentStatus, REPORT_STATUSES } from '../../domain/reports.ts';
-import type { Database } from '../db/schema.ts';
+import { seriesRows } from '../repositories/transfer-scopes.repository.ts';
 import type { TransferTable } from './tables.ts';
-
-type Conn = Kysely<Database> | Transaction<Database>;
 
 // The public outcome report (migration 0005) in the series document: the editable draft, its
 // published versions and the public's comments, so a moved series keeps what it published.
@@ -20,11 +17,6 @@ type Conn = Kysely<Database> | Transaction<Database>;
 
 const str = (max: number) => z.string().max(max);
 const Instant = z.string().min(1).max(40);
-
-const roundIds = (db: Conn, seriesId: string) =>
-  db.selectFrom('rounds').select('id').where('series_id', '=', seriesId);
-const reportIds = (db: Conn, seriesId: string) =>
-  db.selectFrom('reports').select('id').where('round_id', 'in', roundIds(db, seriesId));
 
 export const REPORT_TRANSFER_TABLES: TransferTable[] = [
   {
@@ -46,12 +38,7 @@ export const REPORT_TRANSFER_TABLES: TransferTable[] = [
     refs: { roundId: 'rounds' },
     userRefs: ['approvedBy'],
     order: ['roundId'],
-    select: (db, seriesId) =>
-      db
-        .selectFrom('reports')
-        .selectAll()
-        .where('round_id', 'in', roundIds(db, seriesId))
-        .execute(),
+    select: seriesRows.reports,
   },
   {
     key: 'reportVersions',
@@ -70,12 +57,7 @@ export const REPORT_TRANSFER_TABLES: TransferTable[] = [
     refs: { reportId: 'reports' },
     userRefs: ['publishedBy'],
     order: ['reportId', 'version'],
-    select: (db, seriesId) =>
-      db
-        .selectFrom('report_versions')
-        .selectAll()
-        .where('report_id', 'in', reportIds(db, seriesId))
-        .execute(),
+    select: seriesRows.reportVersions,
   },
   {
     key: 'reportComments',
@@ -96,22 +78,6 @@ export const REPORT_TRANSFER_TABLES: TransferTable[] = [
     refs: { reportId: 'reports', parentId: 'reportComments' },
     userRefs: ['moderatedBy'],
     order: ['reportId', 'createdAt', 'id'],
-    select: (db, seriesId) =>
-      db
-        .selectFrom('report_comments')
-        .select([
-          'id',
-          'report_id',
-          'parent_id',
-          'author_name',
-          'body',
-          'status',
-          sql<string>`''`.as('address_hash'),
-          'created_at',
-          'moderated_by',
-          'moderated_at',
-        ])
-        .where('report_id', 'in', reportIds(db, seriesId))
-        .execute(),
+    select: seriesRows.reportComments,
   },
 ];

@@ -1,4 +1,3 @@
-import type { Kysely, Transaction } from 'kysely';
 import { z } from 'zod';
 import { HttpUrl, Id, IsoDate, TimeZone } from '../../domain/common.ts';
 import { K_ANONYMITY_DEFAULT, KAnonymity } from '../../domain/series.ts';
@@ -19,11 +18,12 @@ import {
   VOTE_VALUES,
 } from '../../domain/enums.ts';
 import type { Database } from '../db/schema.ts';
+import { seriesRows } from '../repositories/transfer-scopes.repository.ts';
+import type { Conn, DbRow } from '../repositories/transfer.repository.ts';
 import { OUTCOME_TRANSFER_TABLES } from './outcomes.tables.ts';
 import { REPORT_TRANSFER_TABLES } from './reports.tables.ts';
 
-type Conn = Kysely<Database> | Transaction<Database>;
-export type DbRow = Record<string, unknown>;
+export type { DbRow };
 
 /**
  * One table of the series document. Export and import are driven by this list alone, so a
@@ -52,21 +52,13 @@ export interface TransferTable {
   optional?: boolean;
   /** Fields whose values sort the rows, so that two exports of the same data are identical. */
   order: string[];
-  /** The rows that belong to the series. */
+  /** The rows that belong to the series (repositories/transfer-scopes.repository.ts). */
   select(db: Conn, seriesId: string): Promise<DbRow[]>;
 }
 
 const str = (max: number) => z.string().max(max);
 const Instant = z.string().min(1).max(40);
 const NullableInstant = Instant.nullable();
-
-// The sets of ids that scope each table to one series.
-const roundIds = (db: Conn, seriesId: string) =>
-  db.selectFrom('rounds').select('id').where('series_id', '=', seriesId);
-const sessionIds = (db: Conn, seriesId: string) =>
-  db.selectFrom('sessions').select('id').where('round_id', 'in', roundIds(db, seriesId));
-const statementIds = (db: Conn, seriesId: string) =>
-  db.selectFrom('statements').select('id').where('session_id', 'in', sessionIds(db, seriesId));
 
 export const TRANSFER_TABLES: TransferTable[] = [
   {
@@ -83,8 +75,7 @@ export const TRANSFER_TABLES: TransferTable[] = [
       createdAt: Instant,
     }),
     order: ['id'],
-    select: (db, seriesId) =>
-      db.selectFrom('series').selectAll().where('id', '=', seriesId).execute(),
+    select: seriesRows.series,
   },
   {
     key: 'organisations',
@@ -99,19 +90,7 @@ export const TRANSFER_TABLES: TransferTable[] = [
       createdAt: Instant,
     }),
     order: ['id'],
-    select: (db, seriesId) =>
-      db
-        .selectFrom('organisations')
-        .selectAll()
-        .where(
-          'id',
-          'in',
-          db
-            .selectFrom('series_organisations')
-            .select('organisation_id')
-            .where('series_id', '=', seriesId),
-        )
-        .execute(),
+    select: seriesRows.organisations,
   },
   {
     key: 'organisationParts',
@@ -125,8 +104,7 @@ export const TRANSFER_TABLES: TransferTable[] = [
     }),
     refs: { seriesId: 'series', organisationId: 'organisations' },
     order: ['position', 'organisationId'],
-    select: (db, seriesId) =>
-      db.selectFrom('series_organisations').selectAll().where('series_id', '=', seriesId).execute(),
+    select: seriesRows.organisationParts,
   },
   {
     key: 'delegations',
@@ -139,8 +117,7 @@ export const TRANSFER_TABLES: TransferTable[] = [
     }),
     refs: { seriesId: 'series' },
     order: ['position', 'id'],
-    select: (db, seriesId) =>
-      db.selectFrom('delegations').selectAll().where('series_id', '=', seriesId).execute(),
+    select: seriesRows.delegations,
   },
   {
     key: 'people',
@@ -157,35 +134,7 @@ export const TRANSFER_TABLES: TransferTable[] = [
     }),
     order: ['id'],
     // Everyone who takes part in a round of the series, chairs a session or reports on one.
-    select: (db, seriesId) => {
-      const sessions = db.selectFrom('sessions').where('round_id', 'in', roundIds(db, seriesId));
-      return db
-        .selectFrom('people')
-        .selectAll()
-        .where((eb) =>
-          eb.or([
-            eb(
-              'id',
-              'in',
-              db
-                .selectFrom('participations')
-                .select('person_id')
-                .where('round_id', 'in', roundIds(db, seriesId)),
-            ),
-            eb(
-              'id',
-              'in',
-              sessions.select('chair_person_id').where('chair_person_id', 'is not', null),
-            ),
-            eb(
-              'id',
-              'in',
-              sessions.select('rapporteur_person_id').where('rapporteur_person_id', 'is not', null),
-            ),
-          ]),
-        )
-        .execute();
-    },
+    select: seriesRows.people,
   },
   {
     key: 'rounds',
@@ -207,8 +156,7 @@ export const TRANSFER_TABLES: TransferTable[] = [
     }),
     refs: { seriesId: 'series', previousRoundId: 'rounds' },
     order: ['number', 'id'],
-    select: (db, seriesId) =>
-      db.selectFrom('rounds').selectAll().where('series_id', '=', seriesId).execute(),
+    select: seriesRows.rounds,
   },
   {
     key: 'sessions',
@@ -228,12 +176,7 @@ export const TRANSFER_TABLES: TransferTable[] = [
     }),
     refs: { roundId: 'rounds', chairPersonId: 'people', rapporteurPersonId: 'people' },
     order: ['roundId', 'position', 'id'],
-    select: (db, seriesId) =>
-      db
-        .selectFrom('sessions')
-        .selectAll()
-        .where('round_id', 'in', roundIds(db, seriesId))
-        .execute(),
+    select: seriesRows.sessions,
   },
   {
     key: 'participations',
@@ -254,12 +197,7 @@ export const TRANSFER_TABLES: TransferTable[] = [
     refs: { roundId: 'rounds', personId: 'people', delegationId: 'delegations' },
     userRefs: ['nominatedBy', 'approvedBy'],
     order: ['roundId', 'id'],
-    select: (db, seriesId) =>
-      db
-        .selectFrom('participations')
-        .selectAll()
-        .where('round_id', 'in', roundIds(db, seriesId))
-        .execute(),
+    select: seriesRows.participations,
   },
   {
     key: 'seriesMembers',
@@ -276,8 +214,7 @@ export const TRANSFER_TABLES: TransferTable[] = [
     refs: { seriesId: 'series', delegationId: 'delegations' },
     userRefs: ['userEmail'],
     order: ['id'],
-    select: (db, seriesId) =>
-      db.selectFrom('series_members').selectAll().where('series_id', '=', seriesId).execute(),
+    select: seriesRows.seriesMembers,
   },
   // Deliberation (migrations 0002+). Not carried: analysis_results and live_events (derived,
   // recomputed from votes) and superseded_votes (bookkeeping that recognises retried requests).
@@ -310,12 +247,7 @@ export const TRANSFER_TABLES: TransferTable[] = [
     },
     userRefs: ['authorUserId'],
     order: ['sessionId', 'position', 'id'],
-    select: (db, seriesId) =>
-      db
-        .selectFrom('statements')
-        .selectAll()
-        .where('session_id', 'in', sessionIds(db, seriesId))
-        .execute(),
+    select: seriesRows.statements,
   },
   {
     key: 'statementRevisions',
@@ -333,12 +265,7 @@ export const TRANSFER_TABLES: TransferTable[] = [
     refs: { statementId: 'statements' },
     userRefs: ['editedBy'],
     order: ['statementId', 'at', 'id'],
-    select: (db, seriesId) =>
-      db
-        .selectFrom('statement_revisions')
-        .selectAll()
-        .where('statement_id', 'in', statementIds(db, seriesId))
-        .execute(),
+    select: seriesRows.statementRevisions,
   },
   {
     key: 'votes',
@@ -356,12 +283,7 @@ export const TRANSFER_TABLES: TransferTable[] = [
     }),
     refs: { sessionId: 'sessions', statementId: 'statements', participationId: 'participations' },
     order: ['sessionId', 'statementId', 'participationId'],
-    select: (db, seriesId) =>
-      db
-        .selectFrom('votes')
-        .selectAll()
-        .where('session_id', 'in', sessionIds(db, seriesId))
-        .execute(),
+    select: seriesRows.votes,
   },
   // Outcomes (migration 0004): outcome items and evidence, conclusions and endorsements, the
   // rapporteur's report and its review comments, revisions, recommendations, statements asked again.

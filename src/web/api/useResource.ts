@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 
 export interface Resource<T> {
   data: T | undefined;
@@ -9,27 +9,26 @@ export interface Resource<T> {
 
 /** Loads something when its key changes; `reload` fetches it again (after a write, say). */
 export function useResource<T>(load: () => Promise<T>, key: string): Resource<T> {
-  const [state, setState] = useState<{ data?: T; error?: unknown; loading: boolean }>({
-    loading: true,
-  });
   const [generation, setGeneration] = useState(0);
   // `key` stands for everything `load` reads, so a new closure with the same key is not a new request.
-  const stableLoad = useCallback(load, [key]);
+  const request = `${generation}:${key}`;
+  const [answer, setAnswer] = useState<{ request?: string; data?: T; error?: unknown }>({});
+  const loadLatest = useEffectEvent(load);
   useEffect(() => {
     let live = true;
-    setState((s) => ({ ...s, loading: true }));
-    stableLoad().then(
-      (data) => live && setState({ data, loading: false }),
-      (error: unknown) => live && setState({ error, loading: false }),
+    loadLatest().then(
+      (data) => live && setAnswer({ request, data }),
+      (error: unknown) => live && setAnswer({ request, error }),
     );
     return () => {
       live = false;
     };
-  }, [stableLoad, generation]);
+  }, [request]);
   return {
-    data: state.data,
-    error: state.error,
-    loading: state.loading,
+    // While a new request runs, the last answer stays on screen.
+    data: answer.data,
+    error: answer.error,
+    loading: answer.request !== request,
     reload: () => setGeneration((g) => g + 1),
   };
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 
 export type LiveState = 'connecting' | 'live' | 'reconnecting';
 
@@ -18,8 +18,7 @@ export function useSessionEvents(
   onEvent: (type: string, data: unknown) => void,
 ): LiveState {
   const [state, setState] = useState<LiveState>('connecting');
-  const handler = useRef(onEvent);
-  handler.current = onEvent;
+  const handle = useEffectEvent(onEvent);
   const typeKey = types.join(',');
 
   useEffect(() => {
@@ -30,7 +29,7 @@ export function useSessionEvents(
     const listener = (event: MessageEvent<string>) => {
       if (event.lastEventId) lastId = event.lastEventId;
       try {
-        handler.current(event.type, JSON.parse(event.data));
+        handle(event.type, JSON.parse(event.data));
       } catch {
         // a malformed event is skipped; the next one carries the current state anyway
       }

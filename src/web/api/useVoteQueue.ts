@@ -26,24 +26,20 @@ async function sendVote(sessionId: string, vote: QueuedVote): Promise<SendResult
 
 /** The session's vote queue, persisted in localStorage and flushed whenever the browser comes back online. */
 export function useVoteQueue(sessionId: string) {
-  const [state, setState] = useState<VoteQueueState>({
-    pending: [],
-    saved: new Set(),
-    refused: [],
-    waiting: false,
-  });
+  // The latest state each queue reported; a queue that has reported nothing yet is read directly.
+  const [reported, setReported] = useState<{ sessionId: string; state: VoteQueueState }>();
   const queue = useMemo(
     () =>
       createVoteQueue({
         storage: window.localStorage,
         storageKey: `parley.votes.${sessionId}`,
         send: (v) => sendVote(sessionId, v),
-        onChange: setState,
+        onChange: (state) => setReported({ sessionId, state }),
       }),
     [sessionId],
   );
+  const state = reported?.sessionId === sessionId ? reported.state : queue.state();
   useEffect(() => {
-    setState(queue.state());
     void queue.flush();
     const online = () => void queue.flush();
     window.addEventListener('online', online);

@@ -18,14 +18,18 @@ export function MeProvider({ children }: { children: ReactNode }) {
   const [me, setMeState] = useState<Me | null>(null);
   const [failed, setFailed] = useState(false);
   const setMe = useCallback((next: Me) => setMeState(rememberCsrf(next)), []);
-  const refresh = useCallback(async () => {
-    try {
-      setMe(await api.get<Me>('/me'));
-      setFailed(false);
-    } catch {
-      setFailed(true);
-    }
-  }, [setMe]);
+  // Sets state only once /me answers, never while the effect runs.
+  const refresh = useCallback(
+    () =>
+      api.get<Me>('/me').then(
+        (loaded) => {
+          setMe(loaded);
+          setFailed(false);
+        },
+        () => setFailed(true),
+      ),
+    [setMe],
+  );
   useEffect(() => {
     void refresh();
   }, [refresh]);

@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-imports -- a build plugin: it runs in Node, never in the browser */
 import { relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';

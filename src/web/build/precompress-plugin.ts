@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-imports -- a build plugin: it runs in Node, never in the browser */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
