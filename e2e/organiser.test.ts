@@ -260,19 +260,20 @@ describe('organiser walk-through: series, round, agenda, participants, invitatio
     await expect.poll(() => page.locator('.session-controls').textContent()).toContain('Closed');
   });
 
-  it('shows the room view and the analysis, withholding per-delegation figures below k', async () => {
+  it('shows the room view and the analysis, releasing no figure of fewer than k voters', async () => {
     await page.goto(`${app.baseUrl}/app${sessionUrl}/room`);
     await page.getByRole('heading', { name: 'Now in front of the room' }).waitFor();
+    // Two voters are fewer than k = 3: no count of theirs is ever released, not even at the close.
     await expect
-      .poll(() => page.locator('.room__current .counts-bar__numbers').textContent())
-      .toContain('2 agree');
+      .poll(() => page.locator('.room__current').textContent())
+      .toContain('Counts appear once enough people have voted.');
+    expect(await page.locator('.counts-bar').count()).toBe(0);
     await checkPage(page, 'room-closed');
     await page.goto(`${app.baseUrl}/app${sessionUrl}/analysis`);
     await page.getByRole('heading', { level: 1, name: /Analysis/ }).waitFor();
     await expect
       .poll(() => page.locator('main').textContent())
-      .toContain('2 participants, 3 statements, 6 votes');
-    // Two voters are fewer than k = 3 per delegation: no per-delegation figures appear.
+      .toContain('6 newer votes wait until at least 3 people have voted or changed');
     expect(await page.locator('.agreement__fill').count()).toBe(0);
     await checkPage(page, 'analysis-two-voters');
   });

@@ -31,7 +31,8 @@ describe('the room view and the analysis pages follow the votes', () => {
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    app = await startApp();
+    // Releases when the test says: a release in the middle of the votes would hold the rest back.
+    app = await startApp({ live: { scheduleReleases: false } });
     chrome = await launchBrowser();
     // Six participants: 0, 2, 4 in the first delegation, 1, 3, 5 in the second (k = 3 per side).
     room = await buildRoom(app, { rule: 'chatham_house', participants: 6 });
@@ -62,13 +63,16 @@ describe('the room view and the analysis pages follow the votes', () => {
         expect(res.statusCode, res.body).toBe(201);
       }
     }
+    expect(await app.deps.live!.releaseNow(room.sessionId)).toBe('computed');
     const numbers = page.locator('.room__current .counts-bar__numbers');
     await expect.poll(() => numbers.textContent(), { timeout: 15_000 }).toContain('3 agree');
     expect(await numbers.textContent()).toContain('3 passed');
     await expect
       .poll(() => page.locator('.room__map figcaption').textContent(), { timeout: 15_000 })
-      .toContain('6 participants');
-    expect(await page.locator('.room__map svg circle').count()).toBeGreaterThan(0);
+      .toContain('Group');
+    // Groups as regions; no one's own point.
+    expect(await page.locator('.room__map .opinion-map__region').count()).toBeGreaterThan(0);
+    expect(await page.locator('.room__map svg circle').count()).toBe(0);
     await expect.poll(() => page.locator('.room__current .agreement__row').count()).toBe(2);
     await checkPage(page, 'room');
   });
@@ -77,9 +81,9 @@ describe('the room view and the analysis pages follow the votes', () => {
     const { page } = projector;
     await page.goto(`${app.baseUrl}/app/sessions/${room.sessionId}/analysis`);
     await page.getByRole('heading', { level: 1, name: /Analysis/ }).waitFor();
-    expect(await page.locator('.opinion-map figcaption').textContent()).toContain('6 participants');
-    // Three people voted identically on each side: their dots stack, and the stack says how many.
-    expect(await page.locator('.opinion-map svg').textContent()).toContain('×3');
+    expect(await page.locator('main').textContent()).toContain('6 voters');
+    // Three people voted identically on each side: two groups of three, drawn as regions.
+    expect(await page.locator('.opinion-map__region').count()).toBe(2);
     const convergence = page.getByRole('region', { name: 'Convergence' });
     expect(await convergence.textContent()).toContain(TEXTS.hotline);
     const divergence = page.getByRole('region', { name: 'Divergence' });
@@ -122,9 +126,10 @@ describe('the room view and the analysis pages follow the votes', () => {
     const { page } = projector;
     await page.goto(`${app.baseUrl}/app/rounds/${room.roundId}/analysis`);
     await page.getByRole('heading', { level: 1, name: /Analysis of the round/ }).waitFor();
-    await expect
-      .poll(() => page.locator('.opinion-map figcaption').textContent())
-      .toContain('6 participants');
+    await expect.poll(() => page.locator('main').textContent()).toContain('6 voters');
+    // Statements on the map, and no one's own point: only groups, as regions.
+    expect(await page.locator('.opinion-map__statement').count()).toBeGreaterThan(0);
+    expect(await page.locator('.opinion-map__participant').count()).toBe(0);
     await checkPage(page, 'analysis-round');
     expect(appErrors(page)).toEqual([]);
   });

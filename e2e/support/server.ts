@@ -1,3 +1,4 @@
+import type { LiveHubOptions } from '../../src/server/live/hub.ts';
 import { existsSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import type { Mailer } from '../../src/server/mail/mailer.ts';
@@ -23,7 +24,9 @@ async function freePort(): Promise<number> {
 }
 
 /** The server knows its own address (PUBLIC_URL), so the links it issues are the ones to open. */
-export async function startApp(options: { mailer?: Mailer } = {}): Promise<RunningApp> {
+export async function startApp(
+  options: { mailer?: Mailer; live?: LiveHubOptions } = {},
+): Promise<RunningApp> {
   if (!existsSync(`${WEB_ROOT}index.html`))
     throw new Error('The web app is not built: run `npm run build:web` first (npm test does).');
   const port = await freePort();

@@ -62,17 +62,16 @@ export const DelegationShare = z.object({
   name: z.string(),
   agreeShare: z.number(),
   seen: z.number().int(),
-  /** Fewer than k of the delegation saw it: no share is shown. */
-  tooFewVotes: z.boolean(),
 });
 
 /** The analysis figures of a statement frozen when it was linked as evidence. Aggregates only. */
 export const EvidenceSnapshot = z.object({
-  /** When the analysis ran that these figures come from (null: no analysis yet, plain vote totals). */
+  /** When the release these figures come from was made (null: none yet). */
   analysedAt: z.string().nullable(),
-  agree: z.number().int(),
-  disagree: z.number().int(),
-  pass: z.number().int(),
+  /** Null where the release withheld the statement's counts (fewer than k voters). */
+  agree: z.number().int().nullable(),
+  disagree: z.number().int().nullable(),
+  pass: z.number().int().nullable(),
   classification: z.enum(CLASSIFICATIONS).nullable(),
   bridging: z.number().nullable(),
   delegations: z.array(DelegationShare),
@@ -258,9 +257,10 @@ const ConvergencePoint = z.object({
   statementId: Id,
   text: z.string(),
   classification: z.enum(CLASSIFICATIONS).nullable(),
-  agree: z.number().int(),
-  disagree: z.number().int(),
-  pass: z.number().int(),
+  /** Null where the round's release withheld them (fewer than k voters). */
+  agree: z.number().int().nullable(),
+  disagree: z.number().int().nullable(),
+  pass: z.number().int().nullable(),
   delegations: z.array(DelegationShare),
 });
 export const Continuity = z.object({

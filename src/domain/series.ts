@@ -45,6 +45,8 @@ export const Series = z.object({
   title: z.string(),
   trackLabel: z.string(),
   description: z.string(),
+  /** No released number describes fewer voters (docs/confidentiality.md). */
+  kAnonymity: z.number().int(),
   delegations: z.array(Delegation),
   organisations: z.array(SeriesOrganisation),
   createdAt: z.string(),
@@ -57,11 +59,17 @@ export const Slug = z
   .max(80)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase words joined by hyphens');
 
+/** Releases describe at least k voters: never fewer than 3 (two could subtract each other). */
+export const K_ANONYMITY_MIN = 3;
+export const K_ANONYMITY_DEFAULT = 5;
+export const KAnonymity = z.number().int().min(K_ANONYMITY_MIN).max(50);
+
 export const SeriesInput = z.strictObject({
   slug: Slug,
   title: Text(300),
   trackLabel: OptionalText(60),
   description: OptionalText(5000),
+  kAnonymity: KAnonymity.default(K_ANONYMITY_DEFAULT),
   /** Two or more sides, e.g. ["United States", "Pakistan"]. */
   delegations: z
     .array(Text(100))

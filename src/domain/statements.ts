@@ -52,7 +52,8 @@ export const Statement = z.object({
   author: z.object({ name: z.string() }).nullable(),
   /** False under Chatham House Plus and off the record: public outputs may not quote it verbatim. */
   quotable: z.boolean(),
-  counts: VoteCounts,
+  /** Totals of the session's latest release; null until it shows them (at least k voters). */
+  counts: VoteCounts.nullable(),
   /** Earlier wordings; present for moderators and the author, absent for everyone else. */
   history: z.array(StatementRevision).optional(),
 });

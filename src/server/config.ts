@@ -27,6 +27,11 @@ const EnvSchema = z.object({
   LIVE_STREAMS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(200),
   /** A live stream ends after this long (slightly less, jittered) and the browser reconnects. */
   LIVE_STREAM_LIFETIME_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
+  /**
+   * Under the Chatham House rules, submitted statements reach moderators in batches of this many
+   * seconds (0: at once), so a moderator cannot line a statement up with who was seen typing.
+   */
+  PARLEY_QUEUE_BATCH_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   /** SQLite's durability: FULL syncs every commit (a 2xx survives a power cut), NORMAL only at checkpoints. */
   SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
   /** GET /api/v1/ready fails when the SQLite database's file system has less free space than this. */
@@ -79,6 +84,8 @@ export interface Config {
   /** Fastify's trustProxy: false, true, a hop count, or proxy addresses. */
   trustProxy: boolean | number | string;
   liveStreams: { perUser: number; perAddress: number; lifetimeMs: number };
+  /** Moderation queue batches of sealed sessions, in ms (0: none). */
+  queueBatchMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -120,5 +127,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       perAddress: e.LIVE_STREAMS_PER_ADDRESS,
       lifetimeMs: e.LIVE_STREAM_LIFETIME_SECONDS * 1000,
     },
+    queueBatchMs: e.PARLEY_QUEUE_BATCH_SECONDS * 1000,
   };
 }

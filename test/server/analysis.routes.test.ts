@@ -2,13 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/index.ts';
 import {
   parseStoredAnalysis,
-  presentAnalysis,
+  presentRelease,
   serializeStoredAnalysis,
-  type StoredAnalysis,
 } from '../../src/server/presenters/analysis.presenter.ts';
 import { createTestApp, publicClient, type TestApp } from '../support/app.ts';
 import { testDialects } from '../support/databases.ts';
-import { analysisWithVotes } from '../support/live.ts';
 import {
   addMember,
   buildRoom,
@@ -19,65 +17,85 @@ import {
 } from '../support/room.ts';
 
 describe('analysis presenter', () => {
-  it('never carries participant ids, and hides the counts of groups smaller than k', () => {
-    const participants = Array.from({ length: 24 }, (_, i) => `secret-participant-${i}`);
-    const statements = Array.from({ length: 6 }, (_, j) => ({ id: `s${j}` }));
-    // Two camps and one lone dissenter, so one group may be tiny.
-    const votes = participants.flatMap((p, i) =>
-      statements.map((s, j) => ({
-        participant: p,
-        statement: s.id,
-        value: i === 23 ? (j % 2 ? 1 : -1) : (i % 2 === 0) === j < 3 ? 1 : -1,
-      })),
-    );
-    const analysis = analyze({
-      participants,
-      statements,
-      votes,
-      delegations: Object.fromEntries(participants.map((p, i) => [p, i % 2 ? 'del-b' : 'del-a'])),
-    });
-    const stored: StoredAnalysis = {
-      inputHash: 'x',
-      activeStatements: statements.map((s) => s.id),
-      analysis,
+  it('reads the stored release with delegation names of today, and nothing else', () => {
+    const body = {
+      final: false,
+      k: 3,
+      counts: { voters: 6, statements: 1, votes: 6 },
+      heldBack: 0,
+      noOpinionStructure: true,
+      map: { regions: [], statements: [], notShown: 0 },
+      groups: [],
+      statements: [
+        {
+          statementId: 's0',
+          level: 'delegations',
+          totals: { agrees: 4, disagrees: 2, passes: 0, seen: 6 },
+          classification: 'uncertain',
+          bridging: 0.5,
+          delegations: [
+            {
+              delegationId: 'del-b',
+              agrees: 1,
+              disagrees: 2,
+              passes: 0,
+              seen: 3,
+              agreeShare: 0.33,
+              wilson90: [0.1, 0.7],
+            },
+            {
+              delegationId: 'del-a',
+              agrees: 3,
+              disagrees: 0,
+              passes: 0,
+              seen: 3,
+              agreeShare: 1,
+              wilson90: [0.5, 1],
+            },
+          ],
+          backgrounds: [],
+        },
+      ],
+      consensus: { agree: [], disagree: [] },
+      pathways: [],
+      uncertain: [],
     };
     const row = {
       session_id: 'session-1',
       computed_at: '2026-04-05T10:00:01.000Z',
-      describes_until: '2026-04-05T10:00:00.000Z',
-      vote_count: votes.length,
-      result: serializeStoredAnalysis(stored),
+      release_seq: 2,
+      summary: JSON.stringify(body),
     };
-    const summary = presentAnalysis(
+    const summary = presentRelease(
       row,
       new Map([
         ['del-a', { name: 'Side A', position: 0 }],
         ['del-b', { name: 'Side B', position: 1 }],
       ]),
     )!;
-    const body = JSON.stringify(summary);
-    expect(body).not.toContain('secret-participant');
-    expect(summary.points).toHaveLength(24);
-    expect(summary.describesUntil).toBe(row.describes_until);
-    expect(summary.computedAt).toBe(row.computed_at);
-    for (const group of summary.groups)
-      if (group.size < 3) expect(group.representative).toEqual([]);
+    expect(summary.release).toBe(2);
+    expect(summary.releasedAt).toBe(row.computed_at);
     expect(summary.statements[0].delegations.map((d) => d.name)).toEqual(['Side A', 'Side B']);
+    expect(presentRelease({ ...row, release_seq: 0 }, new Map())).toBeNull();
+    expect(presentRelease({ ...row, summary: 'null' }, new Map())).toBeNull();
+  });
 
-    // The stored text is the engine's output itself (routing reads it), with Parley's additions aside.
-    const raw = JSON.parse(row.result);
-    expect(raw.routing).toEqual(analysis.routing);
-    expect(raw.parley).toEqual({ inputHash: 'x', activeStatements: statements.map((s) => s.id) });
-    expect(parseStoredAnalysis(row)).toEqual(stored);
-    // The older envelope still reads; anything else is no analysis rather than a crash.
-    expect(parseStoredAnalysis({ ...row, result: JSON.stringify(stored) })).toEqual(stored);
+  it('keeps the engine output for routing, and reads anything else as no analysis', () => {
+    const statements = Array.from({ length: 3 }, (_, j) => ({ id: `s${j}` }));
+    const votes = ['p1', 'p2', 'p3'].flatMap((p, i) =>
+      statements.map((s, j) => ({ participant: p, statement: s.id, value: (i + j) % 2 ? 1 : -1 })),
+    );
+    const analysis = analyze({ statements, votes });
+    const stored = { inputHash: 'x', analysis };
+    const result = serializeStoredAnalysis(stored);
+    expect(JSON.parse(result).routing).toEqual(analysis.routing);
+    expect(parseStoredAnalysis({ result })).toEqual(stored);
+    expect(parseStoredAnalysis({ result: 'not json' })).toBeNull();
     expect(
       parseStoredAnalysis({
-        ...row,
         result: JSON.stringify({ statements: { ids: ['s0'] }, routing: [1] }),
       }),
     ).toBeNull();
-    expect(presentAnalysis({ ...row, result: 'not json' }, new Map())).toBeNull();
   });
 });
 
@@ -88,20 +106,18 @@ for (const dialect of testDialects()) {
     let statements: string[];
     let votes = 0;
     const everyoneVotes = async (members: RoomMember[]) => {
-      const expected = votes + members.length * statements.length;
-      const analysed = analysisWithVotes(t, room.sessionId, expected);
       for (const [i, m] of members.entries()) {
         for (const [j, s] of statements.entries()) {
           const res = await vote(m, room.sessionId, s, (i + j) % 3 === 0 ? -1 : 1);
           expect(res.statusCode).toBe(201);
         }
       }
-      votes = expected;
-      return analysed;
+      votes += members.length * statements.length;
+      expect(await t.deps.live!.releaseNow(room.sessionId)).toBe('computed');
     };
 
     beforeAll(async () => {
-      t = await createTestApp(dialect);
+      t = await createTestApp(dialect, { live: { scheduleReleases: false } });
       // Five participants alternate between the two delegations: three in A, two in B.
       room = await buildRoom(t, { participants: 5 });
       // The only journalist: one member of one delegation, never to be shown on their own.
@@ -116,7 +132,7 @@ for (const dialect of testDialects()) {
     });
     afterAll(() => t.close());
 
-    it('answers null before the first analysis', async () => {
+    it('answers null before the first release', async () => {
       const res = await room.organiser.request(
         'GET',
         `/api/v1/sessions/${room.sessionId}/analysis`,
@@ -125,7 +141,7 @@ for (const dialect of testDialects()) {
       expect(res.json().analysis).toBeNull();
     });
 
-    it('withholds a delegation and a background below k, and shows them once they reach k', async () => {
+    it('shows delegations only when each has k voters on a statement, no backgrounds while open', async () => {
       await everyoneVotes(room.participants);
       const res = await room.organiser.request(
         'GET',
@@ -134,34 +150,58 @@ for (const dialect of testDialects()) {
       expect(res.statusCode).toBe(200);
       const summary = res.json().analysis;
       expect(summary.k).toBe(3);
-      expect(summary.voteCount).toBe(15);
-      expect(summary.withheld).toEqual({ delegations: 1, backgrounds: 1 });
+      expect(summary.counts.votes).toBe(votes);
+      expect(summary.release).toBe(1);
+      // Delegation B has two voters: no breakdown by delegation at all, totals only.
       for (const s of summary.statements) {
-        expect(s.delegations.map((d: { delegationId: string }) => d.delegationId)).toEqual([
-          room.delegationIds[0],
-        ]);
-        expect(s.delegations[0].name).toBe('Delegation A');
-        expect(s.backgrounds.map((b: { background: string }) => b.background)).toEqual([
-          'academic',
-        ]);
+        expect(s.level).toBe('total');
+        expect(s.totals.seen).toBe(5);
+        expect(s.delegations).toEqual([]);
+        expect(s.backgrounds).toEqual([]);
+        expect(s.classification).toBeNull();
       }
       expect(res.body).not.toContain(room.delegationIds[1]);
       expect(res.body).not.toContain('media');
 
-      // A third member joins delegation B and votes: B now has k members and is shown.
-      const third = await addMember(t, room.roundId, { delegationId: room.delegationIds[1] });
-      room.participants.push(third);
-      await everyoneVotes([third]);
+      // Three more members join delegation B and vote: each delegation's cell, and each cell of
+      // the change since the last release, now has at least k voters.
+      for (let i = 0; i < 3; i++) {
+        const member = await addMember(t, room.roundId, { delegationId: room.delegationIds[1] });
+        room.participants.push(member);
+      }
+      await everyoneVotes(room.participants.slice(-3));
       const after = (
         await room.organiser.request('GET', `/api/v1/sessions/${room.sessionId}/analysis`)
       ).json().analysis;
-      expect(after.withheld.delegations).toBe(0);
+      expect(after.release).toBe(2);
+      expect(after.statements[0].level).toBe('delegations');
       expect(after.statements[0].delegations.map((d: { name: string }) => d.name)).toEqual([
         'Delegation A',
         'Delegation B',
       ]);
       const b = after.statements[0].delegations[1];
-      expect(b.agrees + b.disagrees + b.passes).toBe(3);
+      expect(b.agrees + b.disagrees + b.passes).toBe(5);
+      expect(after.statements[0].backgrounds).toEqual([]);
+    });
+
+    it('keeps a single changed vote out of the release until k people have changed', async () => {
+      const before = (
+        await room.organiser.request('GET', `/api/v1/sessions/${room.sessionId}/analysis`)
+      ).json().analysis;
+      const res = await vote(room.participants[0], room.sessionId, statements[0], 0);
+      expect(res.statusCode).toBe(201);
+      expect(await t.deps.live!.releaseNow(room.sessionId)).toBe('unchanged');
+      const list = await room.participants[1].client.request(
+        'GET',
+        `/api/v1/sessions/${room.sessionId}/statements`,
+      );
+      const after = (
+        await room.organiser.request('GET', `/api/v1/sessions/${room.sessionId}/analysis`)
+      ).json().analysis;
+      expect(after).toEqual(before);
+      const counts = list.json().items.find((s: { id: string }) => s.id === statements[0]).counts;
+      expect(counts.agree + counts.disagree + counts.pass).toBe(before.statements[0].totals.seen);
+      expect(counts.pass).toBe(before.statements[0].totals.passes);
     });
 
     it('gives participants the same aggregates, and never an id or a name of a person', async () => {
@@ -188,8 +228,8 @@ for (const dialect of testDialects()) {
       expect(ofRound.json().sessions.map((s: { sessionId: string }) => s.sessionId)).toEqual([
         room.sessionId,
       ]);
-      expect(ofRound.json().sessions[0].analysis.describesUntil).toBe(
-        asOrganiser.json().analysis.describesUntil,
+      expect(ofRound.json().sessions[0].analysis.releasedAt).toBe(
+        asOrganiser.json().analysis.releasedAt,
       );
       for (const body of [asOrganiser.body, asParticipant.body, asModerator.body, ofRound.body]) {
         for (const m of [...room.participants, room.moderator]) {

@@ -20,6 +20,8 @@ function recordingHub(): LiveHub & { published: Array<{ type: string; data: unkn
       published.push(event);
     },
     votesChanged() {},
+    releaseNow: async () => 'unchanged',
+    publishAt() {},
     subscribe: () => () => {},
     status: async () => ({ worker: true, listening: null }),
     recomputations: { runs: 0, failures: 0 },

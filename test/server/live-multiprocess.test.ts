@@ -121,6 +121,27 @@ describe.skipIf(!onPostgres)('[postgres] live events across two server processes
       delegation_id: series.delegations[0].id,
       status: 'confirmed',
     });
+    // Two earlier voters: with the voter below, k = 3 have voted and a release can be made.
+    for (const delegation of series.delegations) {
+      const earlier = await buildParticipation(db, {
+        round_id: round.id,
+        person_id: (await buildPerson(db)).id,
+        delegation_id: delegation.id,
+        status: 'confirmed',
+      });
+      await db
+        .insertInto('votes')
+        .values({
+          client_vote_id: randomUUID(),
+          session_id: sessionId,
+          statement_id: statementId,
+          participation_id: earlier.id,
+          value: -1,
+          created_at: at,
+          updated_at: at,
+        })
+        .execute();
+    }
     const voterUser = await buildUser(db, { person_id: person.id });
     const { secret } = await openSession(deps, voterUser.id);
     voter = {
@@ -169,10 +190,10 @@ describe.skipIf(!onPostgres)('[postgres] live events across two server processes
     expect(res.status).toBe(201);
     const counts = await stream.waitFor((e) => e.event === 'vote-counts', 15_000);
     expect(JSON.parse(counts.data).statements).toEqual([
-      { statementId, agree: 1, disagree: 0, pass: 0 },
+      { statementId, totals: { agrees: 1, disagrees: 2, passes: 0, seen: 3 } },
     ]);
     const analysis = await stream.waitFor((e) => e.event === 'analysis', 15_000);
-    expect(JSON.parse(analysis.data).voteCount).toBe(1);
+    expect(JSON.parse(analysis.data).counts.votes).toBe(3);
     // Seen on A exactly once although it travelled through NOTIFY.
     expect(stream.events.filter((e) => e.id === analysis.id)).toHaveLength(1);
     stream.close();
@@ -184,18 +205,19 @@ describe.skipIf(!onPostgres)('[postgres] live events across two server processes
     });
     // The replay comes from the shared table, whichever process wrote it.
     await stream.waitFor((e) => e.event === 'analysis', 15_000);
-    const res = await fetch(`${a.url}/api/v1/sessions/${sessionId}/votes`, {
+    // A statement seeded on A: its event reaches B's subscriber through NOTIFY.
+    const res = await fetch(`${a.url}/api/v1/sessions/${sessionId}/statements`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        cookie: voter.cookie,
-        'x-csrf-token': voter.csrf,
+        cookie: watcherCookie,
+        'x-csrf-token': organiserCsrf,
       },
-      body: JSON.stringify({ clientVoteId: randomUUID(), statementId, value: -1 }),
+      body: JSON.stringify({ kind: 'idea', text: 'A second proposal' }),
     });
     expect(res.status).toBe(201);
     const counts = await stream.waitFor(
-      (e) => e.event === 'vote-counts' && JSON.parse(e.data).statements[0].disagree === 1,
+      (e) => e.event === 'statement' && JSON.parse(e.data).text === 'A second proposal',
       15_000,
     );
     expect(counts.id).toBeGreaterThan(0);

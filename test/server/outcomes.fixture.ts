@@ -1,8 +1,6 @@
 import { expect } from 'vitest';
-import { analyze } from '../../src/analysis/index.ts';
+import { storeSessionAnalysis } from '../../src/demo/analysis.ts';
 import type { AttributionRule } from '../../src/domain/enums.ts';
-import type { StoredAnalysis } from '../../src/server/presenters/analysis.presenter.ts';
-import { analysisRepo } from '../../src/server/repositories/analysis.repository.ts';
 import type { TestApp } from '../support/app.ts';
 import { buildParticipation, buildRound, buildSession } from '../support/factories.ts';
 import { addMember, buildRoom, vote, type Room, type RoomMember } from '../support/room.ts';
@@ -10,7 +8,7 @@ import { addMember, buildRoom, vote, type Room, type RoomMember } from '../suppo
 /**
  * A round set up for outcomes: six participants (three per delegation, so delegation shares pass
  * the k threshold), two rapporteurs, a head per delegation. Tests run with `live: false` and store
- * the analysis themselves (`storeAnalysis`), so figures are deterministic.
+ * their releases themselves (`storeAnalysis`), so figures are deterministic.
  */
 export interface OutcomesRoom extends Room {
   rapporteurs: [RoomMember, RoomMember];
@@ -63,46 +61,9 @@ export async function everyoneVotes(
   }
 }
 
-/** Runs the engine on the session's votes now and stores the result, as the live worker would. */
+/** Makes the session's next release now and stores it, as the live worker would. */
 export async function storeAnalysis(t: TestApp, sessionId: string) {
-  const db = t.deps.db.kysely;
-  const [statements, votes, voters] = await Promise.all([
-    analysisRepo.statements(db, sessionId),
-    analysisRepo.votes(db, sessionId),
-    analysisRepo.voters(db, sessionId),
-  ]);
-  const analysis = analyze({
-    statements: statements.map((s) => ({
-      id: s.id,
-      moderatedOut: s.status !== 'approved',
-      meta: s.is_meta === 1,
-    })),
-    votes: votes.map((v) => ({
-      participant: v.participation_id,
-      statement: v.statement_id,
-      value: v.value,
-    })),
-    delegations: Object.fromEntries(
-      voters.filter((v) => v.delegation_id).map((v) => [v.id, v.delegation_id as string]),
-    ),
-    backgrounds: Object.fromEntries(voters.map((v) => [v.id, v.background])),
-  });
-  const stored: StoredAnalysis = {
-    inputHash: 'test',
-    activeStatements: statements.filter((s) => s.status === 'approved').map((s) => s.id),
-    analysis,
-  };
-  const describesUntil = votes.reduce(
-    (latest, v) => (v.updated_at > latest ? v.updated_at : latest),
-    '',
-  );
-  await analysisRepo.save(db, {
-    session_id: sessionId,
-    computed_at: new Date().toISOString(),
-    describes_until: describesUntil,
-    vote_count: votes.length,
-    result: JSON.stringify(stored),
-  });
+  await storeSessionAnalysis(t.deps.db.kysely, sessionId, new Date());
 }
 
 /** A later round of the series with an open session under `rule`, in which the same participants take part. */

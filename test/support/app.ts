@@ -32,6 +32,8 @@ export async function createTestApp(
     config: loadConfig({
       PARLEY_DEMO: 'off',
       LOG_LEVEL: 'silent',
+      // The moderation queue at once; the batching of sealed queues has its own test.
+      PARLEY_QUEUE_BATCH_SECONDS: '0',
       DATABASE_URL: database.url,
       ...options.env,
     }),

@@ -40,7 +40,7 @@ export function nextLiveEvent(
   });
 }
 
-/** The next `analysis` event that includes voteCount votes. */
+/** The next `analysis` event (a release) that includes voteCount votes. */
 export async function analysisWithVotes(
   t: TestApp,
   sessionId: string,
@@ -50,7 +50,7 @@ export async function analysisWithVotes(
     t,
     sessionId,
     'analysis',
-    (d) => (d as AnalysisSummary).voteCount === voteCount,
+    (d) => (d as AnalysisSummary).counts.votes === voteCount,
   );
   return JSON.parse(event.payload) as AnalysisSummary;
 }

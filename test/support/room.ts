@@ -158,3 +158,17 @@ export const vote = (
     statementId,
     value,
   });
+
+/**
+ * A statement's stored votes, counted in the database: what tests of the vote path check (the
+ * API shows released totals only, which wait for k voters).
+ */
+export async function storedCounts(t: TestApp, statementId: string) {
+  const rows = await t.deps.db.kysely
+    .selectFrom('votes')
+    .select('value')
+    .where('statement_id', '=', statementId)
+    .execute();
+  const count = (v: number) => rows.filter((r) => r.value === v).length;
+  return { agree: count(1), disagree: count(-1), pass: count(0) };
+}

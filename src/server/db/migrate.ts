@@ -13,6 +13,7 @@ import * as m0005 from './migrations/0005_public_report.ts';
 import * as m0006 from './migrations/0006_vote_path.ts';
 import * as m0007 from './migrations/0007_readiness_probe.ts';
 import * as m0009 from './migrations/0009_venue_time_zones.ts';
+import * as m0010 from './migrations/0010_releases.ts';
 
 /** Every migration, in order. Listed explicitly so bundling and tsx both see them. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006_vote_path': m0006,
   '0007_readiness_probe': m0007,
   '0009_venue_time_zones': m0009,
+  '0010_releases': m0010,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -16,6 +16,8 @@ export interface SeriesTable {
   track_label: string;
   description: string;
   created_at: string;
+  /** No released number describes fewer voters (migration 0010). */
+  k_anonymity: number;
 }
 export interface SeriesOrganisationsTable {
   series_id: string;
@@ -171,12 +173,22 @@ export interface SupersededVotesTable {
   value: number;
   at: string;
 }
+/**
+ * A session's latest release (migration 0010). `result` is the engine's output on the released
+ * ballots and `released` the gate's state (both internal: they hold voter keys); `summary` is the
+ * released AnalysisSummary without delegation names, the only part that leaves the server.
+ */
 export interface AnalysisResultsTable {
   session_id: string;
+  /** When the release was made, to the second. */
   computed_at: string;
   describes_until: string;
   vote_count: number;
   result: string;
+  release_seq: number;
+  final: number;
+  released: string;
+  summary: string;
 }
 export interface LiveEventsTable {
   seq: Generated<number>;

@@ -1,7 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Deps } from '../deps.ts';
+import {
+  presentRelease,
+  releaseTime,
+  releaseVoteCounts,
+} from '../presenters/analysis.presenter.ts';
 import { analysisRepo } from '../repositories/analysis.repository.ts';
+import { delegationLookup } from '../services/analysis.service.ts';
 import type { LiveHub } from './hub.ts';
 import type { RecomputeJobResult } from './recompute.job.ts';
 import type { RecomputeWorker } from './recompute-worker.ts';
@@ -16,10 +22,9 @@ export interface RecomputeContext {
 export type RecomputeOutcome = 'computed' | 'unchanged' | 'no-votes' | 'no-session';
 
 /**
- * Recomputes a session's analysis in the worker thread (recompute.job.ts: read, analyse warm-
- * started from the stored result, with the time of the newest vote it includes), stores it and
- * publishes `vote-counts` and `analysis`. On PostgreSQL a per-session advisory lock serialises
- * processes, and the input hash lets a process skip work another has just done.
+ * Makes a session's next release if it may (the worker runs recompute.job.ts), stores it, then
+ * publishes its `vote-counts` and `analysis` events. On PostgreSQL a per-session advisory lock
+ * serialises processes, so two never release from the same previous state.
  */
 export async function recomputeSession(
   ctx: RecomputeContext,
@@ -34,7 +39,11 @@ export async function recomputeSession(
         })
       : await computeAndStore(ctx, db.kysely, sessionId);
   if (job.outcome !== 'computed') return job.outcome;
-  await ctx.hub.publish(sessionId, { type: 'analysis', data: job.summary });
+  const session = await analysisRepo.session(db.kysely, sessionId);
+  const summary = presentRelease(job.row, await delegationLookup(ctx.deps, session!.series_id));
+  if (!summary) return 'unchanged';
+  await ctx.hub.publish(sessionId, { type: 'vote-counts', data: releaseVoteCounts(summary) });
+  await ctx.hub.publish(sessionId, { type: 'analysis', data: summary });
   return 'computed';
 }
 
@@ -45,9 +54,7 @@ async function computeAndStore(
 ): Promise<RecomputeJobResult> {
   const job = await ctx.worker.recompute(sessionId);
   if (job.outcome !== 'computed') return job;
-  // Stamped once the work is done, so it is never earlier than a vote the analysis includes.
-  job.row.computed_at = job.summary.computedAt = ctx.deps.now().toISOString();
-  await ctx.hub.publish(sessionId, { type: 'vote-counts', data: job.counts });
+  job.row.computed_at = job.row.describes_until = releaseTime(ctx.deps.now());
   await analysisRepo.save(db, job.row);
   return job;
 }

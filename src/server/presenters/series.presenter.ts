@@ -26,6 +26,7 @@ export function presentSeries(
     title: s.title,
     trackLabel: s.track_label,
     description: s.description,
+    kAnonymity: s.k_anonymity,
     createdAt: s.created_at,
     delegations: delegations.filter((d) => d.series_id === s.id).map(presentDelegation),
     organisations: organisations

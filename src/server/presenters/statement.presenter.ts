@@ -1,3 +1,4 @@
+import { coarseTime, isSealed } from '../services/statements.queue.ts';
 import type { AttributionRule, StatementKind, StatementStatus } from '../../domain/enums.ts';
 import type { Statement, VoteCounts } from '../../domain/statements.ts';
 import type { StatementRevisionsTable, StatementsTable } from '../db/schema.ts';
@@ -9,13 +10,12 @@ export interface StatementView {
   viewerUserId: string | null;
   /** Moderators and organisers see rejection reasons and history of every statement. */
   moderator: boolean;
+  /** Released totals (services/releases.ts); a statement absent has none to show. */
   counts: Map<string, VoteCounts>;
   /** Author names by participation id; consulted only on the record. */
   authorNames?: Map<string, string>;
   revisions?: StatementRevisionsTable[];
 }
-
-const NO_VOTES: VoteCounts = { agree: 0, disagree: 0, pass: 0 };
 
 /**
  * The one place a statement row becomes what a client sees. The session's rule decides, whatever
@@ -29,6 +29,7 @@ export function presentStatement(row: StatementsTable, view: StatementView): Sta
       ? view.authorNames?.get(row.author_participation_id)
       : undefined;
   const privileged = mine || view.moderator;
+  const sealedTimes = isSealed(view.rule) && !mine;
   return {
     id: row.id,
     sessionId: row.session_id,
@@ -41,12 +42,13 @@ export function presentStatement(row: StatementsTable, view: StatementView): Sta
     rejectionReason: privileged ? row.rejection_reason : null,
     mergedIntoId: row.merged_into_id,
     position: row.position,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    // Under a sealed rule, the minute: the moment of submission would name the typist.
+    createdAt: sealedTimes ? coarseTime(row.created_at) : row.created_at,
+    updatedAt: sealedTimes ? coarseTime(row.updated_at) : row.updated_at,
     mine,
     author: authorName ? { name: authorName } : null,
     quotable: view.rule === 'on_record' || view.rule === 'chatham_house',
-    counts: view.counts.get(row.id) ?? NO_VOTES,
+    counts: view.counts.get(row.id) ?? null,
     ...(privileged && view.revisions
       ? {
           history: view.revisions

@@ -42,6 +42,29 @@ export const analysisRepo = {
       .where('session_id', '=', sessionId)
       .executeTakeFirst();
   },
+  /** Sessions with votes and no release, or closed and not finally released. */
+  async sessionsAwaitingRelease(db: Kysely<Database>): Promise<string[]> {
+    const rows = await db
+      .selectFrom('sessions')
+      .leftJoin('analysis_results', 'analysis_results.session_id', 'sessions.id')
+      .select('sessions.id')
+      .where((eb) =>
+        eb.or([
+          eb.and([
+            eb('analysis_results.session_id', 'is', null),
+            eb.exists(
+              eb
+                .selectFrom('votes')
+                .select('votes.session_id')
+                .whereRef('votes.session_id', '=', 'sessions.id'),
+            ),
+          ]),
+          eb.and([eb('sessions.status', '=', 'closed'), eb('analysis_results.final', '=', 0)]),
+        ]),
+      )
+      .execute();
+    return rows.map((r) => r.id);
+  },
   async findMany(db: Kysely<Database>, sessionIds: string[]) {
     if (sessionIds.length === 0) return [];
     return db
@@ -60,6 +83,10 @@ export const analysisRepo = {
           describes_until: row.describes_until,
           vote_count: row.vote_count,
           result: row.result,
+          release_seq: row.release_seq,
+          final: row.final,
+          released: row.released,
+          summary: row.summary,
         }),
       )
       .execute();
@@ -74,7 +101,9 @@ export const analysisRepo = {
     return db
       .selectFrom('sessions')
       .innerJoin('rounds', 'rounds.id', 'sessions.round_id')
+      .innerJoin('series', 'series.id', 'rounds.series_id')
       .select([
+        'series.k_anonymity',
         'sessions.id',
         'sessions.round_id',
         'sessions.title',

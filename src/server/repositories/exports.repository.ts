@@ -61,16 +61,18 @@ export const exportsRepo = {
   /** What summary.csv says of a session's series and round, and the series' k-anonymity. */
   async polisContext(db: Conn, seriesId: string, roundId: string) {
     const [series, round] = await Promise.all([
-      // selectAll: series.k_anonymity arrives with the releases migration; read it only if it is there.
-      db.selectFrom('series').selectAll().where('id', '=', seriesId).executeTakeFirstOrThrow(),
+      db
+        .selectFrom('series')
+        .select(['title', 'k_anonymity'])
+        .where('id', '=', seriesId)
+        .executeTakeFirstOrThrow(),
       db
         .selectFrom('rounds')
         .select(['number', 'city', 'umbrella_theme'])
         .where('id', '=', roundId)
         .executeTakeFirstOrThrow(),
     ]);
-    const k = Number((series as { k_anonymity?: unknown }).k_anonymity);
-    return { seriesTitle: series.title, round, kAnonymity: Number.isInteger(k) ? k : undefined };
+    return { seriesTitle: series.title, round, kAnonymity: series.k_anonymity };
   },
   votes(db: Conn, sessionId: string) {
     return db

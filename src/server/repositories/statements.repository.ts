@@ -6,6 +6,8 @@ type Conn = Kysely<Database> | Transaction<Database>;
 /** What a listing may show: everything (moderators), or approved ones plus the viewer's own. */
 export interface StatementFilter {
   status?: string;
+  /** Pending statements only if created before this instant (batched queues). */
+  pendingCreatedBefore?: string;
   /** When set, only approved statements and those authored by this user. */
   approvedOrAuthoredBy?: string;
 }
@@ -57,6 +59,9 @@ export const statementsRepo = {
   ) {
     let q = db.selectFrom('statements').where('session_id', '=', sessionId);
     if (filter.status) q = q.where('status', '=', filter.status);
+    const before = filter.pendingCreatedBefore;
+    if (before)
+      q = q.where((eb) => eb.or([eb('status', '!=', 'pending'), eb('created_at', '<', before)]));
     const viewer = filter.approvedOrAuthoredBy;
     if (viewer)
       q = q.where((eb) =>

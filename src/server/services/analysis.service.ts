@@ -3,7 +3,7 @@ import type { Actor } from '../auth/actor.ts';
 import type { Deps } from '../deps.ts';
 import { notFound } from '../http/errors.ts';
 import { analysisPolicy } from '../policies/analysis.policy.ts';
-import { presentAnalysis, type DelegationLookup } from '../presenters/analysis.presenter.ts';
+import { presentRelease, type DelegationLookup } from '../presenters/analysis.presenter.ts';
 import { analysisRepo } from '../repositories/analysis.repository.ts';
 import { guard } from './guard.ts';
 import { liveEvents } from '../repositories/live-events.repository.ts';
@@ -21,7 +21,7 @@ export async function delegationLookup(deps: Deps, seriesId: string): Promise<De
   return new Map(rows.map((d) => [d.id, { name: d.name, position: d.position }]));
 }
 
-/** The latest stored analysis of a session (null before any vote has been analysed). */
+/** The latest release of a session's analysis (null before the first). */
 export async function getSessionAnalysis(deps: Deps, actor: Actor, sessionId: string) {
   const session = await loadSession(deps, sessionId);
   guard(analysisPolicy.read(actor, session.series_id, session.round_id), actor, {
@@ -31,11 +31,11 @@ export async function getSessionAnalysis(deps: Deps, actor: Actor, sessionId: st
   return {
     sessionId,
     title: session.title,
-    analysis: row ? presentAnalysis(row, await delegationLookup(deps, session.series_id)) : null,
+    analysis: row ? presentRelease(row, await delegationLookup(deps, session.series_id)) : null,
   };
 }
 
-/** Every session of a round with its latest analysis, in agenda order. */
+/** Every session of a round with its latest release, in agenda order. */
 export async function getRoundAnalysis(
   deps: Deps,
   actor: Actor,
@@ -61,7 +61,7 @@ export async function getRoundAnalysis(
       return {
         sessionId: s.id,
         title: s.title,
-        analysis: row ? presentAnalysis(row, names) : null,
+        analysis: row ? presentRelease(row, names) : null,
       };
     }),
   };

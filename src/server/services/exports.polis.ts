@@ -1,3 +1,4 @@
+import { K_ANONYMITY_DEFAULT, K_ANONYMITY_MIN } from '../../domain/series.ts';
 import { randomInt } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -22,10 +23,6 @@ function shuffled<T>(items: readonly T[]): T[] {
   }
   return out;
 }
-
-/** Series k-anonymity until the releases migration brings series.k_anonymity (default 5, at least 3). */
-export const DEFAULT_K_ANONYMITY = 5;
-export const MIN_K_ANONYMITY = 3;
 
 /**
  * The one instant every row carries: when the session was closed (closed_at, where recorded),
@@ -107,7 +104,7 @@ export async function polisFiles(source: PolisSource): Promise<Record<string, st
     ? [...new Set(source.statements.map((s) => s.author ?? null))].filter((a) => a !== null)
     : [];
   const authorId = new Map(shuffled(named).map((author, i) => [author, String(voters + 1 + i)]));
-  const k = Math.max(MIN_K_ANONYMITY, source.k ?? DEFAULT_K_ANONYMITY);
+  const k = Math.max(K_ANONYMITY_MIN, source.k ?? K_ANONYMITY_DEFAULT);
   const groups = releasedGroups(source.analysis?.groups ?? [], k);
   const polisGroups = new Map<string, string>();
   for (const [participation, id] of anonymous) {

@@ -1,3 +1,4 @@
+import { releasedVoteCounts } from './releases.ts';
 import type { AttributionRule, StatementKind } from '../../domain/enums.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Deps } from '../deps.ts';
@@ -12,7 +13,6 @@ import { audit } from '../repositories/audit.repository.ts';
 import { dialogueSessionsRepo } from '../repositories/dialogue-sessions.repository.ts';
 import { exportsRepo } from '../repositories/exports.repository.ts';
 import { roundsRepo } from '../repositories/rounds.repository.ts';
-import { statementsRepo } from '../repositories/statements.repository.ts';
 import { getRoundAnalysis } from './analysis.service.ts';
 import { getConclusions } from './conclusions.service.ts';
 import { exportInstant, polisFiles } from './exports.polis.ts';
@@ -50,9 +50,9 @@ export async function exportRound(deps: Deps, actor: Actor, roundId: string) {
     db,
     sessions.map((s) => s.id),
   );
-  const counts = await statementsRepo.voteCounts(
-    db,
-    statements.map((s) => s.id),
+  const counts = await releasedVoteCounts(
+    deps,
+    sessions.map((s) => s.id),
   );
   const [analysis, outcomeItems, conclusions, rapporteurReport, recommendations] =
     await Promise.all([
@@ -83,7 +83,7 @@ export async function exportRound(deps: Deps, actor: Actor, roundId: string) {
       language: s.language,
       position: s.position,
       quotable: QUOTABLE_RULES.includes(rules.get(s.session_id) as AttributionRule),
-      counts: counts.get(s.id) ?? { agree: 0, disagree: 0, pass: 0 },
+      counts: counts.get(s.id) ?? null,
     })),
     analysis: analysis.sessions,
     outcomeItems: outcomeItems.items,

@@ -2,18 +2,17 @@ import type { EvidenceSnapshot } from '../../domain/outcomes.ts';
 import type { OutcomeEvidenceTable } from '../db/schema.ts';
 import type { Deps } from '../deps.ts';
 import { badRequest, conflict } from '../http/errors.ts';
-import { presentAnalysis } from '../presenters/analysis.presenter.ts';
+import { presentRelease } from '../presenters/analysis.presenter.ts';
 import { analysisRepo } from '../repositories/analysis.repository.ts';
 import { outcomesRepo } from '../repositories/outcomes.repository.ts';
-import { statementsRepo } from '../repositories/statements.repository.ts';
 import { delegationLookup } from './analysis.service.ts';
 
 /** Under these rules a statement may be quoted (without a name) in public outputs. */
 export const QUOTABLE_RULES = ['on_record', 'chatham_house'];
 
 /**
- * The figures of statements as they stand now, from the stored analysis (presented: aggregates
- * that obey the k threshold, never a participant id) and the live vote totals.
+ * The figures of statements as the latest release shows them (aggregates of at least k voters;
+ * a statement the release withholds has no counts), to be frozen as evidence.
  */
 export async function currentFigures(
   deps: Deps,
@@ -21,20 +20,17 @@ export async function currentFigures(
   sessionId: string,
   statementIds: string[],
 ): Promise<Map<string, EvidenceSnapshot>> {
-  const db = deps.db.kysely;
-  const [row, counts] = await Promise.all([
-    analysisRepo.find(db, sessionId),
-    statementsRepo.voteCounts(db, statementIds),
-  ]);
-  const analysis = row ? presentAnalysis(row, await delegationLookup(deps, seriesId)) : null;
-  const byStatement = new Map((analysis?.statements ?? []).map((s) => [s.statementId, s]));
+  const row = await analysisRepo.find(deps.db.kysely, sessionId);
+  const release = row ? presentRelease(row, await delegationLookup(deps, seriesId)) : null;
+  const byStatement = new Map((release?.statements ?? []).map((s) => [s.statementId, s]));
   return new Map(
     statementIds.map((id) => {
       const s = byStatement.get(id);
-      const c = counts.get(id) ?? { agree: 0, disagree: 0, pass: 0 };
       const snapshot: EvidenceSnapshot = {
-        analysedAt: analysis?.computedAt ?? null,
-        ...c,
+        analysedAt: release?.releasedAt ?? null,
+        agree: s?.totals?.agrees ?? null,
+        disagree: s?.totals?.disagrees ?? null,
+        pass: s?.totals?.passes ?? null,
         classification: s?.classification ?? null,
         bridging: s?.bridging ?? null,
         delegations: (s?.delegations ?? []).map((d) => ({
@@ -42,7 +38,6 @@ export async function currentFigures(
           name: d.name,
           agreeShare: d.agreeShare,
           seen: d.seen,
-          tooFewVotes: d.tooFewVotes,
         })),
       };
       return [id, snapshot];

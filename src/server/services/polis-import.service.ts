@@ -7,9 +7,8 @@ import type { Actor } from '../auth/actor.ts';
 import type { Deps } from '../deps.ts';
 import { badRequest, notFound } from '../http/errors.ts';
 import { newId } from '../ids.ts';
-import { runRecomputeJob } from '../live/recompute.job.ts';
+import { releaseInProcess } from '../live/recompute.job.ts';
 import { sessionsPolicy } from '../policies/sessions.policy.ts';
-import { analysisRepo } from '../repositories/analysis.repository.ts';
 import { audit } from '../repositories/audit.repository.ts';
 import { polisImportRepo } from '../repositories/polis-import.repository.ts';
 import { roundsRepo } from '../repositories/rounds.repository.ts';
@@ -173,11 +172,7 @@ export async function importPolisSession(
     });
   });
   if (deps.live) deps.live.votesChanged(sessionId);
-  else {
-    const job = await runRecomputeJob(db, sessionId);
-    if (job.outcome === 'computed')
-      await analysisRepo.save(db, { ...job.row, computed_at: deps.now().toISOString() });
-  }
+  else await releaseInProcess(db, sessionId, deps.now());
   return {
     sessionId,
     statements: statementIds.size,

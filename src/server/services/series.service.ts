@@ -55,6 +55,7 @@ export async function createSeries(deps: Deps, actor: Actor, input: z.output<typ
         title: input.title,
         track_label: input.trackLabel,
         description: input.description,
+        k_anonymity: input.kAnonymity,
         created_at: deps.now().toISOString(),
       });
       for (const [position, name] of (input.delegations ?? []).entries()) {
@@ -85,6 +86,7 @@ export async function updateSeries(
       ...(patch.title !== undefined && { title: patch.title }),
       ...(patch.trackLabel !== undefined && { track_label: patch.trackLabel }),
       ...(patch.description !== undefined && { description: patch.description }),
+      ...(patch.kAnonymity !== undefined && { k_anonymity: patch.kAnonymity }),
     });
   } catch (error) {
     if (isUniqueViolation(error))

@@ -1,3 +1,5 @@
+import { batchEnd, isSealed, queuedBefore } from './statements.queue.ts';
+import { releasedVoteCounts } from './releases.ts';
 import type { z } from 'zod';
 import type { AttributionRule } from '../../domain/enums.ts';
 import type {
@@ -63,7 +65,7 @@ export async function loadVisibleStatement(
   return row;
 }
 
-/** Presents rows for the actor under the session's rule, with vote totals, names (on the record only) and history. */
+/** Presents rows for the actor under the session's rule, with released vote totals, names (on the record only) and history. */
 export async function presentRows(
   deps: Deps,
   actor: Actor,
@@ -77,7 +79,7 @@ export async function presentRows(
       ? rows.map((r) => r.author_participation_id).filter((p): p is string => p !== null)
       : [];
   const [counts, authorNames, revisions] = await Promise.all([
-    statementsRepo.voteCounts(db, ids),
+    releasedVoteCounts(deps, [...new Set(rows.map((r) => r.session_id))]),
     statementsRepo.authorNames(db, authors),
     ctx.history ? statementsRepo.revisions(db, ids) : undefined,
   ]);
@@ -103,15 +105,17 @@ export async function listStatements(
     confidential: 'session',
   });
   const moderator = isModeratorOf(actor, session.series_id, session.round_id);
+  const rule = session.attribution_rule as AttributionRule;
+  const batchMs = deps.config.queueBatchMs;
   const filter = {
     status: query.status,
     ...(moderator ? {} : { approvedOrAuthoredBy: actor.user!.id }),
+    ...(moderator && isSealed(rule)
+      ? { pendingCreatedBefore: queuedBefore(deps.now().getTime(), batchMs) }
+      : {}),
   };
   const { rows, total } = await statementsRepo.list(deps.db.kysely, sessionId, filter, query);
-  const items = await presentRows(deps, actor, rows, {
-    rule: session.attribution_rule as AttributionRule,
-    moderator,
-  });
+  const items = await presentRows(deps, actor, rows, { rule, moderator });
   return { items, total, limit: query.limit, offset: query.offset };
 }
 
@@ -244,11 +248,24 @@ export async function announce(
     await deps.live.publish(row.session_id, { type: 'statement', data: statement });
     deps.live.votesChanged(row.session_id);
   }
-  const { total } = await statementsRepo.list(
-    deps.db.kysely,
-    row.session_id,
-    { status: 'pending' },
-    { limit: 1, offset: 0 },
-  );
-  await deps.live.publish(row.session_id, { type: 'moderation-queue', data: { pending: total } });
+  const live = deps.live;
+  const batchMs = deps.config.queueBatchMs;
+  const publishQueue = async () => {
+    const nowMs = deps.now().getTime();
+    const { total } = await statementsRepo.list(
+      deps.db.kysely,
+      row.session_id,
+      {
+        status: 'pending',
+        ...(isSealed(rule) ? { pendingCreatedBefore: queuedBefore(nowMs, batchMs) } : {}),
+      },
+      { limit: 1, offset: 0 },
+    );
+    await live.publish(row.session_id, { type: 'moderation-queue', data: { pending: total } });
+  };
+  if (isSealed(rule) && row.status === 'pending' && batchMs > 0) {
+    // Sent when the statement's batch ends, with the others of its batch.
+    const end = batchEnd(Date.parse(row.created_at), batchMs);
+    live.publishAt(`moderation-queue:${row.session_id}:${end}`, end, publishQueue);
+  } else await publishQueue();
 }

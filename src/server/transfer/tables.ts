@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HttpUrl, Id, IsoDate, TimeZone } from '../../domain/common.ts';
+import { K_ANONYMITY_DEFAULT, KAnonymity } from '../../domain/series.ts';
 import {
   ATTRIBUTION_RULES,
   BACKGROUNDS,
@@ -70,6 +71,7 @@ export const TRANSFER_TABLES: TransferTable[] = [
       title: str(300).min(1),
       trackLabel: str(60),
       description: str(5000),
+      kAnonymity: KAnonymity.default(K_ANONYMITY_DEFAULT),
       createdAt: Instant,
     }),
     order: ['id'],

@@ -29,13 +29,21 @@ export function SessionAnalysisView({
     <div className="session-analysis">
       <p className="muted">
         {t('analysis.basis', {
-          participants: summary.counts.participants,
+          participants: summary.counts.voters,
           statements: summary.counts.statements,
           votes: summary.counts.votes,
         })}
         {' · '}
-        {t('analysis.computedAt', { time: dateTime(summary.describesUntil) })}
+        {summary.final
+          ? t('analysis.final', { time: dateTime(summary.releasedAt) })
+          : t('analysis.computedAt', {
+              release: summary.release,
+              time: dateTime(summary.releasedAt),
+            })}
       </p>
+      {summary.heldBack > 0 && (
+        <p className="muted">{t('analysis.heldBack', { count: summary.heldBack, k: summary.k })}</p>
+      )}
       <div className="analysis-grid">
         <OpinionMap summary={summary} numbers={numbers} />
         <div>
@@ -50,9 +58,7 @@ export function SessionAnalysisView({
         </div>
       </div>
       <AnalysisLists summary={summary} texts={texts} numbers={numbers} />
-      {(summary.withheld.delegations > 0 || summary.withheld.backgrounds > 0) && (
-        <p className="muted">{t('analysis.withheld', { k: summary.k })}</p>
-      )}
+      <p className="muted">{t('analysis.withheld', { k: summary.k })}</p>
     </div>
   );
 }

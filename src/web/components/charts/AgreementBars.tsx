@@ -6,12 +6,14 @@ type Analysis = z.infer<typeof StatementAnalysis>;
 
 /**
  * How much each delegation agrees with one statement: the bar is the agree share, the thin line
- * its 90% Wilson interval (how sure we can be with so few voters). Delegations with fewer than
- * k voters are not shown as numbers at all.
+ * its 90% Wilson interval (how sure we can be with so few voters). A release shows delegations
+ * only when each has at least k voters on the statement; otherwise the list says so.
  */
 export function AgreementBars({ statement }: { statement: Analysis }) {
   const { t, percent } = useI18n();
   const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
+  if (statement.delegations.length === 0)
+    return <p className="agreement__few">{t('analysis.tooFew')}</p>;
   return (
     <ul className="agreement" aria-label={t('analysis.byDelegation')}>
       {statement.delegations.map((d) => (
@@ -19,9 +21,7 @@ export function AgreementBars({ statement }: { statement: Analysis }) {
           <span className="agreement__label">
             <bdi>{d.name}</bdi>
           </span>
-          {d.tooFewVotes ? (
-            <span className="agreement__few">{t('analysis.tooFew')}</span>
-          ) : (
+          {
             <>
               <span className="agreement__track" aria-hidden="true">
                 <span className="agreement__fill" style={{ inlineSize: pct(d.agreeShare) }} />
@@ -44,7 +44,7 @@ export function AgreementBars({ statement }: { statement: Analysis }) {
                 </span>
               </span>
             </>
-          )}
+          }
         </li>
       ))}
     </ul>

@@ -1,14 +1,23 @@
 import type { AnalysisSummary } from '../../../domain/analysis.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { convexHull, fitScale, spreadLabels, stackPoints, type Point } from './geometry.ts';
+import { spreadLabels } from './geometry.ts';
 import { groupColour, groupLetter } from './palette.ts';
 
 const SIZE = 400;
+const PADDING = 28;
+
+/** Released positions lie in [-1, 1] on both axes (analysis/disclosure/map.ts). */
+const toSvg = (x: number, y: number): [number, number] => [
+  PADDING + ((x + 1) / 2) * (SIZE - 2 * PADDING),
+  PADDING + ((1 - y) / 2) * (SIZE - 2 * PADDING),
+];
+const toSvgLength = (r: number) => (r / 2) * (SIZE - 2 * PADDING);
 
 /**
- * The opinion map: each dot a participant (never named), placed near those who voted alike and
- * coloured by opinion group; each group outlined; statements placed where a lone agreer would sit,
- * labelled with their number in the lists.
+ * The opinion map as released: each opinion group of at least k people as a shaded ellipse
+ * (where its members sit, and how spread out they are), labelled with its letter and size;
+ * statements at coarse positions, labelled with their number in the lists. No one's own point
+ * is drawn: no one's is released.
  */
 export function OpinionMap({
   summary,
@@ -18,22 +27,14 @@ export function OpinionMap({
   numbers: ReadonlyMap<string, number>;
 }) {
   const { t } = useI18n();
-  const all: Point[] = [
-    ...summary.points.map((p) => [p.x, p.y] as Point),
-    ...summary.statements.map((s) => [s.x, s.y] as Point),
-  ];
-  const scale = fitScale(all, SIZE);
-  const groups = [...new Set(summary.points.map((p) => p.group))].sort((a, b) => a - b);
+  const { regions, statements, notShown } = summary.map;
   // Statements close together would hide each other's numbers: spread the labels, with a leader line.
-  const labels = spreadLabels(
-    summary.statements.map((s) => scale([s.x, s.y])),
-    24,
-    20,
-    SIZE,
-  );
+  const anchors = statements.map((s) => toSvg(s.x, s.y));
+  const labels = spreadLabels(anchors, 24, 20, SIZE);
   const description = t('map.description', {
-    participants: summary.points.length,
-    groups: groups.length,
+    groups: regions
+      .map((r) => t('map.group', { letter: groupLetter(r.group), count: r.size }))
+      .join(', '),
   });
 
   return (
@@ -45,61 +46,45 @@ export function OpinionMap({
         className="opinion-map__svg"
       >
         <rect x="0" y="0" width={SIZE} height={SIZE} fill="#fff" stroke="#c9d0d8" />
-        {groups.map((g) => {
-          const hull = convexHull(
-            summary.points.filter((p) => p.group === g).map((p) => scale([p.x, p.y])),
-          );
-          const style = {
-            fill: groupColour(g),
-            fillOpacity: 0.08,
-            stroke: groupColour(g),
-            strokeWidth: 2,
-          };
-          if (hull.length >= 3)
-            return (
-              <polygon
-                key={`hull-${g}`}
-                points={hull.map((p) => p.join(',')).join(' ')}
-                strokeLinejoin="round"
-                {...style}
-              />
-            );
-          // One place (or two): outline it with a rounded shape instead of a polygon.
-          const [a, b = a] = hull;
-          const r = 18 + Math.hypot(b[0] - a[0], b[1] - a[1]) / 2;
+        {regions.map((r) => {
+          const [cx, cy] = toSvg(r.centre[0], r.centre[1]);
+          const degrees = (-r.angle * 180) / Math.PI;
+          const [rx, ry] = [
+            Math.max(14, toSvgLength(r.radii[0])),
+            Math.max(14, toSvgLength(r.radii[1])),
+          ];
+          // The label sits on the side away from the centre of the map, clear of the others.
+          const outward = Math.sign(cx - SIZE / 2 || 1);
+          const labelX = Math.min(SIZE - 8, Math.max(8, cx + outward * Math.min(rx, 60)));
+          const labelY = Math.max(16, cy - Math.min(ry, 60) - 6);
           return (
-            <ellipse
-              key={`hull-${g}`}
-              cx={(a[0] + b[0]) / 2}
-              cy={(a[1] + b[1]) / 2}
-              rx={r}
-              ry={Math.min(r, 22)}
-              {...style}
-            />
-          );
-        })}
-        {stackPoints(summary.points).map((p, i) => {
-          const [x, y] = scale([p.x, p.y]);
-          return (
-            <g key={i} className="opinion-map__participant">
-              <circle
-                cx={x}
-                cy={y}
-                r={5 + 2 * Math.sqrt(p.count - 1)}
-                fill={groupColour(p.group)}
-                stroke="#fff"
-                strokeWidth="1"
+            <g key={r.group} className="opinion-map__region">
+              <ellipse
+                cx={cx}
+                cy={cy}
+                rx={rx}
+                ry={ry}
+                transform={`rotate(${degrees} ${cx} ${cy})`}
+                fill={groupColour(r.group)}
+                fillOpacity={0.18}
+                stroke={groupColour(r.group)}
+                strokeWidth={2}
               />
-              {p.count > 1 && (
-                <text x={x + 10} y={y - 8} fontSize="11" fill="#1b1f24">
-                  ×{p.count}
-                </text>
-              )}
+              <text
+                x={labelX}
+                y={labelY}
+                textAnchor={outward > 0 ? 'end' : 'start'}
+                fontSize="13"
+                fontWeight="bold"
+                fill={groupColour(r.group)}
+              >
+                {t('map.group', { letter: groupLetter(r.group), count: r.size })}
+              </text>
             </g>
           );
         })}
-        {summary.statements.map((s, i) => {
-          const [ax, ay] = scale([s.x, s.y]);
+        {statements.map((s, i) => {
+          const [ax, ay] = anchors[i];
           const [x, y] = labels[i];
           return (
             <g key={s.statementId} className="opinion-map__statement">
@@ -115,16 +100,15 @@ export function OpinionMap({
         })}
       </svg>
       <figcaption>
-        <p className="muted">{description}</p>
         <ul className="legend">
-          {summary.groups.map((g) => (
-            <li key={g.id}>
+          {regions.map((r) => (
+            <li key={r.group}>
               <span
                 className="legend__swatch"
-                style={{ background: groupColour(g.id) }}
+                style={{ background: groupColour(r.group) }}
                 aria-hidden="true"
               />
-              {t('map.group', { letter: groupLetter(g.id), count: g.size })}
+              {t('map.group', { letter: groupLetter(r.group), count: r.size })}
             </li>
           ))}
           <li>
@@ -134,6 +118,9 @@ export function OpinionMap({
             {t('map.statementMarker')}
           </li>
         </ul>
+        {notShown > 0 && (
+          <p className="muted">{t('map.notShown', { count: notShown, k: summary.k })}</p>
+        )}
         {summary.noOpinionStructure && <p className="muted">{t('map.noStructure')}</p>}
       </figcaption>
     </figure>

@@ -7,6 +7,7 @@ type Analysis = z.infer<typeof StatementAnalysis>;
 /** The figures behind a statement's charts, shown on demand. */
 export function StatementNumbers({ statement: s }: { statement: Analysis }) {
   const { t, number, percent } = useI18n();
+  if (!s.totals) return <p className="muted">{t('counts.withheld')}</p>;
   return (
     <details className="numbers">
       <summary>{t('analysis.showNumbers')}</summary>
@@ -25,10 +26,10 @@ export function StatementNumbers({ statement: s }: { statement: Analysis }) {
         <tbody>
           <tr>
             <th scope="row">{t('analysis.everyone')}</th>
-            <td>{number(s.agrees)}</td>
-            <td>{number(s.disagrees)}</td>
-            <td>{number(s.passes)}</td>
-            <td>{number(s.seen)}</td>
+            <td>{number(s.totals.agrees)}</td>
+            <td>{number(s.totals.disagrees)}</td>
+            <td>{number(s.totals.passes)}</td>
+            <td>{number(s.totals.seen)}</td>
             <td>—</td>
           </tr>
           {s.delegations.map((d) => (
@@ -36,19 +37,13 @@ export function StatementNumbers({ statement: s }: { statement: Analysis }) {
               <th scope="row">
                 <bdi>{d.name}</bdi>
               </th>
-              {d.tooFewVotes ? (
-                <td colSpan={5}>{t('analysis.tooFew')}</td>
-              ) : (
-                <>
-                  <td>{number(d.agrees)}</td>
-                  <td>{number(d.disagrees)}</td>
-                  <td>{number(d.passes)}</td>
-                  <td>{number(d.seen)}</td>
-                  <td>
-                    {percent(d.wilson90[0])} – {percent(d.wilson90[1])}
-                  </td>
-                </>
-              )}
+              <td>{number(d.agrees)}</td>
+              <td>{number(d.disagrees)}</td>
+              <td>{number(d.passes)}</td>
+              <td>{number(d.seen)}</td>
+              <td>
+                {percent(d.wilson90[0])} – {percent(d.wilson90[1])}
+              </td>
             </tr>
           ))}
         </tbody>

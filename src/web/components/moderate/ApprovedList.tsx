@@ -52,20 +52,26 @@ export function ApprovedList({
               <p className="statement__text" dir="auto">
                 {s.text}
               </p>
-              <p className="counts">
-                <span className="count count--agree">
-                  {t('counts.agree', { count: s.counts.agree })}
-                </span>
-                <span className="count count--disagree">
-                  {t('counts.disagree', { count: s.counts.disagree })}
-                </span>
-                <span className="count count--pass">
-                  {t('counts.pass', { count: s.counts.pass })}
-                </span>
-                <span className="muted">
-                  {t('counts.total', { count: s.counts.agree + s.counts.disagree + s.counts.pass })}
-                </span>
-              </p>
+              {s.counts ? (
+                <p className="counts">
+                  <span className="count count--agree">
+                    {t('counts.agree', { count: s.counts.agree })}
+                  </span>
+                  <span className="count count--disagree">
+                    {t('counts.disagree', { count: s.counts.disagree })}
+                  </span>
+                  <span className="count count--pass">
+                    {t('counts.pass', { count: s.counts.pass })}
+                  </span>
+                  <span className="muted">
+                    {t('counts.total', {
+                      count: s.counts.agree + s.counts.disagree + s.counts.pass,
+                    })}
+                  </span>
+                </p>
+              ) : (
+                <p className="muted">{t('counts.withheld')}</p>
+              )}
               {canReorder && statements.length > 1 && (
                 <div className="actions">
                   <button

@@ -6,7 +6,7 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { TextAreaField, TextField } from '../Field.tsx';
 import { Problem } from '../Problem.tsx';
 
-const SHOWN = ['slug', 'title', 'trackLabel', 'description', 'delegations'];
+const SHOWN = ['slug', 'title', 'trackLabel', 'description', 'kAnonymity', 'delegations'];
 
 /** Creates a series with its delegations, or edits an existing one's text. */
 export function SeriesForm({
@@ -22,18 +22,26 @@ export function SeriesForm({
   const [title, setTitle] = useState(series?.title ?? '');
   const [trackLabel, setTrackLabel] = useState(series?.trackLabel ?? '');
   const [description, setDescription] = useState(series?.description ?? '');
+  const [kAnonymity, setKAnonymity] = useState(String(series?.kAnonymity ?? 5));
   const [delegations, setDelegations] = useState(['', '']);
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
     const saved = await submit.run(() =>
       series
-        ? api.patch<Series>(`/series/${series.id}`, { slug, title, trackLabel, description })
+        ? api.patch<Series>(`/series/${series.id}`, {
+            slug,
+            title,
+            trackLabel,
+            description,
+            kAnonymity: Number(kAnonymity),
+          })
         : api.post<Series>('/series', {
             slug,
             title,
             trackLabel,
             description,
+            kAnonymity: Number(kAnonymity),
             delegations: delegations.map((d) => d.trim()).filter(Boolean),
           }),
     );
@@ -74,6 +82,18 @@ export function SeriesForm({
         value={description}
         onChange={(e) => setDescription(e.target.value)}
         error={f.description}
+      />
+      <TextField
+        label={t('series.kAnonymity')}
+        hint={t('series.kAnonymityHint')}
+        type="number"
+        inputMode="numeric"
+        min={3}
+        max={50}
+        dir="ltr"
+        value={kAnonymity}
+        onChange={(e) => setKAnonymity(e.target.value)}
+        error={f.kAnonymity}
       />
       {!series && (
         <fieldset>

@@ -22,11 +22,13 @@ export function EvidenceList({
             )}
           </p>
           <p className="muted">
-            {t('outcomes.evidence.counts', {
-              agree: e.figures.agree,
-              disagree: e.figures.disagree,
-              pass: e.figures.pass,
-            })}
+            {e.figures.agree === null || e.figures.disagree === null || e.figures.pass === null
+              ? t('outcomes.evidence.tooFew')
+              : t('outcomes.evidence.counts', {
+                  agree: e.figures.agree,
+                  disagree: e.figures.disagree,
+                  pass: e.figures.pass,
+                })}
           </p>
           <dl className="evidence__bars">
             {e.figures.delegations.map((d) => (
@@ -35,9 +37,7 @@ export function EvidenceList({
                   <bdi>{d.name}</bdi>
                 </dt>
                 <dd>
-                  {d.tooFewVotes ? (
-                    <span className="muted">{t('outcomes.evidence.tooFew')}</span>
-                  ) : (
+                  {
                     <>
                       <span className="evidence__track" aria-hidden="true">
                         <span style={{ inlineSize: `${Math.round(100 * d.agreeShare)}%` }} />
@@ -46,7 +46,7 @@ export function EvidenceList({
                         {t('outcomes.evidence.agreeShare', { share: percent(d.agreeShare) })}
                       </span>
                     </>
-                  )}
+                  }
                 </dd>
               </div>
             ))}

@@ -44,11 +44,17 @@ export const room = {
   'analysis.everyone': 'Everyone',
   'analysis.bridgingScore': 'Bridging score (lowest agreement of any side): {score}',
   'analysis.notYet': 'No analysis yet: it appears once enough votes are in.',
-  'analysis.basis': '{participants} participants, {statements} statements, {votes} votes',
-  'analysis.computedAt': 'as of {time}',
+  'analysis.basis': '{participants} voters, {statements} statements, {votes} votes',
+  'analysis.computedAt': 'release {release}, {time}',
+  'analysis.final': 'final release of the closed session, {time}',
+  'analysis.heldBack': {
+    one: '{count} newer vote waits until at least {k} people have voted or changed since the last release.',
+    other:
+      '{count} newer votes wait until at least {k} people have voted or changed since the last release.',
+  },
   'analysis.statementKey': 'Statements on the map',
   'analysis.withheld':
-    'Groups smaller than {k} people are not shown separately, so no one can be singled out.',
+    'No number here describes fewer than {k} voters, so no one can be singled out: smaller groups and breakdowns are not shown.',
   'analysis.list.convergence': 'Convergence',
   'analysis.list.convergence.explain': 'Every side agrees (or every side rejects).',
   'analysis.list.pathways': 'Pathways to cooperation',
@@ -60,7 +66,11 @@ export const room = {
   'analysis.list.uncertain.explain': 'Many passed: more information or discussion may help.',
   'analysis.list.empty': 'None so far.',
   'map.description':
-    '{participants} participants (dots), opinion groups: {groups}; numbered boxes are statements.',
+    'Opinion groups as shaded areas ({groups}); numbered boxes are statements, near the group that agrees with them most.',
+  'map.notShown': {
+    one: '{count} group smaller than {k} people is not drawn.',
+    other: '{count} groups smaller than {k} people are not drawn.',
+  },
   'map.group': { one: 'Group {letter}: {count} person', other: 'Group {letter}: {count} people' },
   'map.statementMarker': 'Statement number',
   'map.noStructure': 'Opinions do not yet split into clear groups.',

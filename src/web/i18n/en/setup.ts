@@ -33,6 +33,11 @@ export const setup = {
   'series.slugHint': 'Lowercase words joined by hyphens, e.g. us-pakistan-dialogue.',
   'series.trackLabel': 'Track',
   'series.trackLabelHint': 'e.g. Track-II or Track 1.5',
+  'series.kAnonymity': 'Smallest group shown (k)',
+  'series.kAnonymityHint':
+    'No count, share or breakdown describes fewer voters than this; changes wait until this many people have voted. At least 3; 5 is usual.',
+  'series.kAnonymityShown':
+    'Analyses show no number about fewer than {k} voters: smaller delegations, backgrounds and opinion groups are not shown, and new votes wait until {k} people have voted or changed.',
   'series.description': 'Description',
   'series.delegations': 'Delegations',
   'series.delegationsHint': 'The sides of the dialogue: at least two.',

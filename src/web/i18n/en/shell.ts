@@ -38,4 +38,5 @@ export const shell = {
   'counts.disagree': { one: '{count} disagrees', other: '{count} disagree' },
   'counts.pass': { one: '{count} passed', other: '{count} passed' },
   'counts.total': { one: '{count} vote', other: '{count} votes' },
+  'counts.withheld': 'Counts appear once enough people have voted.',
 } satisfies Record<string, Message>;

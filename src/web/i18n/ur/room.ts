@@ -42,11 +42,17 @@ export const room: { [K in keyof typeof english]: Message } = {
   'analysis.everyone': 'سب',
   'analysis.bridgingScore': 'پُل کا اسکور (کسی بھی فریق کا کم ترین اتفاق): {score}',
   'analysis.notYet': 'ابھی کوئی تجزیہ نہیں: کافی رائے آنے پر یہ ظاہر ہو گا۔',
-  'analysis.basis': '{participants} شرکاء، {statements} بیانات، {votes} آراء',
-  'analysis.computedAt': 'بوقت {time}',
+  'analysis.basis': '{participants} رائے دہندگان، {statements} بیانات، {votes} آراء',
+  'analysis.computedAt': 'اجرا {release}، {time}',
+  'analysis.final': 'بند نشست کا حتمی اجرا، {time}',
+  'analysis.heldBack': {
+    one: '{count} نئی رائے اس وقت تک انتظار میں ہے جب تک پچھلے اجرا کے بعد کم از کم {k} افراد رائے نہ دیں یا بدلیں۔',
+    other:
+      '{count} نئی آراء اس وقت تک انتظار میں ہیں جب تک پچھلے اجرا کے بعد کم از کم {k} افراد رائے نہ دیں یا بدلیں۔',
+  },
   'analysis.statementKey': 'نقشے پر بیانات',
   'analysis.withheld':
-    '{k} سے کم افراد والے گروہ الگ سے نہیں دکھائے جاتے، تاکہ کسی فرد کی نشاندہی نہ ہو سکے۔',
+    'یہاں کوئی عدد {k} سے کم رائے دہندگان کو بیان نہیں کرتا، تاکہ کسی فرد کی نشاندہی نہ ہو سکے: چھوٹے گروہ اور تفصیلات نہیں دکھائی جاتیں۔',
   'analysis.list.convergence': 'ہم آہنگی',
   'analysis.list.convergence.explain': 'تمام فریق متفق ہیں (یا سب مسترد کرتے ہیں)۔',
   'analysis.list.pathways': 'تعاون کی راہیں',
@@ -59,7 +65,11 @@ export const room: { [K in keyof typeof english]: Message } = {
     'بہت سوں نے رائے نہیں دی: مزید معلومات یا گفتگو مددگار ہو سکتی ہے۔',
   'analysis.list.empty': 'ابھی تک کوئی نہیں۔',
   'map.description':
-    '{participants} شرکاء (نقطے)، آراء کے گروہ: {groups}؛ نمبر والے خانے بیانات ہیں۔',
+    'آراء کے گروہ سایہ دار حصوں کی صورت میں ({groups})؛ نمبر والے خانے بیانات ہیں، اس گروہ کے قریب جو ان سے سب سے زیادہ متفق ہے۔',
+  'map.notShown': {
+    one: '{k} سے کم افراد والا {count} گروہ نہیں دکھایا گیا۔',
+    other: '{k} سے کم افراد والے {count} گروہ نہیں دکھائے گئے۔',
+  },
   'map.group': { one: 'گروہ {letter}: {count} فرد', other: 'گروہ {letter}: {count} افراد' },
   'map.statementMarker': 'بیان کا نمبر',
   'map.noStructure': 'آراء ابھی واضح گروہوں میں تقسیم نہیں ہوئیں۔',

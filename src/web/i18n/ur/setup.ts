@@ -35,6 +35,11 @@ export const setup: { [K in keyof typeof english]: Message } = {
     'انگریزی کے چھوٹے حروف میں الفاظ، خط فاصل (-) سے جڑے ہوئے، مثلاً us-pakistan-dialogue۔',
   'series.trackLabel': 'ٹریک',
   'series.trackLabelHint': 'مثلاً ٹریک ٹو یا ٹریک ڈیڑھ (Track 1.5)',
+  'series.kAnonymity': 'دکھایا جانے والا سب سے چھوٹا گروہ (k)',
+  'series.kAnonymityHint':
+    'کوئی گنتی، تناسب یا تفصیل اس سے کم رائے دہندگان کو بیان نہیں کرتی؛ تبدیلیاں اس وقت تک انتظار کرتی ہیں جب تک اتنے لوگ رائے نہ دے دیں۔ کم از کم ۳؛ عام طور پر ۵۔',
+  'series.kAnonymityShown':
+    'تجزیے {k} سے کم رائے دہندگان کے بارے میں کوئی عدد نہیں دکھاتے: چھوٹے وفود، پس منظر اور آراء کے گروہ نہیں دکھائے جاتے، اور نئی آراء اس وقت تک انتظار کرتی ہیں جب تک {k} افراد رائے نہ دیں یا بدلیں۔',
   'series.description': 'تفصیل',
   'series.delegations': 'وفود',
   'series.delegationsHint': 'مکالمے کے فریق: کم از کم دو۔',

@@ -39,4 +39,5 @@ export const shell: { [K in keyof typeof english]: Message } = {
   'counts.disagree': { one: '{count} غیر متفق', other: '{count} غیر متفق' },
   'counts.pass': { one: '{count} نے چھوڑا', other: '{count} نے چھوڑا' },
   'counts.total': { one: '{count} ووٹ', other: '{count} ووٹ' },
+  'counts.withheld': 'کافی لوگوں کے رائے دینے پر گنتی ظاہر ہو گی۔',
 };

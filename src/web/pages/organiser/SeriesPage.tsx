@@ -49,6 +49,7 @@ export default function SeriesPage({ seriesId }: { seriesId: string | null }) {
           <bdi>{s.description}</bdi>
         </p>
       )}
+      {canEdit && <p className="muted">{t('series.kAnonymityShown', { k: s.kAnonymity })}</p>}
       <div className="columns">
         <RoundsPanel seriesId={s.id} canEdit={canEdit} />
         {canEdit && (

@@ -143,7 +143,7 @@ function SlopeChart({ points }: { points: ContinuityView['askedAgain'][number]['
   const y = (share: number) => 20 + (1 - share) * 150;
   const shareOf = (i: number, id: string) => {
     const d = points[i].delegations.find((x) => x.delegationId === id);
-    return d && !d.tooFewVotes ? d.agreeShare : null;
+    return d ? d.agreeShare : null;
   };
   const lines = delegations.map(([id, name], k) => ({
     id,

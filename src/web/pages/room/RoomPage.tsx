@@ -43,7 +43,11 @@ export default function RoomPage({ sessionId }: { sessionId: string }) {
           {current ? (
             <>
               <StatementText statement={current} large />
-              <CountsBar counts={current.counts} />
+              {current.counts ? (
+                <CountsBar counts={current.counts} />
+              ) : (
+                <p className="muted">{t('counts.withheld')}</p>
+              )}
               {analysis && analysis.delegations.length > 0 && (
                 <>
                   <h3>{t('analysis.byDelegation')}</h3>
