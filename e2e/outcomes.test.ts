@@ -212,7 +212,10 @@ describe('outcomes: the rapporteur’s workbench, conclusions, recommendations a
     await checkPage(delegate, 'outcomes-review');
 
     await rapporteur.reload();
-    await expect.poll(() => rapporteur.locator('.comments li').count()).toBe(2);
+    // The reloaded workbench loads its page, the report, then its comments: give it time.
+    await expect
+      .poll(() => rapporteur.locator('.comments li').count(), { timeout: 10_000 })
+      .toBe(2);
     expect(await rapporteur.textContent('.comments')).not.toContain('Your comment');
   });
 

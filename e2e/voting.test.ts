@@ -120,7 +120,8 @@ describe('in the room: voting on a phone, a flaky connection, moderation', () =>
       .toBe(1);
     const queued = await page.evaluate(
       (key) => window.localStorage.getItem(key),
-      `parley.votes.${room.sessionId}`,
+      // Queued under the voter's own account: the next person on the phone has their own queue.
+      `parley.votes.${room.participants[0].userId}.${room.sessionId}`,
     );
     expect(JSON.parse(queued!)).toHaveLength(1);
     await screenshots(page, 'vote-offline');

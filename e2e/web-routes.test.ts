@@ -47,7 +47,7 @@ describe('web app serving', () => {
     await registerCompression(app);
     serveWebApp(app, `${root}/`);
     await app.ready();
-    return { app, files };
+    return { app, files, root };
   };
   const fetchAs = (
     app: Awaited<ReturnType<typeof compressedBuild>>['app'],
@@ -82,6 +82,17 @@ describe('web app serving', () => {
         expect(decoded(encoding, res.rawPayload)).toBe(files[file]);
       }
     }
+  });
+
+  it('serves the service worker itself, always revalidated, and index.html where there is none', async () => {
+    const { app, root } = await compressedBuild();
+    expect((await fetchAs(app, '/app/sw.js')).body).toContain('<div id="root">');
+    writeFileSync(join(root, 'sw.js'), 'self.addEventListener("fetch", () => {});');
+    const worker = await fetchAs(app, '/app/sw.js');
+    expect(worker.statusCode).toBe(200);
+    expect(worker.headers['content-type']).toContain('javascript');
+    expect(worker.headers['cache-control']).toBe('no-cache');
+    expect(worker.body).toContain('addEventListener');
   });
 
   it('falls back to the next copy, then the plain file, when a compressed copy is missing', async () => {

@@ -52,9 +52,9 @@ export function serveWebApp(app: FastifyInstance, root: string) {
           .header('cache-control', 'public, max-age=31536000, immutable')
           .sendFile(wanted, { cacheControl: false });
       }
-      return reply
-        .header('cache-control', 'no-cache')
-        .sendFile('index.html', { cacheControl: false });
+      // The service worker: always revalidated, so a new build's worker is found at once.
+      const file = wanted === 'sw.js' && existsSync(join(root, 'sw.js')) ? 'sw.js' : 'index.html';
+      return reply.header('cache-control', 'no-cache').sendFile(file, { cacheControl: false });
     });
   });
 }

@@ -1,5 +1,6 @@
 import type { Me } from '../../domain/accounts.ts';
 import type { Problem } from '../../domain/common.ts';
+import { offlineData } from '../offline/offlineData.ts';
 
 /** A failed request, with the server's problem details and its field errors keyed by field name. */
 export class ApiError extends Error {
@@ -66,12 +67,17 @@ export async function request<T>(
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
   } catch (error) {
+    // On a dead network a participant's own reads come from what was kept of them.
+    const kept =
+      method === 'GET' ? await offlineData.recall(path).catch(() => undefined) : undefined;
+    if (kept !== undefined) return JSON.parse(kept) as T;
     throw new ApiError(0, { title: 'Network error', detail: (error as Error).message });
   }
   if (!response.ok) throw await parseProblem(response);
   if (response.status === 204 || response.headers.get('content-length') === '0')
     return undefined as T;
   const text = await response.text();
+  if (method === 'GET' && text) void offlineData.remember(path, text).catch(() => {});
   return (text ? JSON.parse(text) : undefined) as T;
 }
 

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Page } from '../../domain/common.ts';
 import type { VoteValue } from '../../domain/enums.ts';
 import type { Session } from '../../domain/rounds.ts';
 import type { MyVote, NextStatement, Statement } from '../../domain/statements.ts';
+import { votingPaths } from '../offline/names.ts';
 import { api } from './client.ts';
 import { useSessionEvents, type LiveState } from './useSessionEvents.ts';
 import { useVoteQueue } from './useVoteQueue.ts';
@@ -11,12 +12,33 @@ function newClientVoteId(): string {
   return crypto.randomUUID();
 }
 
+interface FirstScreen {
+  session: Session;
+  statements: Statement[];
+  mine: MyVote[];
+  next: Promise<NextStatement>;
+}
+
+/** The voting page's reads, all started together. */
+async function loadFirstScreen(sessionId: string): Promise<FirstScreen> {
+  const { session, statements, myVotes, next } = votingPaths(sessionId);
+  const asking = api.get<NextStatement>(next);
+  asking.catch(() => {}); // a session that is not open has no next statement
+  const [s, list, mine] = await Promise.all([
+    api.get<Session>(session),
+    api.get<Page<Statement>>(statements),
+    api.get<{ items: MyVote[] }>(myVotes),
+  ]);
+  return { session: s, statements: list.items, mine: mine.items, next: asking };
+}
+
 /**
  * Everything the voting page knows: the session, its approved statements, the voter's votes
  * (stored and still queued), the statement being shown, and live updates. The next statement
- * comes from the server's routing when it can be reached, else from the local list.
+ * comes from the server's routing when it can be reached, else from the local list. `userId`
+ * is the signed-in account (undefined until known): its queue of unsent votes is its own.
  */
-export function useVoting(sessionId: string) {
+export function useVoting(sessionId: string, userId: string | null | undefined) {
   const [session, setSession] = useState<Session | null>(null);
   const [statements, setStatements] = useState<Statement[]>([]);
   const [votes, setVotes] = useState<ReadonlyMap<string, VoteValue>>(new Map());
@@ -24,13 +46,17 @@ export function useVoting(sessionId: string) {
   const [remaining, setRemaining] = useState<number | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
   const [lastVoted, setLastVoted] = useState<string | null>(null);
-  const { queue, state: queueState } = useVoteQueue(sessionId);
+  const { queue, state: queueState } = useVoteQueue(sessionId, userId);
 
   const chooseNext = useCallback(
-    async (known: Statement[], voted: ReadonlyMap<string, VoteValue>) => {
+    async (
+      known: Statement[],
+      voted: ReadonlyMap<string, VoteValue>,
+      asking: Promise<NextStatement> = api.get<NextStatement>(votingPaths(sessionId).next),
+    ) => {
       const local = known.find((s) => s.status === 'approved' && !voted.has(s.id)) ?? null;
       try {
-        const next = await api.get<NextStatement>(`/sessions/${sessionId}/next`);
+        const next = await asking;
         if (!next.done && !voted.has(next.statement.id)) {
           setCurrent(next.statement);
           setRemaining(next.remaining);
@@ -45,33 +71,34 @@ export function useVoting(sessionId: string) {
     [sessionId],
   );
 
+  // Everything the first screen needs, asked for at once (one round trip on a slow network),
+  // as soon as the page has a session id, without waiting to know who is signed in.
+  const firstScreen = useMemo(() => loadFirstScreen(sessionId), [sessionId]);
+
+  // Then, once the voter's queue is known too: their votes, stored and still queued. A failure
+  // shows at once, whoever is signed in (nobody, on a dead network after signing out).
   useEffect(() => {
     let live = true;
-    (async () => {
-      try {
-        const s = await api.get<Session>(`/sessions/${sessionId}`);
-        const [list, mine] = await Promise.all([
-          api.get<Page<Statement>>(`/sessions/${sessionId}/statements?status=approved&limit=200`),
-          api.get<{ items: MyVote[] }>(`/sessions/${sessionId}/my-votes`),
-        ]);
-        if (!live) return;
-        const voted = new Map<string, VoteValue>(mine.items.map((v) => [v.statementId, v.value]));
-        // Votes still queued from an earlier visit count as cast.
+    firstScreen.then(
+      (loaded) => {
+        if (!live || !queue) return;
+        const voted = new Map<string, VoteValue>(loaded.mine.map((v) => [v.statementId, v.value]));
         for (const v of queue.state().pending) voted.set(v.statementId, v.value);
-        setSession(s);
-        setStatements(list.items);
+        setSession(loaded.session);
+        setStatements(loaded.statements);
         setVotes(voted);
-        if (s.status === 'open') await chooseNext(list.items, voted);
-      } catch (error) {
-        if (live) setLoadError(error);
-      }
-    })();
+        if (loaded.session.status === 'open')
+          void chooseNext(loaded.statements, voted, loaded.next);
+      },
+      (error: unknown) => live && setLoadError(error),
+    );
     return () => {
       live = false;
     };
-  }, [sessionId, queue, chooseNext]);
+  }, [firstScreen, queue, chooseNext]);
 
   const vote = (statementId: string, value: VoteValue) => {
+    if (!queue) return;
     queue.enqueue({ clientVoteId: newClientVoteId(), statementId, value });
     const voted = new Map(votes).set(statementId, value);
     setVotes(voted);

@@ -1,5 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { api } from '../api/client.ts';
+import { offlineData } from '../offline/offlineData.ts';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { Link } from '../components/Link.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
@@ -29,6 +30,8 @@ export function Layout({ children, wide = false }: { children: ReactNode; wide?:
 
   const signOut = async () => {
     await api.post('/auth/logout');
+    // Nothing of this person stays in the browser for the next one: kept data, queued votes.
+    await offlineData.signedOut().catch(() => {});
     await refresh();
     navigate('/');
   };

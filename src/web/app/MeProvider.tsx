@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { Me } from '../../domain/accounts.ts';
 import { api, rememberCsrf } from '../api/client.ts';
+import { offlineData } from '../offline/offlineData.ts';
 
 interface MeState {
   /** Null until the first answer of GET /api/v1/me. */
@@ -17,7 +18,11 @@ const MeContext = createContext<MeState | null>(null);
 export function MeProvider({ children }: { children: ReactNode }) {
   const [me, setMeState] = useState<Me | null>(null);
   const [failed, setFailed] = useState(false);
-  const setMe = useCallback((next: Me) => setMeState(rememberCsrf(next)), []);
+  const setMe = useCallback((next: Me) => {
+    // Another account's kept data and queued votes go before this one's page shows anything.
+    void offlineData.signedInAs(next.user?.id ?? null).catch(() => {});
+    setMeState(rememberCsrf(next));
+  }, []);
   // Sets state only once /me answers, never while the effect runs.
   const refresh = useCallback(
     () =>

@@ -1,24 +1,30 @@
-import { lazy, type ReactNode } from 'react';
+import { lazy, type ComponentType, type ReactNode } from 'react';
+import { loadAllMessages } from '../i18n/catalogs.ts';
 import { AgendaPage } from '../pages/AgendaPage.tsx';
 import { HomePage } from '../pages/HomePage.tsx';
 import { InvitationPage } from '../pages/InvitationPage.tsx';
 import { LoginPage } from '../pages/LoginPage.tsx';
 import { VotePage } from '../pages/VotePage.tsx';
 
-/*
- * Participant pages are in the main bundle (one download on poor conference Wi-Fi); the
- * organiser, moderator, room and analysis pages are loaded on demand.
+/**
+ * A page loaded on demand, with the rest of the message catalogue in parallel (no waterfall).
+ * The participant's pages (above) are in the app's entry, one download on poor conference
+ * Wi-Fi; the organiser, moderator, room, analysis and outcomes pages, and their words, are not.
  */
-const SeriesListPage = lazy(() => import('../pages/organiser/SeriesListPage.tsx'));
-const SeriesPage = lazy(() => import('../pages/organiser/SeriesPage.tsx'));
-const RoundSetupPage = lazy(() => import('../pages/organiser/RoundSetupPage.tsx'));
-const DelegationPage = lazy(() => import('../pages/organiser/DelegationPage.tsx'));
-const ModeratePage = lazy(() => import('../pages/moderate/ModeratePage.tsx'));
-const RoomPage = lazy(() => import('../pages/room/RoomPage.tsx'));
-const SessionAnalysisPage = lazy(() => import('../pages/analysis/SessionAnalysisPage.tsx'));
-const RoundAnalysisPage = lazy(() => import('../pages/analysis/RoundAnalysisPage.tsx'));
-const OutcomesPage = lazy(() => import('../pages/outcomes/OutcomesPage.tsx'));
-const ContinuityPage = lazy(() => import('../pages/outcomes/ContinuityPage.tsx'));
+function lazyPage<P>(load: () => Promise<{ default: ComponentType<P> }>) {
+  return lazy(() => Promise.all([load(), loadAllMessages()]).then(([page]) => page));
+}
+
+const SeriesListPage = lazyPage(() => import('../pages/organiser/SeriesListPage.tsx'));
+const SeriesPage = lazyPage(() => import('../pages/organiser/SeriesPage.tsx'));
+const RoundSetupPage = lazyPage(() => import('../pages/organiser/RoundSetupPage.tsx'));
+const DelegationPage = lazyPage(() => import('../pages/organiser/DelegationPage.tsx'));
+const ModeratePage = lazyPage(() => import('../pages/moderate/ModeratePage.tsx'));
+const RoomPage = lazyPage(() => import('../pages/room/RoomPage.tsx'));
+const SessionAnalysisPage = lazyPage(() => import('../pages/analysis/SessionAnalysisPage.tsx'));
+const RoundAnalysisPage = lazyPage(() => import('../pages/analysis/RoundAnalysisPage.tsx'));
+const OutcomesPage = lazyPage(() => import('../pages/outcomes/OutcomesPage.tsx'));
+const ContinuityPage = lazyPage(() => import('../pages/outcomes/ContinuityPage.tsx'));
 
 export interface RouteDef {
   pattern: string;

@@ -7,6 +7,7 @@ import {
   useState,
   type ReactNode,
 } from 'react';
+import { loadAllMessages } from './catalogs.ts';
 import type { MessageKey } from './en.ts';
 import {
   DIRECTION,
@@ -15,6 +16,7 @@ import {
   formatDateTime,
   formatNumber,
   formatPercent,
+  hasMessage,
   isLang,
   LOCALE,
   translate,
@@ -65,20 +67,31 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       // storage disabled: the choice lasts for this page only
     }
   }, []);
+  // Bumped when the rest of the catalogue arrives, for a page that used a key not yet loaded.
+  const [catalogue, setCatalogue] = useState(0);
   const value = useMemo<I18n>(
     () => ({
       lang,
       dir: DIRECTION[lang],
       locale: LOCALE[lang],
       setLang,
-      t: (key, params) => translate(lang, key, params),
+      t: (key, params) => {
+        if (!hasMessage(lang, key))
+          loadAllMessages().then(
+            () => setCatalogue((n) => n + 1),
+            () => {},
+          );
+        return translate(lang, key, params);
+      },
       date: (d) => formatDate(lang, d),
       dateRange: (a, b) => formatDateRange(lang, a, b),
       dateTime: (d, zone) => formatDateTime(lang, d, zone),
       number: (v, o) => formatNumber(lang, v, o),
       percent: (f) => formatPercent(lang, f),
     }),
-    [lang, setLang],
+    // catalogue: a new value (so every page re-renders) when the rest of the words arrive.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [lang, setLang, catalogue],
   );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

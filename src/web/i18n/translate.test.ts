@@ -1,9 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadAllMessages } from './catalogs.ts';
 import { en } from './en.ts';
 import { formatDate, translate } from './translate.ts';
 import { ur } from './ur.ts';
 
 describe('translate', () => {
+  beforeAll(() => loadAllMessages());
   it('fills placeholders and formats numbers for the locale', () => {
     expect(translate('en', 'round.heading', { number: 2 })).toBe('Round 2');
     expect(translate('en', 'session.editNamed', { title: 'Trade' })).toBe('Edit Trade');

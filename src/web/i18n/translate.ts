@@ -1,5 +1,5 @@
-import { en, type Message, type MessageKey, type Messages } from './en.ts';
-import { ur } from './ur.ts';
+import { messageOf } from './catalogs.ts';
+import type { Message, MessageKey } from './en.ts';
 import { formatInstant, runtimeZone } from '../../domain/time.ts';
 
 export const LANGS = ['en', 'ur'] as const;
@@ -7,7 +7,6 @@ export type Lang = (typeof LANGS)[number];
 
 export const LOCALE: Record<Lang, string> = { en: 'en', ur: 'ur-PK' };
 export const DIRECTION: Record<Lang, 'ltr' | 'rtl'> = { en: 'ltr', ur: 'rtl' };
-const CATALOGS: Record<Lang, Messages> = { en, ur };
 
 export type Params = Record<string, string | number>;
 
@@ -15,20 +14,36 @@ export function isLang(value: unknown): value is Lang {
   return typeof value === 'string' && (LANGS as readonly string[]).includes(value);
 }
 
+// Made once per language: a page translates hundreds of messages, and Intl objects are costly.
+const plurals = new Map<Lang, Intl.PluralRules>();
+const numberFormats = new Map<Lang, Intl.NumberFormat>();
+const once = <T>(map: Map<Lang, T>, lang: Lang, make: () => T): T => {
+  let made = map.get(lang);
+  if (!made) map.set(lang, (made = make()));
+  return made;
+};
+
 function pick(message: Message, lang: Lang, count: number | undefined): string {
   if (typeof message === 'string') return message;
-  const rule = new Intl.PluralRules(LOCALE[lang]).select(count ?? 0);
+  const rule = once(plurals, lang, () => new Intl.PluralRules(LOCALE[lang])).select(count ?? 0);
   return message[rule] ?? message.other;
 }
 
+/** False while the key's part of the catalogue has not been loaded (see catalogs.ts). */
+export const hasMessage = (lang: Lang, key: MessageKey) => messageOf(lang, key) !== undefined;
+
 /**
  * The message for a key in a language, with {name} placeholders filled in. A number
- * parameter is formatted for the locale; `count` also chooses the plural form.
+ * parameter is formatted for the locale; `count` also chooses the plural form. Empty while the
+ * key's part of the catalogue is still loading.
  */
 export function translate(lang: Lang, key: MessageKey, params: Params = {}): string {
+  const message = messageOf(lang, key);
+  if (message === undefined) return '';
   const count = typeof params.count === 'number' ? params.count : undefined;
-  const text = pick(CATALOGS[lang][key], lang, count);
-  const numbers = new Intl.NumberFormat(LOCALE[lang]);
+  const text = pick(message, lang, count);
+  if (!text.includes('{')) return text;
+  const numbers = once(numberFormats, lang, () => new Intl.NumberFormat(LOCALE[lang]));
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;

@@ -1,4 +1,5 @@
 import { useVoting } from '../api/useVoting.ts';
+import { useMe } from '../app/MeProvider.tsx';
 import { Link } from '../components/Link.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { Problem } from '../components/Problem.tsx';
@@ -13,7 +14,8 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 /** A participant's phone in the room: one statement at a time, three big buttons, a visible "saved". */
 export function VotePage({ sessionId }: { sessionId: string }) {
   const { t } = useI18n();
-  const v = useVoting(sessionId);
+  const { me } = useMe();
+  const v = useVoting(sessionId, me ? (me.user?.id ?? null) : undefined);
   if (v.loadError) return <Problem error={v.loadError} />;
   if (!v.session) return <Loading />;
   const s = v.session;

@@ -2,47 +2,6 @@ import type { Message } from '../message.ts';
 
 /** English: in the room: voting, submitting, moderation, the room view, analysis and the opinion map. */
 export const room = {
-  'vote.backToAgenda': '← Agenda',
-  'vote.current': 'The statement to vote on',
-  'vote.agree': 'Agree',
-  'vote.disagree': 'Disagree',
-  'vote.pass': 'Pass / unsure',
-  'vote.saved': '✓ Saved',
-  'vote.saving': 'Saving…',
-  'vote.queued': {
-    one: '{count} vote is waiting for the connection; it will be sent automatically.',
-    other: '{count} votes are waiting for the connection; they will be sent automatically.',
-  },
-  'vote.refused': 'A vote was not accepted:',
-  'vote.remaining': {
-    one: '{count} more statement after this one',
-    other: '{count} more statements after this one',
-  },
-  'vote.nothingLeft': 'You have voted on every statement so far. New statements may still arrive.',
-  'vote.checkAgain': 'Check for new statements',
-  'vote.myVotes': {
-    one: 'Your vote ({count}): change it',
-    other: 'Your votes ({count}): change them',
-  },
-  'vote.changeFor': 'Your vote on: {text}',
-  'vote.yourVote': 'Your vote:',
-  'vote.offRecord':
-    'This session is off the record: nothing is written down, so there is nothing to vote on here.',
-  'vote.notOpen': 'This session has not opened yet. Come back when the moderator opens it.',
-  'vote.closed': 'This session is closed: votes can no longer change.',
-  'submit.title': 'Put forward a statement',
-  'submit.kind': 'Kind of statement',
-  'submit.text': 'Your statement',
-  'submit.hint':
-    'One idea, in a sentence or two. The moderators check it before others vote on it.',
-  'submit.translation': 'Translation into the other language (optional)',
-  'submit.send': 'Submit',
-  'submit.sent': 'Thank you: your statement is waiting for the moderators.',
-  'statementKind.idea': 'Idea',
-  'statementKind.mechanism': 'Mechanism or proposal',
-  'statementKind.concern': 'Concern',
-  'statementKind.information_gap': 'Information gap',
-  'statementKind.question': 'Question',
   'moderate.title': 'Moderate',
   'moderate.status': 'The session is:',
   'moderate.open': 'Open the session',
