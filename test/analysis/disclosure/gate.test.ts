@@ -8,6 +8,7 @@ import {
   gateRelease,
   NOTHING_RELEASED,
   releasedBallots,
+  type ReleasedState,
 } from '../../../src/analysis/disclosure/gate.ts';
 
 // Ten voters: five of delegation A (two of them media), five of B.
@@ -22,57 +23,35 @@ const ballots = (entries: [number, Value][]): StatementBallots =>
 const allAgree = (n: number) =>
   ballots(Array.from({ length: n }, (_, i) => [i, 1] as [number, Value]));
 
+/** The gate over these voters; live (not final) unless told. */
+const gate = (
+  previous: ReleasedState,
+  current: Record<string, StatementBallots>,
+  k: number,
+  final = false,
+) => gateRelease({ previous, current, voters, k, final });
+
 describe('gateRelease', () => {
   it('releases nothing of a statement fewer than k people voted on', () => {
-    const result = gateRelease({
-      previous: NOTHING_RELEASED,
-      current: { s: allAgree(4) },
-      voters,
-      k: 5,
-      final: false,
-    });
+    const result = gate(NOTHING_RELEASED, { s: allAgree(4) }, 5);
     expect(result.state.shown).toEqual({});
     expect(result.heldBack).toBe(4);
   });
 
   it('shows totals once k voted, and delegations only when every delegation has k', () => {
-    const five = gateRelease({
-      previous: NOTHING_RELEASED,
-      current: { s: allAgree(5) },
-      voters,
-      k: 5,
-      final: false,
-    });
+    const five = gate(NOTHING_RELEASED, { s: allAgree(5) }, 5);
     // Five voters, all of A: B has none, so both delegations' cells are 0 or at least 5.
     expect(five.state.shown).toEqual({ s: 'delegations' });
-    const seven = gateRelease({
-      previous: NOTHING_RELEASED,
-      current: { s: allAgree(7) },
-      voters,
-      k: 5,
-      final: false,
-    });
+    const seven = gate(NOTHING_RELEASED, { s: allAgree(7) }, 5);
     // Five of A and two of B: B's cell is too small, so totals only.
     expect(seven.state.shown).toEqual({ s: 'total' });
   });
 
   it('holds a change by fewer than k voters, then releases it with enough others', () => {
-    const first = gateRelease({
-      previous: NOTHING_RELEASED,
-      current: { s: allAgree(10) },
-      voters,
-      k: 5,
-      final: false,
-    });
+    const first = gate(NOTHING_RELEASED, { s: allAgree(10) }, 5);
     expect(first.state.shown.s).toBe('delegations');
     const oneChanged = { ...allAgree(10), v9: -1 as Value };
-    const second = gateRelease({
-      previous: first.state,
-      current: { s: oneChanged },
-      voters,
-      k: 5,
-      final: false,
-    });
+    const second = gate(first.state, { s: oneChanged }, 5);
     expect(second.advanced).toEqual([]);
     expect(second.heldBack).toBe(1);
     expect(releasedBallots(second.state).s).toEqual(allAgree(10));
@@ -81,47 +60,23 @@ describe('gateRelease', () => {
       ...allAgree(5),
       ...ballots([5, 6, 7, 8, 9].map((i) => [i, -1] as [number, Value])),
     };
-    const third = gateRelease({
-      previous: second.state,
-      current: { s: fiveChanged },
-      voters,
-      k: 5,
-      final: false,
-    });
+    const third = gate(second.state, { s: fiveChanged }, 5);
     expect(third.advanced).toEqual(['s']);
     expect(third.state.shown.s).toBe('delegations');
     expect(third.heldBack).toBe(0);
   });
 
   it('falls back to totals when the changes split delegations into cells under k', () => {
-    const first = gateRelease({
-      previous: NOTHING_RELEASED,
-      current: { s: allAgree(10) },
-      voters,
-      k: 5,
-      final: false,
-    });
+    const first = gate(NOTHING_RELEASED, { s: allAgree(10) }, 5);
     // Three of A and two of B change: five in all, but three and two per delegation.
     const changed = {
       ...allAgree(10),
       ...ballots([0, 1, 2, 5, 6].map((i) => [i, 0] as [number, Value])),
     };
-    const next = gateRelease({
-      previous: first.state,
-      current: { s: changed },
-      voters,
-      k: 5,
-      final: false,
-    });
+    const next = gate(first.state, { s: changed }, 5);
     expect(next.state.shown.s).toBe('total');
     // Later, the delegations may come back only once their own difference is large enough.
-    const again = gateRelease({
-      previous: next.state,
-      current: { s: changed },
-      voters,
-      k: 5,
-      final: false,
-    });
+    const again = gate(next.state, { s: changed }, 5);
     expect(again.state.shown.s).toBe('total');
   });
 
