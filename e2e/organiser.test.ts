@@ -49,6 +49,8 @@ describe('organiser walk-through: series, round, agenda, participants, invitatio
     await page.getByLabel('Track', { exact: true }).fill('Track-II/I.5');
     await page.getByLabel('Delegation 1').fill('United States');
     await page.getByLabel('Delegation 2').fill('Pakistan');
+    // The smallest group shown is the series' k; the analysis step below relies on k = 3.
+    await page.getByLabel('Smallest group shown (k)').fill('3');
     await page.getByRole('button', { name: 'Create the series' }).click();
     const slug = page.getByLabel('Short name in addresses');
     await expect.poll(() => slug.getAttribute('aria-invalid')).toBe('true');
@@ -66,6 +68,9 @@ describe('organiser walk-through: series, round, agenda, participants, invitatio
     expect(
       await delegations.evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value)),
     ).toEqual(['United States', 'Pakistan']);
+    await expect
+      .poll(() => page.locator('main').textContent())
+      .toContain('no number about fewer than 3 voters');
   });
 
   it('adds a round and opens its set-up', async () => {
